@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+//
+// HezaMatch: a job-matching search index for the Hai Phong Economic Zone Authority.
+// See README.md for the two commands that matter and ARCHITECTURE.md for the map.
+import PackageDescription
+
+let package = Package(
+    name: "HezaMatch",
+    products: [
+        .library(name: "VietnameseText", targets: ["VietnameseText"]),
+        .executable(name: "hezamatch", targets: ["hezamatch"]),
+        .executable(name: "hezamatch-bench", targets: ["hezamatch-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // ICU as a system library: just a module map and a shim header (like GRDB's GRDBSQLite).
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // The ICU calls HezaMatch makes, behind a header of plain C types, so that no ICU
+        // type meets Foundation's private copy of ICU in a Swift module (see ARCHITECTURE.md).
+        .target(
+            name: "CICUBridge",
+            dependencies: ["CICU"]
+        ),
+        // Vietnamese as people type it -> index terms.
+        .target(
+            name: "VietnameseText",
+            dependencies: ["CICUBridge"]
+        ),
+        .executableTarget(
+            name: "hezamatch",
+            dependencies: [
+                "VietnameseText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "hezamatch-bench",
+            dependencies: ["VietnameseText"],
+            path: "Benchmarks/hezamatch-bench"
+        ),
+        .testTarget(
+            name: "VietnameseTextUnitTests",
+            dependencies: ["VietnameseText"]
+        ),
+    ]
+)

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `hezamatch`: the command-line face of HezaMatch.
+@main
+struct HezaMatch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hezamatch",
+        abstract: "Match job postings and candidates of Hai Phong's industrial zones.",
+        subcommands: [Analyze.self]
+    )
+}
