@@ -41,12 +41,20 @@ let package = Package(
         ),
         .executableTarget(
             name: "hezamatch-bench",
-            dependencies: ["VietnameseText"],
+            dependencies: [
+                "VietnameseText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Benchmarks/hezamatch-bench"
         ),
         .testTarget(
             name: "VietnameseTextUnitTests",
             dependencies: ["VietnameseText"]
+        ),
+        // Runs the real `hezamatch` binary on small inputs.
+        .testTarget(
+            name: "HezaMatchEndToEndTests",
+            dependencies: ["hezamatch"]
         ),
     ]
 )

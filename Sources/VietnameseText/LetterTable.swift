@@ -59,15 +59,29 @@ struct LetterTable: Sendable {
     /// - Complexity: O(1).
     @inline(__always)
     func letter(for scalar: UInt32) -> Letter? {
-        let entry: UInt32
-        if scalar < 0x250 { entry = latin[Int(scalar)] }
-        else if scalar >= 0x1E00 && scalar < 0x1F00 { entry = additional[Int(scalar - 0x1E00)] }
-        else { return nil }
-        if entry == 0 { return nil }
-        return Letter(
+        let entry = self.entry(for: scalar)
+        return entry == 0 ? nil : LetterTable.letter(entry)
+    }
+
+    /// The packed entry of a scalar: 0 when it has none. The hot path of
+    /// ``TokenScanner`` tests this number rather than an optional.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    func entry(for scalar: UInt32) -> UInt32 {
+        if scalar < 0x250 { return latin.withUnsafeBufferPointer { $0[Int(scalar)] } }
+        if scalar >= 0x1E00 && scalar < 0x1F00 { return additional.withUnsafeBufferPointer { $0[Int(scalar - 0x1E00)] } }
+        return 0
+    }
+
+    /// The letter of a non-zero packed entry.
+    @inline(__always)
+    static func letter(_ entry: UInt32) -> Letter {
+        // Both enums are UInt8-sized with cases numbered like their raw values.
+        Letter(
             base: UInt8(truncatingIfNeeded: entry),
-            mark: LetterMark(rawValue: UInt8(truncatingIfNeeded: entry >> 8)) ?? .none,
-            tone: Tone(rawValue: UInt8(truncatingIfNeeded: entry >> 16)) ?? .level
+            mark: unsafeBitCast(UInt8(truncatingIfNeeded: entry >> 8), to: LetterMark.self),
+            tone: unsafeBitCast(UInt8(truncatingIfNeeded: entry >> 16), to: Tone.self)
         )
     }
 
@@ -77,7 +91,7 @@ struct LetterTable: Sendable {
     /// - Complexity: O(1).
     @inline(__always)
     func scalar(for letter: Letter) -> UInt32? {
-        let value = composed[LetterTable.composedIndex(letter)]
+        let value = composed.withUnsafeBufferPointer { $0[LetterTable.composedIndex(letter)] }
         return value == 0 ? nil : value
     }
 

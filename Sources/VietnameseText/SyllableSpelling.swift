@@ -22,13 +22,14 @@
 /// whose only vowel is `i` is spelled `y`, the more common spelling: `kĩ` → `kỹ`,
 /// `lí` → `lý`, `KI` → `ky`, `quí` → `quý`, `sĩ` → `sỹ`.
 enum SyllableSpelling {
-    /// Rewrites `letters[range]` by the rules above when they look like a syllable.
+    /// Rewrites the `count` letters at `letters` by the rules above when they look
+    /// like a syllable; leaves them as they are otherwise.
     ///
-    /// - Complexity: O(*n*) in the number of letters.
-    static func normalize(_ letters: inout [Letter], in range: Range<Int>) {
-        guard let shape = SyllableShape(letters, range) else { return }
+    /// - Complexity: O(*n*) in the number of letters; no allocation.
+    static func normalize(_ letters: UnsafeMutablePointer<Letter>, count: Int) {
+        guard let shape = SyllableShape(letters, count) else { return }
         var tone = Tone.level
-        for index in range where letters[index].tone != .level {
+        for index in 0..<count where letters[index].tone != .level {
             tone = letters[index].tone
             letters[index].tone = .level
         }
@@ -42,15 +43,12 @@ enum SyllableSpelling {
     }
 
     /// The index of the vowel that carries the tone, by rules 1 to 4.
-    private static func toneVowel(_ letters: [Letter], nucleus: Range<Int>, closed: Bool) -> Int {
-        var marked: Int? = nil
+    private static func toneVowel(_ letters: UnsafeMutablePointer<Letter>, nucleus: Range<Int>, closed: Bool) -> Int {
+        var marked = -1
         for index in nucleus where letters[index].mark != .none { marked = index }
-        if let marked { return marked }
+        if marked >= 0 { return marked }
         if closed { return nucleus.upperBound - 1 }
-        switch nucleus.count {
-        case 3: return nucleus.lowerBound + 1
-        default: return nucleus.lowerBound
-        }
+        return nucleus.count == 3 ? nucleus.lowerBound + 1 : nucleus.lowerBound
     }
 }
 
@@ -62,11 +60,11 @@ private struct SyllableShape {
     /// Whether the onset is one after which `i` and `y` are two spellings of one sound.
     var takesY: Bool
 
-    init?(_ letters: [Letter], _ range: Range<Int>) {
-        guard !range.isEmpty, range.count <= 8 else { return nil }
+    init?(_ letters: UnsafeMutablePointer<Letter>, _ count: Int) {
+        guard count > 0, count <= 8 else { return nil }
         var firstVowel = -1
         var lastVowel = -1
-        for index in range {
+        for index in 0..<count {
             let letter = letters[index]
             guard letter.isLetter else { return nil }
             if letter.isVowel {
@@ -76,64 +74,72 @@ private struct SyllableShape {
             }
         }
         guard firstVowel >= 0 else { return nil }
-        var onset = range.lowerBound..<firstVowel
+        var onset = 0..<firstVowel
         var nucleus = firstVowel..<(lastVowel + 1)
-        let final = (lastVowel + 1)..<range.upperBound
+        let final = (lastVowel + 1)..<count
         // `qu` and `gi` + vowel: the u or i belongs to the onset.
         if nucleus.count > 1, onset.count == 1 {
-            let consonant = letters[onset.lowerBound].base
+            let consonant = letters[0].base
             let vowel = letters[nucleus.lowerBound]
-            if (consonant == UInt8(ascii: "q") && vowel.base == UInt8(ascii: "u") && vowel.mark == .none)
-                || (consonant == UInt8(ascii: "g") && vowel.base == UInt8(ascii: "i") && vowel.mark == .none) {
-                onset = onset.lowerBound..<(onset.upperBound + 1)
+            if vowel.mark == .none,
+               (consonant == UInt8(ascii: "q") && vowel.base == UInt8(ascii: "u"))
+                || (consonant == UInt8(ascii: "g") && vowel.base == UInt8(ascii: "i")) {
+                onset = 0..<(onset.upperBound + 1)
                 nucleus = (nucleus.lowerBound + 1)..<nucleus.upperBound
             }
         }
-        guard nucleus.count <= 3,
-              SyllableShape.isOnset(letters, onset),
-              SyllableShape.isFinal(letters, final) else { return nil }
+        guard nucleus.count <= 3, onset.count <= 3, final.count <= 2 else { return nil }
+        let onsetCode = SyllableShape.spelled(letters, onset, allowStroke: true)
+        let finalCode = SyllableShape.spelled(letters, final, allowStroke: false)
+        guard SyllableShape.isOnset(onsetCode), SyllableShape.isFinal(finalCode) else { return nil }
         self.nucleus = nucleus
         self.finalIsEmpty = final.isEmpty
-        self.takesY = SyllableShape.takesY(letters, onset)
+        self.takesY = SyllableShape.takesY(onsetCode)
     }
 
-    private static func spelled(_ letters: [Letter], _ range: Range<Int>) -> UInt32 {
-        // Up to three ASCII letters packed into one number, đ counted as "đ" = 0x7F.
+    /// Up to three letters packed into one number (`"ngh"` → 0x6E6768), `đ` as 0x7F;
+    /// 0 for none; `UInt32.max` for a letter that cannot stand there.
+    private static func spelled(_ letters: UnsafeMutablePointer<Letter>, _ range: Range<Int>, allowStroke: Bool) -> UInt32 {
         var code: UInt32 = 0
         for index in range {
             let letter = letters[index]
-            code = code << 8 | UInt32(letter.mark == .stroke ? 0x7F : letter.base)
+            switch letter.mark {
+            case .none: code = code << 8 | UInt32(letter.base)
+            case .stroke where allowStroke: code = code << 8 | 0x7F
+            default: return .max
+            }
         }
         return code
     }
 
-    private static func code(_ text: String) -> UInt32 {
-        text.utf8.reduce(0) { $0 << 8 | UInt32($1) }
+    private static func isOnset(_ code: UInt32) -> Bool {
+        switch code {
+        case 0,  // none
+             0x62, 0x63, 0x64, 0x67, 0x68, 0x6B, 0x6C, 0x6D, 0x6E, 0x70, 0x72, 0x73, 0x74, 0x76, 0x78, 0x7F,  // b c d g h k l m n p r s t v x đ
+             0x6368, 0x6768, 0x6769, 0x6B68, 0x6E67, 0x6E68, 0x7068, 0x7175, 0x7468, 0x7472,  // ch gh gi kh ng nh ph qu th tr
+             0x6E6768:  // ngh
+            return true
+        default:
+            return false
+        }
     }
 
-    private static let onsets: Set<UInt32> = Set(
-        ["b", "c", "ch", "d", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",
-         "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"].map(code)
-    ).union([0x7F])  // đ
-    private static let finals: Set<UInt32> = Set(["c", "ch", "m", "n", "ng", "nh", "p", "t"].map(code))
-    private static let yOnsets: Set<UInt32> = Set(["h", "k", "l", "m", "s", "t", "qu"].map(code))
-
-    private static func isOnset(_ letters: [Letter], _ range: Range<Int>) -> Bool {
-        if range.isEmpty { return true }
-        guard range.count <= 3 else { return false }
-        for index in range where letters[index].mark != .none && letters[index].mark != .stroke { return false }
-        return onsets.contains(spelled(letters, range))
+    private static func isFinal(_ code: UInt32) -> Bool {
+        switch code {
+        case 0, 0x63, 0x6D, 0x6E, 0x70, 0x74,  // none c m n p t
+             0x6368, 0x6E67, 0x6E68:  // ch ng nh
+            return true
+        default:
+            return false
+        }
     }
 
-    private static func isFinal(_ letters: [Letter], _ range: Range<Int>) -> Bool {
-        if range.isEmpty { return true }
-        guard range.count <= 2 else { return false }
-        for index in range where letters[index].mark != .none { return false }
-        return finals.contains(spelled(letters, range))
-    }
-
-    private static func takesY(_ letters: [Letter], _ range: Range<Int>) -> Bool {
-        guard !range.isEmpty, range.count <= 2 else { return false }
-        return yOnsets.contains(spelled(letters, range))
+    private static func takesY(_ code: UInt32) -> Bool {
+        switch code {
+        case 0x68, 0x6B, 0x6C, 0x6D, 0x73, 0x74, 0x7175:  // h k l m s t qu
+            return true
+        default:
+            return false
+        }
     }
 }

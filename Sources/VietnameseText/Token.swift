@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// VietnameseAnalyzer().tokens(in: "Kỹ sư ĐIỆN TỬ")[2]
-/// // Token(text: "ĐIỆN", canonical: "điện", folded: "dien", position: 2, utf8Range: 9..<17)
+/// // Token(text: "ĐIỆN", canonical: "điện", folded: "dien", position: 2, utf8Range: 9..<16)
 /// ```
 public struct Token: Hashable, Sendable {
     /// The token as it stands in the input, unchanged (for display and highlighting).

@@ -1,10 +1,17 @@
 /// The one pass over UTF-8 bytes behind ``VietnameseAnalyzer``.
 ///
-/// Keeps its buffers between tokens, so that a Latin token costs no allocation.
-struct TokenScanner {
-    private var letters: [Letter] = []
-    private var canonical: [UInt8] = []
-    private var folded: [UInt8] = []
+/// Keeps fixed buffers between tokens, so that a Latin token costs no allocation
+/// and no reference counting. A token longer than ``maximumLetters`` letters is
+/// cut there: its first letters are indexed, its offsets still span it all.
+final class TokenScanner {
+    /// Letters a token keeps at most (a 64-letter "word" is no longer a word).
+    static let maximumLetters = 64
+
+    private let letters = UnsafeMutablePointer<Letter>.allocate(capacity: TokenScanner.maximumLetters)
+    private var letterCount = 0
+    /// Canonical form: at most 5 bytes a letter (base + two combining marks).
+    private let canonical = UnsafeMutablePointer<UInt8>.allocate(capacity: TokenScanner.maximumLetters * 5)
+    private let folded = UnsafeMutablePointer<UInt8>.allocate(capacity: TokenScanner.maximumLetters)
     /// Whether the current token has a scalar outside ``LetterTable``.
     private var foreign = false
     private var position = 0
@@ -12,14 +19,24 @@ struct TokenScanner {
 
     typealias Body = (TokenSpan, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void
 
-    init() {
-        letters.reserveCapacity(32)
-        canonical.reserveCapacity(64)
-        folded.reserveCapacity(32)
+    init() {}
+
+    deinit {
+        letters.deallocate()
+        canonical.deallocate()
+        folded.deallocate()
+    }
+
+    @inline(__always)
+    private func append(_ letter: Letter) {
+        if letterCount < TokenScanner.maximumLetters {
+            letters[letterCount] = letter
+            letterCount += 1
+        }
     }
 
     /// - Complexity: O(*n*) in `bytes.count`.
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: Body) {
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: Body) {
         let count = bytes.count
         var start = -1  // the current token's first byte, or -1 between tokens
         var index = 0
@@ -29,14 +46,14 @@ struct TokenScanner {
                 let lower = byte | 0x20
                 if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
                     if start < 0 { start = index }
-                    letters.append(Letter(base: lower))
+                    append(Letter(base: lower))
                 } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                     if start < 0 { start = index }
-                    letters.append(Letter(base: byte))
-                } else if start >= 0, TokenScanner.isNumberConnector(byte),
-                          let last = letters.last, TokenScanner.isDigit(last.base),
+                    append(Letter(base: byte))
+                } else if start >= 0, TokenScanner.isNumberConnector(byte), letterCount > 0,
+                          TokenScanner.isDigit(letters[letterCount - 1].base),
                           index + 1 < count, TokenScanner.isDigit(bytes[index + 1]) {
-                    letters.append(Letter(base: byte))
+                    append(Letter(base: byte))
                 } else if start >= 0 {
                     flush(bytes, start..<index, body)
                     start = -1
@@ -45,15 +62,16 @@ struct TokenScanner {
                 continue
             }
             let (scalar, length) = TokenScanner.decode(bytes, at: index)
-            if let letter = table.letter(for: scalar) {
+            let entry = table.entry(for: scalar)
+            if entry != 0 {
                 if start < 0 { start = index }
-                letters.append(letter)
+                append(LetterTable.letter(entry))
             } else if scalar >= 0x0300 && scalar < 0x0370 {
                 if start >= 0 { attach(mark: scalar) }  // a mark before any letter is dropped
             } else if TokenScanner.isWordScalar(scalar) {
                 if start < 0 { start = index }
                 foreign = true
-                letters.append(Letter(base: 0))
+                append(Letter(base: 0))
             } else if start >= 0 {
                 flush(bytes, start..<index, body)
                 start = -1
@@ -65,11 +83,12 @@ struct TokenScanner {
 
     /// A combining mark after a letter: a tone, or a letter mark, or (any other
     /// mark, or a mark that does not fit) a reason to take the ICU path.
-    private mutating func attach(mark scalar: UInt32) {
-        guard !foreign, let last = letters.indices.last, letters[last].isLetter else {
+    private func attach(mark scalar: UInt32) {
+        guard !foreign, letterCount > 0, letters[letterCount - 1].isLetter else {
             foreign = true
             return
         }
+        let last = letterCount - 1
         if let tone = Tone(combiningMark: scalar) {
             letters[last].tone = tone
         } else if let mark = LetterMark(combiningMark: scalar), letters[last].mark == .none, mark.fits(letters[last].base) {
@@ -79,42 +98,40 @@ struct TokenScanner {
         }
     }
 
-    private mutating func flush(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: Body) {
+    private func flush(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: Body) {
         defer {
-            letters.removeAll(keepingCapacity: true)
+            letterCount = 0
             foreign = false
         }
         if foreign {
             flushForeign(bytes, range, body)
             return
         }
-        SyllableSpelling.normalize(&letters, in: letters.indices)
-        canonical.removeAll(keepingCapacity: true)
-        folded.removeAll(keepingCapacity: true)
-        for letter in letters {
-            folded.append(letter.base)
+        SyllableSpelling.normalize(letters, count: letterCount)
+        var canonicalCount = 0
+        for index in 0..<letterCount {
+            let letter = letters[index]
+            folded[index] = letter.base
             if letter.mark == .none && letter.tone == .level {
-                canonical.append(letter.base)
+                canonical[canonicalCount] = letter.base
+                canonicalCount += 1
             } else if let scalar = table.scalar(for: letter) {
-                TokenScanner.appendUTF8(scalar, to: &canonical)
+                canonicalCount += TokenScanner.writeUTF8(scalar, to: canonical + canonicalCount)
             } else {
                 // No precomposed letter (a tone typed on a consonant): keep the marks as typed.
-                canonical.append(letter.base)
-                if let mark = TokenScanner.combining(letter.mark) { TokenScanner.appendUTF8(mark, to: &canonical) }
-                if let tone = TokenScanner.combining(letter.tone) { TokenScanner.appendUTF8(tone, to: &canonical) }
+                canonical[canonicalCount] = letter.base
+                canonicalCount += 1
+                if let mark = TokenScanner.combining(letter.mark) { canonicalCount += TokenScanner.writeUTF8(mark, to: canonical + canonicalCount) }
+                if let tone = TokenScanner.combining(letter.tone) { canonicalCount += TokenScanner.writeUTF8(tone, to: canonical + canonicalCount) }
             }
         }
         let span = TokenSpan(position: position, utf8Range: range)
         position += 1
-        canonical.withUnsafeBufferPointer { canonicalBytes in
-            folded.withUnsafeBufferPointer { foldedBytes in
-                body(span, canonicalBytes, foldedBytes)
-            }
-        }
+        body(span, UnsafeBufferPointer(start: canonical, count: canonicalCount), UnsafeBufferPointer(start: folded, count: letterCount))
     }
 
     /// The ICU path, for a token with letters outside the Latin table.
-    private mutating func flushForeign(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: Body) {
+    private func flushForeign(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: Body) {
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         guard text.unicodeScalars.contains(where: { TokenScanner.isWrittenWithoutSpaces($0.value) }) else {
             emitForeign(text, range, body)
@@ -140,7 +157,7 @@ struct TokenScanner {
         }
     }
 
-    private mutating func emitForeign(_ text: String, _ range: Range<Int>, _ body: Body) {
+    private func emitForeign(_ text: String, _ range: Range<Int>, _ body: Body) {
         let canonicalText = ICUNormalizer.normalize(text, to: .nfkcCasefold)
         var foldedText = String.UnicodeScalarView()
         for scalar in ICUNormalizer.normalize(canonicalText, to: .nfd).unicodeScalars {
@@ -181,6 +198,7 @@ struct TokenScanner {
 
     /// Letters, numbers and marks of any script make words; the rest separates them.
     private static func isWordScalar(_ value: UInt32) -> Bool {
+        if value >= 0x2000 && value < 0x2070 { return false }  // general punctuation: “ ” – … •
         guard let scalar = Unicode.Scalar(value) else { return false }
         let properties = scalar.properties
         if properties.isAlphabetic { return true }
@@ -223,23 +241,29 @@ struct TokenScanner {
                 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F), 4)
     }
 
+    /// Writes `scalar` as UTF-8 at `target` and returns the number of bytes written.
     @inline(__always)
-    private static func appendUTF8(_ scalar: UInt32, to buffer: inout [UInt8]) {
+    private static func writeUTF8(_ scalar: UInt32, to target: UnsafeMutablePointer<UInt8>) -> Int {
         if scalar < 0x80 {
-            buffer.append(UInt8(scalar))
-        } else if scalar < 0x800 {
-            buffer.append(UInt8(0xC0 | scalar >> 6))
-            buffer.append(UInt8(0x80 | scalar & 0x3F))
-        } else if scalar < 0x10000 {
-            buffer.append(UInt8(0xE0 | scalar >> 12))
-            buffer.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            buffer.append(UInt8(0x80 | scalar & 0x3F))
-        } else {
-            buffer.append(UInt8(0xF0 | scalar >> 18))
-            buffer.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            buffer.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            buffer.append(UInt8(0x80 | scalar & 0x3F))
+            target[0] = UInt8(scalar)
+            return 1
         }
+        if scalar < 0x800 {
+            target[0] = UInt8(0xC0 | scalar >> 6)
+            target[1] = UInt8(0x80 | scalar & 0x3F)
+            return 2
+        }
+        if scalar < 0x10000 {
+            target[0] = UInt8(0xE0 | scalar >> 12)
+            target[1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+            target[2] = UInt8(0x80 | scalar & 0x3F)
+            return 3
+        }
+        target[0] = UInt8(0xF0 | scalar >> 18)
+        target[1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+        target[2] = UInt8(0x80 | scalar >> 6 & 0x3F)
+        target[3] = UInt8(0x80 | scalar & 0x3F)
+        return 4
     }
 
     private static func combining(_ mark: LetterMark) -> UInt32? {

@@ -34,7 +34,7 @@ public struct VietnameseAnalyzer: Sendable {
         var text = text
         text.makeContiguousUTF8()
         text.utf8.withContiguousStorageIfAvailable { bytes in
-            var scanner = TokenScanner()
+            let scanner = TokenScanner()
             scanner.scan(bytes) { span, canonical, folded in
                 tokens.append(Token(
                     text: String(decoding: UnsafeBufferPointer(rebasing: bytes[span.utf8Range]), as: UTF8.self),
@@ -62,7 +62,7 @@ public struct VietnameseAnalyzer: Sendable {
         var text = text
         text.makeContiguousUTF8()
         text.utf8.withContiguousStorageIfAvailable { bytes in
-            var scanner = TokenScanner()
+            let scanner = TokenScanner()
             scanner.scan(bytes, body)
         }
     }

@@ -34,7 +34,7 @@ struct Analyze: ParsableCommand {
         if json {
             struct Output: Encodable { var tokens: [Token] }
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(Output(tokens: tokens)), as: UTF8.self))
         } else {
             let rows = tokens.map { ["\($0.position)", $0.text, $0.canonical, $0.folded, "\($0.utf8Range.lowerBound)..<\($0.utf8Range.upperBound)"] }
