@@ -8,6 +8,7 @@ let package = Package(
     name: "HezaMatch",
     products: [
         .library(name: "VietnameseText", targets: ["VietnameseText"]),
+        .library(name: "SearchIndex", targets: ["SearchIndex"]),
         .executable(name: "hezamatch", targets: ["hezamatch"]),
         .executable(name: "hezamatch-bench", targets: ["hezamatch-bench"]),
     ],
@@ -32,6 +33,11 @@ let package = Package(
             name: "VietnameseText",
             dependencies: ["CICUBridge"]
         ),
+        // The inverted index: segments of bit-packed postings, BM25F, top-k, persistence.
+        .target(
+            name: "SearchIndex",
+            dependencies: ["VietnameseText"]
+        ),
         .executableTarget(
             name: "hezamatch",
             dependencies: [
@@ -50,6 +56,10 @@ let package = Package(
         .testTarget(
             name: "VietnameseTextUnitTests",
             dependencies: ["VietnameseText"]
+        ),
+        .testTarget(
+            name: "SearchIndexUnitTests",
+            dependencies: ["SearchIndex"]
         ),
         // Runs the real `hezamatch` binary on small inputs.
         .testTarget(

@@ -1,0 +1,79 @@
+import Foundation
+
+/// BM25F scoring: a term's frequency in each text field, weighted and
+/// length-normalised per field, summed into one pseudo-frequency, then saturated
+/// once:
+///
+///     tf~(t, d) = Σ_f  w_f · tf_f(t, d) / (1 − b_f + b_f · len_f(d) / avglen_f)
+///     score(t, d) = idf(t) · (k1 + 1) · tf~ / (k1 + tf~)
+///     idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5))
+///
+/// With one field of weight 1 this is exactly BM25 as Lucene and tantivy compute
+/// it (same idf, same one-byte length quantisation), so their rankings can be
+/// compared. A document's score is the sum over query terms; a query term typed
+/// with accents adds `accentBonus` × the score of its accented (canonical) form.
+///
+/// The per-field factor `w_f / (1 − b_f + b_f · len / avglen)` is tabulated for the
+/// 256 field-norm bytes, so scoring a posting is a few multiplications.
+struct BM25F {
+    let k1: Double
+    let fieldCount: Int
+    /// factors[field * 256 + normByte]
+    let factors: [Double]
+
+    /// - Parameters:
+    ///   - averageLengths: average tokens of each text field over the documents.
+    init(schema: IndexSchema, averageLengths: [Double]) {
+        k1 = schema.k1
+        fieldCount = schema.textFields.count
+        var factors = [Double](repeating: 0, count: fieldCount * 256)
+        for (field, textField) in schema.textFields.enumerated() {
+            let average = max(averageLengths[field], 1e-9)
+            let b = textField.lengthNormalization
+            for byte in 0..<256 {
+                let length = Double(FieldNorm.decode(UInt8(byte)))
+                factors[field * 256 + byte] = textField.weight / (1 - b + b * length / average)
+            }
+        }
+        self.factors = factors
+    }
+
+    static func idf(documentCount: Int, docFrequency: Int) -> Double {
+        let n = Double(documentCount), df = Double(docFrequency)
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+
+    /// The saturated score of pseudo-frequency `tf` for a term of weight `weight` (idf × boost).
+    @inline(__always)
+    func saturate(_ tf: Double, weight: Double) -> Double {
+        weight * (k1 + 1) * tf / (k1 + tf)
+    }
+
+    /// The pseudo-frequency of the cursor's current document.
+    @inline(__always)
+    func pseudoFrequency(_ cursor: PostingsCursor, segment: Segment) -> Double {
+        let doc = Int(cursor.doc)
+        var tf = 0.0
+        for field in 0..<fieldCount {
+            let frequency = cursor.frequency(field: field)
+            if frequency > 0 {
+                tf += Double(frequency) * factors[field * 256 + Int(segment.norm(field: field, doc: doc))]
+            }
+        }
+        return tf
+    }
+
+    /// An upper bound of the pseudo-frequency of any document in block `block`.
+    @inline(__always)
+    func blockBound(_ segment: Segment, block: Int) -> Double {
+        var tf = 0.0
+        for field in 0..<fieldCount {
+            let frequency = segment.blockMaxFrequency[block * fieldCount + field]
+            if frequency > 0 {
+                tf += Double(frequency) * factors[field * 256 + Int(segment.blockMinNorm[block * fieldCount + field])]
+            }
+        }
+        return tf
+    }
+}
+

@@ -1,0 +1,34 @@
+/// A consistent, immutable view of an index: its segments and their deletions.
+///
+/// Searches run on a snapshot without locks; a writer publishes a new snapshot,
+/// and searches that started on the old one finish on it.
+public struct IndexSnapshot: Sendable {
+    public let schema: IndexSchema
+    public internal(set) var segments: [Segment]
+    public internal(set) var deletions: [DeletionSet]
+
+    init(schema: IndexSchema, segments: [Segment] = [], deletions: [DeletionSet] = []) {
+        self.schema = schema
+        self.segments = segments
+        self.deletions = deletions
+    }
+
+    /// Documents that can be found (deleted ones excluded).
+    public var documentCount: Int {
+        zip(segments, deletions).reduce(0) { $0 + $1.0.documentCount - $1.1.count }
+    }
+
+    /// Where the live document with id `id` is, or `nil`.
+    func locate(_ id: String) -> (segment: Int, doc: Int)? {
+        for index in segments.indices.reversed() {
+            if let doc = segments[index].doc(withID: id), !deletions[index].contains(doc) { return (index, doc) }
+        }
+        return nil
+    }
+
+    /// Whether a live document has id `id`.
+    public func contains(_ id: String) -> Bool { locate(id) != nil }
+
+    /// Bytes of the segments (postings, positions, norms, columns, ids).
+    public var byteCount: Int { segments.reduce(0) { $0 + $1.bytes.count } }
+}

@@ -1,0 +1,197 @@
+/// Walks one term's postings in one segment, document by document, decoding one
+/// block of 128 at a time; skips whole blocks by their last document without
+/// decoding them.
+///
+/// `doc` is the current document, or ``PostingsCursor/exhausted`` past the end.
+/// Frequencies and positions of the current document are decoded only when asked.
+final class PostingsCursor {
+    static let exhausted = UInt32.max
+
+    let segment: Segment
+    let docFrequency: Int
+    private let fieldCount: Int
+    private let firstBlock: Int
+    private let endBlock: Int
+    private let positionFields: [Bool]
+    private let positionsStart: Int
+    /// The block decoded now (or the block `shallowAdvance` moved to).
+    private(set) var block: Int
+    private var decodedBlock = -1
+    private var count = 0
+    private var index = 0
+    private(set) var doc: UInt32 = 0
+    private let docs: UnsafeMutablePointer<UInt32>
+    private let frequencies: UnsafeMutablePointer<UInt32>
+    private var frequenciesDecoded = false
+
+    /// A cursor on the term with ordinal `ordinal`, before its first document
+    /// (call ``nextDoc()`` or ``advance(to:)``).
+    init(segment: Segment, ordinal: Int, positionFields: [Bool]) {
+        self.segment = segment
+        self.fieldCount = segment.fieldCount
+        self.positionFields = positionFields
+        firstBlock = Int(segment.termFirstBlock[ordinal])
+        endBlock = Int(segment.termFirstBlock[ordinal + 1])
+        docFrequency = Int(segment.termDocFrequency[ordinal])
+        positionsStart = Int(segment.termPositionsStart[ordinal])
+        block = firstBlock
+        docs = .allocate(capacity: SegmentFormat.blockSize)
+        frequencies = .allocate(capacity: SegmentFormat.blockSize * segment.fieldCount)
+        doc = 0
+        index = -1
+    }
+
+    deinit {
+        docs.deallocate()
+        frequencies.deallocate()
+    }
+
+    /// Documents in block `block` of this term.
+    @inline(__always)
+    private func documents(inBlock block: Int) -> Int {
+        block == endBlock - 1 ? docFrequency - (endBlock - firstBlock - 1) * SegmentFormat.blockSize : SegmentFormat.blockSize
+    }
+
+    private func decode(_ block: Int) {
+        self.block = block
+        decodedBlock = block
+        count = documents(inBlock: block)
+        let words = segment.postings + Int(segment.blockWordOffset[block])
+        let width = Int(segment.blockWidths[block * (1 + fieldCount)])
+        BitPacking.unpack(words, count: count, width: width, into: docs)
+        var previous: UInt32 = block == firstBlock ? 0 : segment.blockLastDoc[block - 1]
+        for index in 0..<count {
+            previous &+= docs[index]
+            docs[index] = previous
+        }
+        frequenciesDecoded = false
+        index = 0
+    }
+
+    private func decodeFrequencies() {
+        let widths = segment.blockWidths + decodedBlock * (1 + fieldCount)
+        var words = segment.postings + Int(segment.blockWordOffset[decodedBlock])
+        words += BitPacking.wordCount(count: count, width: Int(widths[0]))
+        for field in 0..<fieldCount {
+            let width = Int(widths[1 + field])
+            BitPacking.unpack(words, count: count, width: width, into: frequencies + field * SegmentFormat.blockSize)
+            words += BitPacking.wordCount(count: count, width: width)
+        }
+        frequenciesDecoded = true
+    }
+
+    /// Moves to the next document and returns it.
+    @discardableResult
+    func nextDoc() -> UInt32 {
+        if decodedBlock < 0 {
+            guard firstBlock < endBlock else { doc = Self.exhausted; return doc }
+            decode(firstBlock)
+        } else {
+            index += 1
+            if index >= count {
+                guard decodedBlock + 1 < endBlock else { doc = Self.exhausted; return doc }
+                decode(decodedBlock + 1)
+            }
+        }
+        doc = docs[index]
+        return doc
+    }
+
+    /// Moves to the first document at or after `target` and returns it.
+    ///
+    /// - Complexity: O(log *b*) to find the block among *b*, then O(128) to decode it.
+    @discardableResult
+    func advance(to target: UInt32) -> UInt32 {
+        if decodedBlock >= 0 && doc != Self.exhausted && doc >= target { return doc }
+        if decodedBlock < 0 || segment.blockLastDoc[decodedBlock] < target {
+            guard let found = blockContaining(target, from: decodedBlock < 0 ? firstBlock : decodedBlock + 1) else {
+                doc = Self.exhausted
+                decodedBlock = endBlock - 1
+                return doc
+            }
+            decode(found)
+        }
+        while docs[index] < target { index += 1 }
+        doc = docs[index]
+        return doc
+    }
+
+    /// The first block from `start` whose last document is at least `target`.
+    private func blockContaining(_ target: UInt32, from start: Int) -> Int? {
+        var low = start, high = endBlock
+        // Galloping first: targets are usually near.
+        var step = 1
+        while low + step < high && segment.blockLastDoc[low + step - 1] < target {
+            low += step
+            step <<= 1
+        }
+        high = min(high, low + step)
+        while low < high {
+            let middle = (low + high) / 2
+            if segment.blockLastDoc[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        return low < endBlock ? low : nil
+    }
+
+    /// Moves the block pointer (without decoding) to the block that would hold
+    /// `target`, for block-max bounds. Returns that block, or `nil` past the end.
+    func shallowAdvance(to target: UInt32) -> Int? {
+        if decodedBlock >= 0 && segment.blockLastDoc[block] >= target { return block }
+        guard let found = blockContaining(target, from: max(block, firstBlock)) else { return nil }
+        block = found
+        return found
+    }
+
+    /// The last document of block `block`.
+    @inline(__always)
+    func lastDoc(ofBlock block: Int) -> UInt32 { segment.blockLastDoc[block] }
+
+    /// The blocks of this term.
+    var blocks: Range<Int> { firstBlock..<endBlock }
+
+    /// The term frequency of the current document in text field `field`.
+    @inline(__always)
+    func frequency(field: Int) -> UInt32 {
+        if !frequenciesDecoded { decodeFrequencies() }
+        return frequencies[field * SegmentFormat.blockSize + index]
+    }
+
+    /// The positions of the current document in text field `field`, in order.
+    func positions(field: Int) -> [UInt32] {
+        guard positionFields[field] else { return [] }
+        if !frequenciesDecoded { decodeFrequencies() }
+        var cursor = segment.positions + positionsStart + Int(segment.blockPositionsOffset[decodedBlock])
+        func skipVarint() {
+            while cursor.pointee & 0x80 != 0 { cursor += 1 }
+            cursor += 1
+        }
+        func readVarint() -> UInt32 {
+            var value: UInt32 = 0
+            var shift: UInt32 = 0
+            while true {
+                let byte = cursor.pointee
+                cursor += 1
+                value |= UInt32(byte & 0x7F) << shift
+                if byte & 0x80 == 0 { return value }
+                shift += 7
+            }
+        }
+        for previousDoc in 0..<index {
+            for f in 0..<fieldCount where positionFields[f] {
+                for _ in 0..<frequencies[f * SegmentFormat.blockSize + previousDoc] { skipVarint() }
+            }
+        }
+        for f in 0..<field where positionFields[f] {
+            for _ in 0..<frequencies[f * SegmentFormat.blockSize + index] { skipVarint() }
+        }
+        var result: [UInt32] = []
+        let frequency = Int(frequencies[field * SegmentFormat.blockSize + index])
+        result.reserveCapacity(frequency)
+        var position: UInt32 = 0
+        for _ in 0..<frequency {
+            position &+= readVarint()
+            result.append(position)
+        }
+        return result
+    }
+}

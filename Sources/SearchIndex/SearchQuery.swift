@@ -1,0 +1,46 @@
+/// What to look for, how many, and which documents may qualify.
+///
+/// ```swift
+/// var query = SearchQuery("thợ hàn \"xe nâng\" -ca đêm", limit: 10)
+/// query.filters = [.keyword("zone", anyOf: ["KCN Tràng Duệ"]), .range("salary_min", atLeast: 8_000_000)]
+/// query.facets = ["zone"]
+/// ```
+///
+/// The text is parsed by ``QueryParser``: plain words are optional in ``Mode/any``
+/// and required in ``Mode/all``; `+word` is required, `-word` excluded, `"a phrase"`
+/// is required with its syllables next to each other in one field.
+public struct SearchQuery: Hashable, Sendable {
+    public enum Mode: String, Hashable, Sendable {
+        /// Ranked OR: a document with any of the words qualifies (top-k by score).
+        case any
+        /// AND: a document needs every word.
+        case all
+    }
+
+    public var text: String
+    public var mode: Mode
+    public var filters: [SearchFilter]
+    /// Hits to skip (for pages).
+    public var offset: Int
+    /// Hits to return.
+    public var limit: Int
+    /// Keyword fields to count values of, over every matching document.
+    public var facets: [String]
+    /// Whether to count every matching document (``SearchResult/totalHits``). Facets
+    /// imply it. Without it, the engine may skip documents that cannot enter the top.
+    public var countsTotalHits: Bool
+    /// Whether each hit says which terms in which fields made its score.
+    public var explains: Bool
+
+    public init(_ text: String, mode: Mode = .any, filters: [SearchFilter] = [], offset: Int = 0, limit: Int = 10,
+                facets: [String] = [], countsTotalHits: Bool = false, explains: Bool = false) {
+        self.text = text
+        self.mode = mode
+        self.filters = filters
+        self.offset = offset
+        self.limit = limit
+        self.facets = facets
+        self.countsTotalHits = countsTotalHits
+        self.explains = explains
+    }
+}

@@ -1,0 +1,197 @@
+/// Runs a ``SearchQuery`` over an ``IndexSnapshot``.
+///
+/// Per segment, the plan depends on the query:
+/// - **no required term** (ranked OR): MaxScore with block-max bounds. Terms are
+///   ordered by their highest possible score; those whose bounds together cannot
+///   lift a document above the current k-th score are "non-essential" and only
+///   looked up for documents the others found; a candidate whose block bounds
+///   cannot reach the k-th score is skipped without decoding frequencies.
+/// - **required terms** (AND, `+word`, phrases): leapfrog intersection from the
+///   rarest term; a run of documents whose block bounds cannot reach the k-th
+///   score is skipped a block at a time.
+/// - **no term at all** (filters only): every live document that passes, score 0.
+/// Counting every hit or facets turns the skipping off (every match is visited).
+/// Statistics (document count, document frequency, average lengths) are those of
+/// the whole snapshot, so scores do not depend on how documents fall into segments.
+struct Searcher {
+    let snapshot: IndexSnapshot
+    private var schema: IndexSchema { snapshot.schema }
+
+    func search(_ query: SearchQuery) throws -> SearchResult {
+        try validate(query)
+        let parsed = QueryParser.parse(query.text, mode: query.mode)
+        let segments = snapshot.segments
+        let totalDocuments = max(segments.reduce(0) { $0 + $1.documentCount }, 1)
+        var averageLengths = [Double](repeating: 0, count: schema.textFields.count)
+        for segment in segments {
+            for field in 0..<schema.textFields.count { averageLengths[field] += Double(segment.fieldTokenTotals[field]) }
+        }
+        averageLengths = averageLengths.map { $0 / Double(totalDocuments) }
+        let scorer = BM25F(schema: schema, averageLengths: averageLengths)
+
+        // Term weights from snapshot-wide document frequencies.
+        var ordinals: [[(folded: Int?, canonical: Int?)]] = segments.map { segment in
+            parsed.terms.map { term in
+                (segment.termOrdinal(.folded, term.folded), term.canonical.flatMap { segment.termOrdinal(.canonical, $0) })
+            }
+        }
+        var foldedWeights = [Double](repeating: 0, count: parsed.terms.count)
+        var canonicalWeights = [Double](repeating: 0, count: parsed.terms.count)
+        for index in parsed.terms.indices {
+            var folded = 0, canonical = 0
+            for (s, segment) in segments.enumerated() {
+                if let ordinal = ordinals[s][index].folded { folded += Int(segment.termDocFrequency[ordinal]) }
+                if let ordinal = ordinals[s][index].canonical { canonical += Int(segment.termDocFrequency[ordinal]) }
+            }
+            foldedWeights[index] = BM25F.idf(documentCount: totalDocuments, docFrequency: folded)
+            canonicalWeights[index] = schema.accentBonus * BM25F.idf(documentCount: totalDocuments, docFrequency: canonical)
+        }
+        if schema.accentBonus <= 0 {
+            for s in ordinals.indices { for t in ordinals[s].indices { ordinals[s][t].canonical = nil } }
+        }
+
+        let exhaustive = query.countsTotalHits || !query.facets.isEmpty
+        let facetFields = query.facets.map { schema.keywordFieldIndex($0)! }
+        var facetCounts: [[String: (display: String, count: Int)]] = Array(repeating: [:], count: facetFields.count)
+        var heap = TopK(capacity: max(0, query.offset) + max(0, query.limit))
+        var total = 0
+        let positionFields = schema.textFields.map(\.storesPositions)
+
+        for (s, segment) in segments.enumerated() {
+            guard let filter = CompiledFilter(query.filters, schema: schema, segment: segment, deletions: snapshot.deletions[s]) else { continue }
+            var plan = SegmentPlan(segment: segment, segmentIndex: s, scorer: scorer, exhaustive: exhaustive, filter: filter)
+            guard plan.prepare(parsed, ordinals: ordinals[s], foldedWeights: foldedWeights, canonicalWeights: canonicalWeights,
+                               positionFields: positionFields) else { continue }
+            var segmentFacets = facetFields.map { [Int](repeating: 0, count: segment.keywordColumns[$0].keyCount) }
+            plan.run(heap: &heap) { doc in
+                total += 1
+                for (f, field) in facetFields.enumerated() {
+                    for key in segment.keywordValues(field: field, doc: doc) { segmentFacets[f][Int(key)] += 1 }
+                }
+            }
+            for (f, field) in facetFields.enumerated() {
+                for (key, count) in segmentFacets[f].enumerated() where count > 0 {
+                    let value = segment.keyword(field: field, id: UInt32(key))
+                    facetCounts[f][value.key, default: (value.display, 0)].count += count
+                }
+            }
+        }
+
+        let ranked = heap.sorted().dropFirst(max(0, query.offset))
+        let hits = ranked.map { entry -> SearchHit in
+            let segment = segments[entry.segment]
+            let explanation = query.explains
+                ? explain(parsed, segment: segment, doc: entry.doc, ordinals: ordinals[entry.segment],
+                          foldedWeights: foldedWeights, canonicalWeights: canonicalWeights, scorer: scorer, positionFields: positionFields)
+                : nil
+            return SearchHit(id: segment.id(of: Int(entry.doc)), score: entry.score, explanation: explanation)
+        }
+        var facets: [String: [FacetCount]] = [:]
+        for (f, name) in query.facets.enumerated() {
+            facets[name] = facetCounts[f]
+                .map { FacetCount(value: $0.value.display, key: $0.key, count: $0.value.count) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+        }
+        return SearchResult(hits: Array(hits), totalHits: exhaustive ? total : nil, facets: facets)
+    }
+
+    private func validate(_ query: SearchQuery) throws {
+        for name in query.facets where schema.keywordFieldIndex(name) == nil {
+            throw IndexError(.unknownField, "no keyword field '\(name)' to count facets of")
+        }
+        for filter in query.filters {
+            switch filter {
+            case .keyword(let name, _) where schema.keywordFieldIndex(name) == nil:
+                throw IndexError(.unknownField, "no keyword field '\(name)' to filter on")
+            case .range(let name, _, _, _) where schema.numericFieldIndex(name) == nil:
+                throw IndexError(.unknownField, "no numeric field '\(name)' to filter on")
+            default: break
+            }
+        }
+    }
+
+    /// Which query terms, in which fields, made the score of `doc`.
+    private func explain(_ parsed: ParsedQuery, segment: Segment, doc: UInt32, ordinals: [(folded: Int?, canonical: Int?)],
+                         foldedWeights: [Double], canonicalWeights: [Double], scorer: BM25F, positionFields: [Bool]) -> ScoreExplanation {
+        var matches: [TermMatch] = []
+        for (index, term) in parsed.terms.enumerated() where term.occurrence != .mustNot {
+            for (space, ordinal, weight) in [(TermSpace.folded, ordinals[index].folded, foldedWeights[index]),
+                                             (TermSpace.canonical, ordinals[index].canonical, canonicalWeights[index])] {
+                guard let ordinal else { continue }
+                let cursor = PostingsCursor(segment: segment, ordinal: ordinal, positionFields: positionFields)
+                guard cursor.advance(to: doc) == doc else { continue }
+                let tf = scorer.pseudoFrequency(cursor, segment: segment)
+                let score = scorer.saturate(tf, weight: weight)
+                var fields: [FieldMatch] = []
+                for (field, textField) in schema.textFields.enumerated() {
+                    let frequency = cursor.frequency(field: field)
+                    guard frequency > 0 else { continue }
+                    let share = Double(frequency) * scorer.factors[field * 256 + Int(segment.norm(field: field, doc: Int(doc)))] / tf
+                    fields.append(FieldMatch(field: textField.name, frequency: Int(frequency), score: score * share))
+                }
+                matches.append(TermMatch(term: term.text, space: space, score: score, fields: fields))
+            }
+        }
+        return ScoreExplanation(terms: matches)
+    }
+}
+
+/// The query's filters, resolved against one segment's columns.
+struct CompiledFilter {
+    private let keywordFilters: [(field: Int, keys: [UInt32])]
+    private let rangeFilters: [(column: UnsafePointer<Int64>, lower: Int64, upper: Int64, orMissing: Bool)]
+    private let deletions: DeletionSet
+    private let hasDeletions: Bool
+
+    /// `nil` when no document of the segment can pass.
+    init?(_ filters: [SearchFilter], schema: IndexSchema, segment: Segment, deletions: DeletionSet) {
+        var keywordFilters: [(Int, [UInt32])] = []
+        var rangeFilters: [(UnsafePointer<Int64>, Int64, Int64, Bool)] = []
+        for filter in filters {
+            switch filter {
+            case .keyword(let name, let values):
+                let field = schema.keywordFieldIndex(name)!
+                let keys = values.compactMap { segment.keywordKeyID(field: field, key: KeywordKey.fold($0)) }.sorted()
+                if keys.isEmpty { return nil }
+                keywordFilters.append((field, keys))
+            case .range(let name, let lower, let upper, let orMissing):
+                let field = schema.numericFieldIndex(name)!
+                rangeFilters.append((segment.numericColumns[field], lower ?? .min + 1, upper ?? .max, orMissing))
+            }
+        }
+        self.keywordFilters = keywordFilters
+        self.rangeFilters = rangeFilters
+        self.deletions = deletions
+        hasDeletions = deletions.count > 0
+        if deletions.count == segment.documentCount && segment.documentCount > 0 { return nil }
+        _segment = segment
+    }
+
+    private let _segment: Segment
+
+    /// Whether `doc` is live and passes every filter.
+    @inline(__always)
+    func accepts(_ doc: Int) -> Bool {
+        if hasDeletions && deletions.contains(doc) { return false }
+        for filter in rangeFilters {
+            let value = filter.column[doc]
+            if value == SegmentBuilder.missingNumber {
+                if !filter.orMissing { return false }
+            } else if value < filter.lower || value > filter.upper {
+                return false
+            }
+        }
+        for filter in keywordFilters {
+            let values = _segment.keywordValues(field: filter.field, doc: doc)
+            guard values.contains(where: { filter.keys.contains($0) }) else { return false }
+        }
+        return true
+    }
+}
+
+/// Folds keyword values the way the index stores them.
+enum KeywordKey {
+    static func fold(_ value: String) -> String { VietnameseAnalyzer().foldedText(value) }
+}
+
+import VietnameseText

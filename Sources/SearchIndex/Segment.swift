@@ -1,0 +1,365 @@
+/// An immutable set of indexed documents: one block of memory in ``SegmentFormat``,
+/// the same bytes that are written to disk.
+///
+/// Opening a segment checks its structure (every section in bounds, every offset
+/// table in order, every block inside the postings), so that a damaged segment
+/// is refused with an ``IndexError`` instead of crashing a query later. After
+/// that, every read is pointer arithmetic: no parsing, no allocation.
+public final class Segment: @unchecked Sendable {
+    /// The segment's bytes, 16-byte aligned, owned by this object.
+    private let storage: UnsafeMutableRawBufferPointer
+
+    public let documentCount: Int
+    let fieldCount: Int
+    let keywordFieldCount: Int
+    let numericFieldCount: Int
+    let termCount: Int
+    let blockCount: Int
+
+    let termOffsets: UnsafePointer<UInt32>
+    let termBytes: UnsafePointer<UInt8>
+    let termDocFrequency: UnsafePointer<UInt32>
+    let termFirstBlock: UnsafePointer<UInt32>
+    let termPositionsStart: UnsafePointer<UInt64>
+    let blockLastDoc: UnsafePointer<UInt32>
+    let blockWordOffset: UnsafePointer<UInt32>
+    let blockPositionsOffset: UnsafePointer<UInt32>
+    let blockWidths: UnsafePointer<UInt8>
+    let blockMaxFrequency: UnsafePointer<UInt16>
+    let blockMinNorm: UnsafePointer<UInt8>
+    let postings: UnsafePointer<UInt32>
+    let postingsWordCount: Int
+    let positions: UnsafePointer<UInt8>
+    let positionsByteCount: Int
+    let norms: UnsafePointer<UInt8>
+    let fieldTokenTotals: [UInt64]
+    let idOffsets: UnsafePointer<UInt32>
+    let idBytes: UnsafePointer<UInt8>
+    let idOrder: UnsafePointer<UInt32>
+    let keywordColumns: [KeywordColumn]
+    let numericColumns: [UnsafePointer<Int64>]
+
+    /// One keyword field's values.
+    struct KeywordColumn {
+        let keyCount: Int
+        let keyOffsets: UnsafePointer<UInt32>
+        let keyBytes: UnsafePointer<UInt8>
+        let displayOffsets: UnsafePointer<UInt32>
+        let displayBytes: UnsafePointer<UInt8>
+        let docValueOffsets: UnsafePointer<UInt32>
+        let docValues: UnsafePointer<UInt32>
+    }
+
+    /// The segment's bytes, for writing to disk.
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(storage) }
+
+    /// Opens a segment from a copy of `bytes`.
+    ///
+    /// - Throws: ``IndexError`` `.damaged` when the bytes are not a consistent segment.
+    /// - Complexity: O(*n*) in the size of the segment (one pass of checks).
+    convenience init(bytes: [UInt8]) throws {
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 16), alignment: 16)
+        bytes.withUnsafeBytes { storage.copyMemory(from: $0) }
+        try self.init(adopting: storage, count: bytes.count)
+    }
+
+    /// Opens a segment from `storage`, which it then owns and deallocates.
+    init(adopting storage: UnsafeMutableRawBufferPointer, count: Int) throws {
+        self.storage = storage
+        var reader = SegmentReader(base: UnsafeRawPointer(storage.baseAddress!), count: count)
+        do {
+            let header = try reader.header()
+            documentCount = header.documentCount
+            fieldCount = header.fieldCount
+            keywordFieldCount = header.keywordFieldCount
+            numericFieldCount = header.numericFieldCount
+            typealias S = SegmentFormat.Section
+            let offsets: UnsafeBufferPointer<UInt32> = try reader.section(S.termOffsets.rawValue)
+            guard offsets.count >= 1 else { throw reader.damage("term offsets are empty") }
+            termCount = offsets.count - 1
+            let termBytesSection: UnsafeBufferPointer<UInt8> = try reader.section(S.termBytes.rawValue)
+            try reader.checkOffsets(offsets, limit: termBytesSection.count, what: "term offsets")
+            let docFrequency: UnsafeBufferPointer<UInt32> = try reader.section(S.termDocFrequency.rawValue, count: termCount)
+            let firstBlock: UnsafeBufferPointer<UInt32> = try reader.section(S.termFirstBlock.rawValue, count: termCount + 1)
+            let positionsStart: UnsafeBufferPointer<UInt64> = try reader.section(S.termPositionsStart.rawValue, count: termCount)
+            let lastDoc: UnsafeBufferPointer<UInt32> = try reader.section(S.blockLastDoc.rawValue)
+            blockCount = lastDoc.count
+            let wordOffset: UnsafeBufferPointer<UInt32> = try reader.section(S.blockWordOffset.rawValue, count: blockCount)
+            let positionsOffset: UnsafeBufferPointer<UInt32> = try reader.section(S.blockPositionsOffset.rawValue, count: blockCount)
+            let widths: UnsafeBufferPointer<UInt8> = try reader.section(S.blockWidths.rawValue, count: blockCount * (1 + fieldCount))
+            let maxFrequency: UnsafeBufferPointer<UInt16> = try reader.section(S.blockMaxFrequency.rawValue, count: blockCount * fieldCount)
+            let minNorm: UnsafeBufferPointer<UInt8> = try reader.section(S.blockMinNorm.rawValue, count: blockCount * fieldCount)
+            let postingsSection: UnsafeBufferPointer<UInt32> = try reader.section(S.postings.rawValue)
+            let positionsSection: UnsafeBufferPointer<UInt8> = try reader.section(S.positions.rawValue)
+            let normsSection: UnsafeBufferPointer<UInt8> = try reader.section(S.norms.rawValue, count: fieldCount * documentCount)
+            let totals: UnsafeBufferPointer<UInt64> = try reader.section(S.fieldTokenTotals.rawValue, count: fieldCount)
+            let ids: UnsafeBufferPointer<UInt32> = try reader.section(S.idOffsets.rawValue, count: documentCount + 1)
+            let idBytesSection: UnsafeBufferPointer<UInt8> = try reader.section(S.idBytes.rawValue)
+            try reader.checkOffsets(ids, limit: idBytesSection.count, what: "id offsets")
+            let order: UnsafeBufferPointer<UInt32> = try reader.section(S.idOrder.rawValue, count: documentCount)
+            let documents = header.documentCount
+            guard order.allSatisfy({ Int($0) < documents }) else { throw reader.damage("id order names a missing document") }
+
+            // Every term's blocks: in order, as many as its documents need, inside the postings.
+            var previousEnd = 0
+            for term in 0..<termCount {
+                let start = Int(firstBlock[term]), end = Int(firstBlock[term + 1])
+                let documents = Int(docFrequency[term])
+                guard start == previousEnd, end >= start, end <= blockCount,
+                      end - start == (documents + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize,
+                      positionsStart[term] <= UInt64(positionsSection.count) else {
+                    throw reader.damage("term \(term) has inconsistent blocks")
+                }
+                previousEnd = end
+                var previousLast: UInt32 = 0
+                for block in start..<end {
+                    let count = block == end - 1 ? documents - (end - start - 1) * SegmentFormat.blockSize : SegmentFormat.blockSize
+                    var words = 0
+                    for width in 0...fieldCount {
+                        let bits = Int(widths[block * (1 + fieldCount) + width])
+                        guard bits <= 32 else { throw reader.damage("block \(block) has a width of \(bits) bits") }
+                        words += BitPacking.wordCount(count: count, width: bits)
+                    }
+                    guard Int(wordOffset[block]) + words <= postingsSection.count,
+                          lastDoc[block] < UInt32(documentCount), block == start || lastDoc[block] > previousLast,
+                          positionsStart[term] + UInt64(positionsOffset[block]) <= UInt64(positionsSection.count) else {
+                        throw reader.damage("block \(block) points outside the segment")
+                    }
+                    previousLast = lastDoc[block]
+                }
+            }
+            guard previousEnd == blockCount else { throw reader.damage("blocks belong to no term") }
+
+            var keywordColumns: [KeywordColumn] = []
+            for field in 0..<keywordFieldCount {
+                let base = S.keywordBase + SegmentFormat.KeywordSection.count * field
+                let keyOffsets: UnsafeBufferPointer<UInt32> = try reader.section(base)
+                guard keyOffsets.count >= 1 else { throw reader.damage("keyword field \(field) has no key table") }
+                let keyBytes: UnsafeBufferPointer<UInt8> = try reader.section(base + 1)
+                try reader.checkOffsets(keyOffsets, limit: keyBytes.count, what: "keyword keys")
+                let displayOffsets: UnsafeBufferPointer<UInt32> = try reader.section(base + 2, count: keyOffsets.count)
+                let displayBytes: UnsafeBufferPointer<UInt8> = try reader.section(base + 3)
+                try reader.checkOffsets(displayOffsets, limit: displayBytes.count, what: "keyword display values")
+                let docValueOffsets: UnsafeBufferPointer<UInt32> = try reader.section(base + 4, count: documentCount + 1)
+                let docValues: UnsafeBufferPointer<UInt32> = try reader.section(base + 5)
+                try reader.checkOffsets(docValueOffsets, limit: docValues.count, what: "keyword document values")
+                guard docValues.allSatisfy({ Int($0) < keyOffsets.count - 1 }) else { throw reader.damage("a keyword value is out of range") }
+                keywordColumns.append(KeywordColumn(
+                    keyCount: keyOffsets.count - 1, keyOffsets: keyOffsets.baseAddress!, keyBytes: keyBytes.baseAddress!,
+                    displayOffsets: displayOffsets.baseAddress!, displayBytes: displayBytes.baseAddress!,
+                    docValueOffsets: docValueOffsets.baseAddress!, docValues: docValues.baseAddress!))
+            }
+            var numericColumns: [UnsafePointer<Int64>] = []
+            for field in 0..<numericFieldCount {
+                let values: UnsafeBufferPointer<Int64> = try reader.section(S.keywordBase + SegmentFormat.KeywordSection.count * keywordFieldCount + field, count: documentCount)
+                numericColumns.append(values.baseAddress!)
+            }
+            termOffsets = offsets.baseAddress!
+            termBytes = termBytesSection.baseAddress!
+            termDocFrequency = docFrequency.baseAddress!
+            termFirstBlock = firstBlock.baseAddress!
+            termPositionsStart = positionsStart.baseAddress!
+            blockLastDoc = lastDoc.baseAddress!
+            blockWordOffset = wordOffset.baseAddress!
+            blockPositionsOffset = positionsOffset.baseAddress!
+            blockWidths = widths.baseAddress!
+            blockMaxFrequency = maxFrequency.baseAddress!
+            blockMinNorm = minNorm.baseAddress!
+            postings = postingsSection.baseAddress!
+            postingsWordCount = postingsSection.count
+            positions = positionsSection.baseAddress!
+            positionsByteCount = positionsSection.count
+            norms = normsSection.baseAddress!
+            fieldTokenTotals = Array(totals)
+            idOffsets = ids.baseAddress!
+            idBytes = idBytesSection.baseAddress!
+            idOrder = order.baseAddress!
+            self.keywordColumns = keywordColumns
+            self.numericColumns = numericColumns
+        } catch {
+            storage.deallocate()
+            throw error
+        }
+    }
+
+    deinit { storage.deallocate() }
+
+    // MARK: Terms
+
+    /// The ordinal of the term `space` + `term`, or `nil` when no document has it.
+    ///
+    /// - Complexity: O(log *t*) comparisons for *t* terms.
+    func termOrdinal(_ space: TermSpace, _ term: [UInt8]) -> Int? {
+        var key = [space.rawValue]
+        key.append(contentsOf: term)
+        var low = 0, high = termCount
+        while low < high {
+            let middle = (low + high) / 2
+            let order = compare(termAt: middle, with: key)
+            if order == 0 { return middle }
+            if order < 0 { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    /// The bytes of term `ordinal`, its space byte first.
+    func termKey(_ ordinal: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = Int(termOffsets[ordinal])
+        return UnsafeBufferPointer(start: termBytes + start, count: Int(termOffsets[ordinal + 1]) - start)
+    }
+
+    /// The first ordinal whose key is not less than `key` (for prefix scans).
+    func lowerBound(_ key: [UInt8]) -> Int {
+        var low = 0, high = termCount
+        while low < high {
+            let middle = (low + high) / 2
+            if compare(termAt: middle, with: key) < 0 { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private func compare(termAt ordinal: Int, with key: [UInt8]) -> Int {
+        let term = termKey(ordinal)
+        let count = min(term.count, key.count)
+        for index in 0..<count where term[index] != key[index] {
+            return term[index] < key[index] ? -1 : 1
+        }
+        return term.count - key.count
+    }
+
+    // MARK: Documents
+
+    /// The id of document `doc`.
+    func id(of doc: Int) -> String {
+        let start = Int(idOffsets[doc])
+        return String(decoding: UnsafeBufferPointer(start: idBytes + start, count: Int(idOffsets[doc + 1]) - start), as: UTF8.self)
+    }
+
+    /// The document with id `id`, or `nil`.
+    ///
+    /// - Complexity: O(log *n*).
+    func doc(withID id: String) -> Int? {
+        let key = Array(id.utf8)
+        var low = 0, high = documentCount
+        while low < high {
+            let middle = (low + high) / 2
+            let doc = Int(idOrder[middle])
+            let start = Int(idOffsets[doc])
+            let candidate = UnsafeBufferPointer(start: idBytes + start, count: Int(idOffsets[doc + 1]) - start)
+            if candidate.elementsEqual(key) { return doc }
+            if candidate.lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    /// The field norm (quantised length) of `doc` in text field `field`.
+    @inline(__always)
+    func norm(field: Int, doc: Int) -> UInt8 { norms[field * documentCount + doc] }
+
+    // MARK: Keywords
+
+    /// The key ids of `doc` in keyword field `field`.
+    func keywordValues(field: Int, doc: Int) -> UnsafeBufferPointer<UInt32> {
+        let column = keywordColumns[field]
+        let start = Int(column.docValueOffsets[doc])
+        return UnsafeBufferPointer(start: column.docValues + start, count: Int(column.docValueOffsets[doc + 1]) - start)
+    }
+
+    /// The id of the folded key `key` in keyword field `field`, or `nil`.
+    func keywordKeyID(field: Int, key: String) -> UInt32? {
+        let column = keywordColumns[field]
+        let target = Array(key.utf8)
+        var low = 0, high = column.keyCount
+        while low < high {
+            let middle = (low + high) / 2
+            let start = Int(column.keyOffsets[middle])
+            let candidate = UnsafeBufferPointer(start: column.keyBytes + start, count: Int(column.keyOffsets[middle + 1]) - start)
+            if candidate.elementsEqual(target) { return UInt32(middle) }
+            if candidate.lexicographicallyPrecedes(target) { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    /// The folded key and the display value of key `id` of keyword field `field`.
+    func keyword(field: Int, id: UInt32) -> (key: String, display: String) {
+        let column = keywordColumns[field]
+        func string(_ offsets: UnsafePointer<UInt32>, _ bytes: UnsafePointer<UInt8>) -> String {
+            let start = Int(offsets[Int(id)])
+            return String(decoding: UnsafeBufferPointer(start: bytes + start, count: Int(offsets[Int(id) + 1]) - start), as: UTF8.self)
+        }
+        return (string(column.keyOffsets, column.keyBytes), string(column.displayOffsets, column.displayBytes))
+    }
+
+    /// The value of `doc` in numeric field `field`, or `nil` when it has none.
+    @inline(__always)
+    func number(field: Int, doc: Int) -> Int64? {
+        let value = numericColumns[field][doc]
+        return value == SegmentBuilder.missingNumber ? nil : value
+    }
+}
+
+/// Reads a segment's header and sections, checking bounds as it goes.
+struct SegmentReader {
+    let base: UnsafeRawPointer
+    let count: Int
+    private var sectionCount = 0
+
+    init(base: UnsafeRawPointer, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    func damage(_ what: String) -> IndexError { IndexError(.damaged, "segment is damaged: \(what)") }
+
+    private func load<T: FixedWidthInteger>(_ offset: Int, as type: T.Type) -> T {
+        T(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: T.self))
+    }
+
+    mutating func header() throws -> (documentCount: Int, fieldCount: Int, keywordFieldCount: Int, numericFieldCount: Int) {
+        guard count >= SegmentFormat.fixedHeaderBytes else { throw damage("shorter than its header") }
+        guard (0..<4).allSatisfy({ base.load(fromByteOffset: $0, as: UInt8.self) == SegmentFormat.magic[$0] }) else {
+            throw IndexError(.notAnIndex, "not a HezaMatch segment (bad magic)")
+        }
+        let version = load(4, as: UInt32.self)
+        guard version == SegmentFormat.version else {
+            throw IndexError(.unsupportedVersion, "segment format version \(version); this build reads version \(SegmentFormat.version)")
+        }
+        guard load(8, as: UInt32.self) == SegmentFormat.byteOrderMark else { throw damage("wrong byte order") }
+        let documents = Int(load(12, as: UInt32.self))
+        let fields = Int(load(16, as: UInt32.self))
+        let keywords = Int(load(20, as: UInt32.self))
+        let numerics = Int(load(24, as: UInt32.self))
+        sectionCount = Int(load(28, as: UInt32.self))
+        guard fields >= 1, fields <= 8, keywords < 64, numerics < 64,
+              sectionCount == SegmentFormat.sectionCount(keywordFields: keywords, numericFields: numerics),
+              SegmentFormat.fixedHeaderBytes + sectionCount * 16 <= count else {
+            throw damage("header is inconsistent")
+        }
+        return (documents, fields, keywords, numerics)
+    }
+
+    /// Section `index` as an array of `T`, optionally of exactly `expected` elements.
+    func section<T: FixedWidthInteger>(_ index: Int, count expected: Int? = nil) throws -> UnsafeBufferPointer<T> {
+        guard index < sectionCount else { throw damage("section \(index) is missing") }
+        let entry = SegmentFormat.fixedHeaderBytes + index * 16
+        let offset = load(entry, as: UInt64.self)
+        let length = load(entry + 8, as: UInt64.self)
+        let size = UInt64(MemoryLayout<T>.stride)
+        guard offset % 8 == 0, offset <= UInt64(count), length <= UInt64(count) - offset, length % size == 0 else {
+            throw damage("section \(index) lies outside the segment")
+        }
+        let elements = Int(length / size)
+        if let expected, elements != expected { throw damage("section \(index) has \(elements) entries, expected \(expected)") }
+        return UnsafeBufferPointer(start: (base + Int(offset)).assumingMemoryBound(to: T.self), count: elements)
+    }
+
+    /// Checks that `offsets` start at 0, never decrease, and end within `limit`.
+    func checkOffsets(_ offsets: UnsafeBufferPointer<UInt32>, limit: Int, what: String) throws {
+        guard let first = offsets.first, first == 0, Int(offsets.last!) <= limit else { throw damage("\(what) out of range") }
+        var previous: UInt32 = 0
+        for offset in offsets {
+            guard offset >= previous else { throw damage("\(what) out of order") }
+            previous = offset
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// The byte layout of a segment, the same in memory and on disk.
+///
+/// ```
+/// "HZSG" · version: u32 · byte-order mark 0x01020304: u32 · docCount: u32
+/// textFields: u32 · keywordFields: u32 · numericFields: u32 · sectionCount: u32
+/// (offset: u64, length in bytes: u64) × sectionCount
+/// sections, each aligned to 8 bytes (see `Section`)
+/// ```
+/// All integers are little-endian. Section `n` of keyword field `k` is
+/// `Section.keywordBase + 6k + n`; numeric field `i` is after the keyword ones.
+enum SegmentFormat {
+    static let magic: [UInt8] = Array("HZSG".utf8)
+    static let version: UInt32 = 1
+    static let byteOrderMark: UInt32 = 0x0102_0304
+    /// magic, version, bom, docCount, 3 field counts, sectionCount.
+    static let fixedHeaderBytes = 32
+    /// Documents a postings block holds (the last block of a term may hold fewer).
+    static let blockSize = 128
+
+    enum Section: Int {
+        /// [u32] termCount + 1: where each term starts in `termBytes`.
+        case termOffsets = 0
+        /// [u8]: terms sorted by bytes, each its space byte then UTF-8.
+        case termBytes
+        /// [u32] termCount: documents containing the term.
+        case termDocFrequency
+        /// [u32] termCount + 1: the term's first block.
+        case termFirstBlock
+        /// [u64] termCount: where the term's positions start in `positions`.
+        case termPositionsStart
+        /// [u32] blockCount: last document of the block.
+        case blockLastDoc
+        /// [u32] blockCount: first word of the block in `postings`.
+        case blockWordOffset
+        /// [u32] blockCount: first byte of the block's positions, after the term's start.
+        case blockPositionsOffset
+        /// [u8] blockCount × (1 + textFields): bit widths of doc deltas, then of each field's tfs.
+        case blockWidths
+        /// [u16] blockCount × textFields: largest tf of the field in the block.
+        case blockMaxFrequency
+        /// [u8] blockCount × textFields: smallest field norm among the block's docs that have the term there.
+        case blockMinNorm
+        /// [u32]: bit-packed doc deltas and term frequencies.
+        case postings
+        /// [u8]: positions, varint deltas per document and field.
+        case positions
+        /// [u8] textFields × docCount: field norms, field-major.
+        case norms
+        /// [u64] textFields: total tokens of each field.
+        case fieldTokenTotals
+        /// [u32] docCount + 1, [u8]: document ids.
+        case idOffsets
+        case idBytes
+        /// [u32] docCount: documents in the order of their ids' bytes.
+        case idOrder
+
+        static let keywordBase = 18
+    }
+
+    /// Per keyword field: sorted folded keys, display values, and each document's values.
+    enum KeywordSection: Int {
+        case keyOffsets = 0, keyBytes, displayOffsets, displayBytes, docValueOffsets, docValues
+        static let count = 6
+    }
+
+    static func sectionCount(keywordFields: Int, numericFields: Int) -> Int {
+        Section.keywordBase + KeywordSection.count * keywordFields + numericFields
+    }
+}

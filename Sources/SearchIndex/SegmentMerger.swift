@@ -1,0 +1,94 @@
+/// Merges segments into one, leaving out deleted documents, without re-analysing
+/// any text: postings are decoded and re-encoded with new document numbers.
+///
+/// - Complexity: O(*p* + *t* log *t*) for *p* postings and positions and *t* distinct terms.
+enum SegmentMerger {
+    static func merge(_ segments: [Segment], deletions: [DeletionSet], schema: IndexSchema) -> Segment {
+        let fieldCount = schema.textFields.count
+        let positionFields = schema.textFields.map(\.storesPositions)
+        // New document numbers: live documents in segment order.
+        var remap: [[UInt32]] = []
+        var ids: [String] = []
+        var norms = [[UInt8]](repeating: [], count: fieldCount)
+        var totals = [UInt64](repeating: 0, count: fieldCount)
+        var keywords = [SegmentAssembler.KeywordColumn](repeating: .init(documents: []), count: schema.keywordFields.count)
+        var numbers = [[Int64]](repeating: [], count: schema.numericFields.count)
+        for (s, segment) in segments.enumerated() {
+            var map = [UInt32](repeating: PostingsCursor.exhausted, count: segment.documentCount)
+            for field in 0..<fieldCount { totals[field] += segment.fieldTokenTotals[field] }
+            for doc in 0..<segment.documentCount {
+                if deletions[s].contains(doc) {
+                    for field in 0..<fieldCount {
+                        let length = UInt64(FieldNorm.decode(segment.norm(field: field, doc: doc)))
+                        totals[field] -= min(totals[field], length)
+                    }
+                    continue
+                }
+                map[doc] = UInt32(ids.count)
+                ids.append(segment.id(of: doc))
+                for field in 0..<fieldCount { norms[field].append(segment.norm(field: field, doc: doc)) }
+                for field in 0..<schema.keywordFields.count {
+                    keywords[field].documents.append(segment.keywordValues(field: field, doc: doc).map { segment.keyword(field: field, id: $0) })
+                }
+                for field in 0..<schema.numericFields.count {
+                    numbers[field].append(segment.number(field: field, doc: doc) ?? SegmentBuilder.missingNumber)
+                }
+            }
+            remap.append(map)
+        }
+
+        var sources: [[UInt8]: [(segment: Int, ordinal: Int)]] = [:]
+        for (s, segment) in segments.enumerated() {
+            for ordinal in 0..<segment.termCount {
+                sources[Array(segment.termKey(ordinal)), default: []].append((s, ordinal))
+            }
+        }
+        let keys = sources.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        var encoder = PostingsEncoder(fieldCount: fieldCount)
+        var termKeys: [[UInt8]] = []
+        var termDocFrequency: [UInt32] = []
+        var termFirstBlock: [UInt32] = []
+        var termPositionsStart: [UInt64] = []
+        var frequencies = [UInt32](repeating: 0, count: fieldCount)
+        var docNorms = [UInt8](repeating: 0, count: fieldCount)
+        for key in keys {
+            let firstBlock = UInt32(encoder.blockCount)
+            let positionsStart = encoder.beginTerm()
+            var documents: UInt32 = 0
+            for source in sources[key]! {
+                let segment = segments[source.segment]
+                let cursor = PostingsCursor(segment: segment, ordinal: source.ordinal, positionFields: positionFields)
+                while cursor.nextDoc() != PostingsCursor.exhausted {
+                    let newDoc = remap[source.segment][Int(cursor.doc)]
+                    guard newDoc != PostingsCursor.exhausted else { continue }
+                    for field in 0..<fieldCount {
+                        frequencies[field] = cursor.frequency(field: field)
+                        docNorms[field] = segment.norm(field: field, doc: Int(cursor.doc))
+                    }
+                    frequencies.withUnsafeBufferPointer { f in
+                        docNorms.withUnsafeBufferPointer { n in encoder.add(doc: newDoc, frequencies: f, norms: n) }
+                    }
+                    for field in 0..<fieldCount where positionFields[field] && frequencies[field] > 0 {
+                        var previous: UInt32 = 0
+                        for position in cursor.positions(field: field) {
+                            encoder.appendPosition(position - previous)
+                            previous = position
+                        }
+                    }
+                    documents += 1
+                }
+            }
+            encoder.endTerm()
+            guard documents > 0 else { continue }  // every document with the term was deleted
+            termKeys.append(key)
+            termDocFrequency.append(documents)
+            termFirstBlock.append(firstBlock)
+            termPositionsStart.append(positionsStart)
+        }
+        termFirstBlock.append(UInt32(encoder.blockCount))
+        return SegmentAssembler.assemble(
+            schema: schema, termKeys: termKeys, termDocFrequency: termDocFrequency, termFirstBlock: termFirstBlock,
+            termPositionsStart: termPositionsStart, encoder: encoder, norms: norms, fieldTokenTotals: totals,
+            ids: ids, keywords: keywords, numbers: numbers)
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import SearchIndex
+
+@Suite struct BitPackingTests {
+    @Test(arguments: [0, 1, 3, 7, 13, 31, 32])
+    func roundTripsEveryWidth(width: Int) {
+        var generator = SeededGenerator(seed: UInt64(width))
+        let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
+        for count in [1, 5, 127, 128] {
+            let values = (0..<count).map { _ in UInt32(truncatingIfNeeded: generator.next() & mask) }
+            var words: [UInt32] = []
+            values.withUnsafeBufferPointer { BitPacking.pack($0, width: width, into: &words) }
+            #expect(words.count == BitPacking.wordCount(count: count, width: width))
+            var output = [UInt32](repeating: 99, count: count)
+            words.append(0)  // unpack may look at the next word
+            words.withUnsafeBufferPointer { w in
+                output.withUnsafeMutableBufferPointer { BitPacking.unpack(w.baseAddress!, count: count, width: width, into: $0.baseAddress!) }
+            }
+            #expect(output == values)
+        }
+    }
+
+    @Test func widths() {
+        #expect(BitPacking.width(0) == 0)
+        #expect(BitPacking.width(1) == 1)
+        #expect(BitPacking.width(255) == 8)
+        #expect(BitPacking.width(.max) == 32)
+    }
+}
+
+@Suite struct FieldNormTests {
+    @Test func matchesLuceneAndTantivy() {
+        // Lucene SmallFloat.byte4ToInt / tantivy FIELD_NORMS_TABLE.
+        #expect(Array(FieldNorm.table[0..<30]) == Array(0...23) + [24, 25, 26, 27, 28, 29])
+        #expect(FieldNorm.decode(FieldNorm.encode(80)) <= 80)
+        #expect(FieldNorm.encode(23) == 23)
+        #expect(FieldNorm.table[255] == 2_013_265_944)
+        for length in [0, 1, 23, 24, 40, 80, 81, 1000, 100_000] {
+            let decoded = FieldNorm.decode(FieldNorm.encode(length))
+            #expect(decoded <= length)
+            #expect(Double(length - decoded) <= Double(length) * 0.125 + 1)
+        }
+    }
+}
+
+@Suite struct CRC32Tests {
+    @Test func knownValue() {
+        let bytes = Array("123456789".utf8)
+        #expect(bytes.withUnsafeBytes { CRC32.checksum($0) } == 0xCBF4_3926)
+        let fox = Array("The quick brown fox jumps over the lazy dog".utf8)  // exercises the 8-byte loop
+        #expect(fox.withUnsafeBytes { CRC32.checksum($0) } == 0x414F_A339)
+    }
+}
