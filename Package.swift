@@ -49,6 +49,7 @@ let package = Package(
             name: "hezamatch-bench",
             dependencies: [
                 "VietnameseText",
+                "SearchIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/hezamatch-bench"

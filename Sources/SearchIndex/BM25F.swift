@@ -20,6 +20,11 @@ struct BM25F {
     let fieldCount: Int
     /// factors[field * 256 + normByte]
     let factors: [Double]
+    /// The saturated score, per unit of weight, of a term found in one field only
+    /// with a small frequency: saturated[(field * 16 + tf) * 256 + normByte].
+    /// Most postings are such, and a table read replaces a division.
+    let saturated: [Double]
+    static let tabulatedFrequencies = 16
 
     /// - Parameters:
     ///   - averageLengths: average tokens of each text field over the documents.
@@ -36,6 +41,16 @@ struct BM25F {
             }
         }
         self.factors = factors
+        var saturated = [Double](repeating: 0, count: fieldCount * Self.tabulatedFrequencies * 256)
+        for field in 0..<fieldCount {
+            for tf in 1..<Self.tabulatedFrequencies {
+                for byte in 0..<256 {
+                    let x = Double(tf) * factors[field * 256 + byte]
+                    saturated[(field * Self.tabulatedFrequencies + tf) * 256 + byte] = (k1 + 1) * x / (k1 + x)
+                }
+            }
+        }
+        self.saturated = saturated
     }
 
     static func idf(documentCount: Int, docFrequency: Int) -> Double {
@@ -47,6 +62,19 @@ struct BM25F {
     @inline(__always)
     func saturate(_ tf: Double, weight: Double) -> Double {
         weight * (k1 + 1) * tf / (k1 + tf)
+    }
+
+    /// The score of the cursor's current document for a term of weight `weight`.
+    @inline(__always)
+    func score(_ cursor: PostingsCursor, segment: Segment, weight: Double) -> Double {
+        let doc = Int(cursor.doc)
+        if fieldCount == 1 {
+            let frequency = Int(cursor.frequency(field: 0))
+            if frequency < Self.tabulatedFrequencies {
+                return weight * saturated.withUnsafeBufferPointer { $0[frequency * 256 + Int(segment.norm(field: 0, doc: doc))] }
+            }
+        }
+        return saturate(pseudoFrequency(cursor, segment: segment), weight: weight)
     }
 
     /// The pseudo-frequency of the cursor's current document.

@@ -96,6 +96,7 @@ enum IndexFile {
             snapshot.deletions.append(DeletionSet(words: words))
         }
         guard offset == bytes.count - 8 else { throw damaged("unexpected bytes after the last segment") }
+        snapshot.refreshStatistics()
         return snapshot
     }
 }

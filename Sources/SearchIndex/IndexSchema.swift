@@ -59,6 +59,10 @@ public struct IndexSchema: Hashable, Sendable {
     /// The index of the numeric field named `name`.
     public func numericFieldIndex(_ name: String) -> Int? { numericFields.firstIndex(of: name) }
 
+    /// Whether tokens with accents are also indexed in the canonical space. Only
+    /// when ``accentBonus`` is positive: without the bonus they would never be read.
+    public var indexesCanonicalForms: Bool { accentBonus > 0 }
+
     /// Whether any text field keeps positions.
     var storesPositions: Bool { textFields.contains { $0.storesPositions } }
 }

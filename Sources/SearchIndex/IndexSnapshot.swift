@@ -7,10 +7,27 @@ public struct IndexSnapshot: Sendable {
     public internal(set) var segments: [Segment]
     public internal(set) var deletions: [DeletionSet]
 
+    /// Documents (deleted ones included, as Lucene counts them) and average field
+    /// lengths: the statistics every score of this snapshot uses.
+    private(set) var totalDocuments = 1
+    private(set) var scorer: BM25F
+
     init(schema: IndexSchema, segments: [Segment] = [], deletions: [DeletionSet] = []) {
         self.schema = schema
         self.segments = segments
         self.deletions = deletions
+        scorer = BM25F(schema: schema, averageLengths: Array(repeating: 1, count: schema.textFields.count))
+        refreshStatistics()
+    }
+
+    /// Recomputes the statistics after segments changed: O(segments + 256 × fields).
+    mutating func refreshStatistics() {
+        totalDocuments = max(segments.reduce(0) { $0 + $1.documentCount }, 1)
+        var averageLengths = [Double](repeating: 0, count: schema.textFields.count)
+        for segment in segments {
+            for field in 0..<schema.textFields.count { averageLengths[field] += Double(segment.fieldTokenTotals[field]) }
+        }
+        scorer = BM25F(schema: schema, averageLengths: averageLengths.map { $0 / Double(totalDocuments) })
     }
 
     /// Documents that can be found (deleted ones excluded).

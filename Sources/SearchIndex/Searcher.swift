@@ -21,13 +21,8 @@ struct Searcher {
         try validate(query)
         let parsed = QueryParser.parse(query.text, mode: query.mode)
         let segments = snapshot.segments
-        let totalDocuments = max(segments.reduce(0) { $0 + $1.documentCount }, 1)
-        var averageLengths = [Double](repeating: 0, count: schema.textFields.count)
-        for segment in segments {
-            for field in 0..<schema.textFields.count { averageLengths[field] += Double(segment.fieldTokenTotals[field]) }
-        }
-        averageLengths = averageLengths.map { $0 / Double(totalDocuments) }
-        let scorer = BM25F(schema: schema, averageLengths: averageLengths)
+        let totalDocuments = snapshot.totalDocuments
+        let scorer = snapshot.scorer
 
         // Term weights from snapshot-wide document frequencies.
         var ordinals: [[(folded: Int?, canonical: Int?)]] = segments.map { segment in
@@ -168,6 +163,9 @@ struct CompiledFilter {
     }
 
     private let _segment: Segment
+
+    /// Whether every document passes (no filter, no deletion).
+    var isTrivial: Bool { keywordFilters.isEmpty && rangeFilters.isEmpty && !hasDeletions }
 
     /// Whether `doc` is live and passes every filter.
     @inline(__always)

@@ -52,6 +52,7 @@ final class SegmentBuilder {
     /// - Complexity: O(*n*) in the length of its text.
     func add(_ document: IndexDocument) {
         let doc = UInt64(ids.count)
+        let indexesCanonical = schema.indexesCanonicalForms
         ids.append(document.id)
         for (field, textField) in schema.textFields.enumerated() {
             var length = 0
@@ -61,7 +62,7 @@ final class SegmentBuilder {
                     let payload = fieldBits | UInt64(min(UInt32(truncatingIfNeeded: span.position), SegmentBuilder.maximumPosition))
                     entryTerms.append(terms.intern(.folded, folded))
                     entryPayloads.append(payload)
-                    if !(canonical.count == folded.count && memcmpEqual(canonical.baseAddress!, folded.baseAddress, folded.count)) {
+                    if indexesCanonical, !(canonical.count == folded.count && memcmpEqual(canonical.baseAddress!, folded.baseAddress, folded.count)) {
                         entryTerms.append(terms.intern(.canonical, canonical))
                         entryPayloads.append(payload)
                     }

@@ -4,12 +4,27 @@ struct SegmentPlan {
     final class Clause {
         let cursor: PostingsCursor
         let weight: Double
+        /// The best score of the clause in the segment.
         var maxScore: Double = 0
+        /// The best score in each of the term's blocks (index: block - first block).
+        var blockScores: [Double] = []
+        private var firstBlock = 0
 
         init(cursor: PostingsCursor, weight: Double) {
             self.cursor = cursor
             self.weight = weight
         }
+
+        /// Computes the block bounds once: O(blocks).
+        func computeBounds(_ scorer: BM25F) {
+            let blocks = cursor.blocks
+            firstBlock = blocks.lowerBound
+            blockScores = blocks.map { scorer.saturate(scorer.blockBound(cursor.segment, block: $0), weight: weight) }
+            maxScore = blockScores.max() ?? 0
+        }
+
+        @inline(__always)
+        func blockScore(_ block: Int) -> Double { blockScores[block - firstBlock] }
     }
 
     let segment: Segment
@@ -24,6 +39,8 @@ struct SegmentPlan {
     private var phrases: [[PostingsCursor]] = []
     private var excludedPhrases: [[PostingsCursor]] = []
     private var matchesAll = false
+    /// Whether any document could fail `accepts` (filters, deletions, exclusions, phrases).
+    private var needsChecks = true
 
     init(segment: Segment, segmentIndex: Int, scorer: BM25F, exhaustive: Bool, filter: CompiledFilter) {
         self.segment = segment
@@ -75,26 +92,26 @@ struct SegmentPlan {
             guard parsed.terms.allSatisfy({ $0.occurrence == .mustNot }) else { return false }
             matchesAll = true
         }
-        for clause in required + optional { clause.maxScore = maxScore(clause) }
+        for clause in required + optional { clause.computeBounds(scorer) }
+        needsChecks = filter.isTrivial == false || !excluded.isEmpty || !phrases.isEmpty || !excludedPhrases.isEmpty
         return true
     }
 
-    /// The best score `clause` can give in this segment (from its blocks' bounds).
-    private func maxScore(_ clause: Clause) -> Double {
-        var best = 0.0
-        for block in clause.cursor.blocks { best = max(best, scorer.blockBound(segment, block: block)) }
-        return scorer.saturate(best, weight: clause.weight)
+    /// The clause's score on its cursor's document, in fixed point (units of 2⁻³²).
+    ///
+    /// Sums of integers do not depend on their order, so a document gets the same
+    /// score whichever clauses were essential when it was found: ties stay ties.
+    /// Truncation keeps every sum below the bounds the pruning compares it with.
+    @inline(__always)
+    private func score(_ clause: Clause) -> UInt64 {
+        UInt64(scorer.score(clause.cursor, segment: segment, weight: clause.weight) * SegmentPlan.fixedPointScale)
     }
 
-    @inline(__always)
-    private func score(_ clause: Clause) -> Double {
-        scorer.saturate(scorer.pseudoFrequency(clause.cursor, segment: segment), weight: clause.weight)
-    }
+    static let fixedPointScale = 4_294_967_296.0
 
     @inline(__always)
-    private func blockMaxScore(_ clause: Clause, block: Int) -> Double {
-        scorer.saturate(scorer.blockBound(segment, block: block), weight: clause.weight)
-    }
+    private static func real(_ score: UInt64) -> Double { Double(score) / fixedPointScale }
+
 
     /// Finds the segment's hits into `heap`; calls `matched` for every hit visited
     /// when exhaustive (for counts and facets).
@@ -111,6 +128,7 @@ struct SegmentPlan {
     /// Filters, deletions, exclusions and phrases.
     @inline(__always)
     private func accepts(_ doc: UInt32) -> Bool {
+        guard needsChecks else { return true }
         guard filter.accepts(Int(doc)) else { return false }
         for cursor in excluded where cursor.advance(to: doc) == doc { return false }
         for phrase in phrases where !SegmentPlan.adjacent(phrase, fieldCount: segment.fieldCount) { return false }
@@ -158,76 +176,107 @@ struct SegmentPlan {
         }
     }
 
-    /// Ranked OR: MaxScore over the optional clauses, with block-max bounds.
+    /// Ranked OR: block-max MaxScore over the optional clauses.
+    ///
+    /// Documents are taken window by window, a window ending where the first of the
+    /// clauses' current blocks ends. In a window, each clause's bound is its block's
+    /// best score; clauses whose bounds together cannot beat the k-th score are
+    /// non-essential (only looked up for candidates the others bring), and a window
+    /// where all are non-essential is skipped without decoding anything.
     private mutating func runDisjunction(_ heap: inout TopK, _ matched: (Int) -> Void) {
-        let clauses = optional.sorted { $0.maxScore < $1.maxScore }
-        var prefix = [Double](repeating: 0, count: clauses.count)
-        var running = 0.0
-        for (index, clause) in clauses.enumerated() {
-            running += clause.maxScore
-            prefix[index] = running
-        }
+        let clauses = optional
+        let count = clauses.count
         for clause in clauses { clause.cursor.nextDoc() }
-        var threshold = exhaustive ? -Double.infinity : heap.threshold
-        var firstEssential = 0
-        func repartition() {
-            while firstEssential < clauses.count && prefix[firstEssential] <= threshold { firstEssential += 1 }
-        }
-        repartition()
-        while firstEssential < clauses.count {
-            var candidate = PostingsCursor.exhausted
-            for index in firstEssential..<clauses.count { candidate = min(candidate, clauses[index].cursor.doc) }
-            if candidate == PostingsCursor.exhausted { break }
-            let nonEssential = firstEssential > 0 ? prefix[firstEssential - 1] : 0
-
-            if !exhaustive && heap.isFull {
-                // Block-max bound of the essential clauses on this candidate.
-                var bound = nonEssential
-                for index in firstEssential..<clauses.count where clauses[index].cursor.doc == candidate {
-                    bound += blockMaxScore(clauses[index], block: clauses[index].cursor.block)
+        if exhaustive {
+            while true {
+                var candidate = PostingsCursor.exhausted
+                for clause in clauses { candidate = min(candidate, clause.cursor.doc) }
+                if candidate == PostingsCursor.exhausted { return }
+                let accepted = accepts(candidate)
+                var score: UInt64 = 0
+                for clause in clauses where clause.cursor.doc == candidate {
+                    if accepted { score += self.score(clause) }
+                    clause.cursor.nextDoc()
                 }
-                if bound <= threshold {
-                    // Up to the end of those blocks, and before any other essential clause's
-                    // next document, only these clauses can match, within the same bound.
-                    var next = PostingsCursor.exhausted
-                    for index in firstEssential..<clauses.count {
-                        let cursor = clauses[index].cursor
-                        if cursor.doc == candidate {
-                            let end = cursor.lastDoc(ofBlock: cursor.block)
-                            next = min(next, end == PostingsCursor.exhausted - 1 ? end : end + 1)
+                guard accepted else { continue }
+                matched(Int(candidate))
+                heap.insert(.init(score: SegmentPlan.real(score), segment: segmentIndex, doc: candidate))
+            }
+        }
+        var threshold = heap.threshold
+        let window = WindowBuffer()
+        var order = Array(0..<count)
+        var windowMax = [Double](repeating: 0, count: count)
+        var prefix = [Double](repeating: 0, count: count)
+        var windowStart: UInt32 = clauses.reduce(PostingsCursor.exhausted) { min($0, $1.cursor.doc) }
+        while windowStart != PostingsCursor.exhausted {
+            // The window: up to the end of the nearest block.
+            var windowEnd = PostingsCursor.exhausted
+            for index in 0..<count {
+                let cursor = clauses[index].cursor
+                if cursor.doc == PostingsCursor.exhausted { continue }
+                guard let block = cursor.shallowAdvance(to: windowStart) else { continue }
+                windowEnd = min(windowEnd, cursor.lastDoc(ofBlock: block))
+            }
+            if windowEnd == PostingsCursor.exhausted { return }
+            windowEnd = min(windowEnd, windowStart + UInt32(WindowBuffer.capacity - 1))
+            for index in 0..<count {
+                // A clause whose next document is past the window adds nothing to it.
+                let cursor = clauses[index].cursor
+                windowMax[index] = cursor.doc > windowEnd ? 0 : clauses[index].blockScore(cursor.block)
+            }
+            order.sort { windowMax[$0] < windowMax[$1] }
+            var running = 0.0
+            for position in 0..<count {
+                running += windowMax[order[position]]
+                prefix[position] = running
+            }
+            var firstEssential = 0
+            while firstEssential < count && prefix[firstEssential] <= threshold { firstEssential += 1 }
+            if firstEssential < count {
+                // Essential clauses: accumulate their scores over the window, clause by clause.
+                for position in firstEssential..<count {
+                    let clause = clauses[order[position]]
+                    let cursor = clause.cursor
+                    var doc = cursor.advance(to: windowStart)
+                    while doc <= windowEnd {
+                        let slot = Int(doc - windowStart)
+                        let score = self.score(clause)
+                        if window.marks[slot >> 6] & (1 << UInt64(slot & 63)) == 0 {
+                            window.marks[slot >> 6] |= 1 << UInt64(slot & 63)
+                            window.scores[slot] = score
                         } else {
-                            next = min(next, cursor.doc)
+                            window.scores[slot] += score
+                        }
+                        doc = cursor.nextDoc()
+                    }
+                }
+                // Candidates in document order; non-essential clauses only while they can matter.
+                let words = (Int(windowEnd - windowStart) >> 6) + 1
+                for word in 0..<words {
+                    var bits = window.marks[word]
+                    window.marks[word] = 0
+                    while bits != 0 {
+                        let slot = word << 6 | bits.trailingZeroBitCount
+                        bits &= bits - 1
+                        let candidate = windowStart + UInt32(slot)
+                        guard accepts(candidate) else { continue }
+                        var score = window.scores[slot]
+                        var position = firstEssential - 1
+                        while position >= 0 {
+                            if SegmentPlan.real(score) + prefix[position] <= threshold { break }
+                            let clause = clauses[order[position]]
+                            if clause.cursor.advance(to: candidate) == candidate { score += self.score(clause) }
+                            position -= 1
+                        }
+                        if heap.insert(.init(score: SegmentPlan.real(score), segment: segmentIndex, doc: candidate)) {
+                            threshold = heap.threshold
                         }
                     }
-                    next = max(next, candidate + 1)
-                    for index in firstEssential..<clauses.count where clauses[index].cursor.doc == candidate {
-                        clauses[index].cursor.advance(to: next)
-                    }
-                    continue
                 }
             }
-
-            guard accepts(candidate) else {
-                for index in firstEssential..<clauses.count where clauses[index].cursor.doc == candidate { clauses[index].cursor.nextDoc() }
-                continue
-            }
-            var score = 0.0
-            for index in firstEssential..<clauses.count where clauses[index].cursor.doc == candidate {
-                score += self.score(clauses[index])
-                clauses[index].cursor.nextDoc()
-            }
-            var index = firstEssential - 1
-            while index >= 0 {
-                if !exhaustive && score + prefix[index] <= threshold { break }
-                let cursor = clauses[index].cursor
-                if cursor.advance(to: candidate) == candidate { score += self.score(clauses[index]) }
-                index -= 1
-            }
-            if exhaustive { matched(Int(candidate)) }
-            if heap.insert(.init(score: score, segment: segmentIndex, doc: candidate)) && !exhaustive {
-                threshold = heap.threshold
-                repartition()
-            }
+            if windowEnd >= PostingsCursor.exhausted - 1 { return }
+            windowStart = windowEnd + 1
         }
     }
 
@@ -245,7 +294,7 @@ struct SegmentPlan {
                 var blockEnd = PostingsCursor.exhausted
                 for clause in musts {
                     guard let block = clause.cursor.shallowAdvance(to: target) else { break outer }
-                    bound += blockMaxScore(clause, block: block)
+                    bound += clause.blockScore(block)
                     blockEnd = min(blockEnd, clause.cursor.lastDoc(ofBlock: block))
                 }
                 if bound <= threshold {
@@ -262,15 +311,30 @@ struct SegmentPlan {
                 }
             }
             if accepts(target) {
-                var score = 0.0
+                var score: UInt64 = 0
                 for clause in musts { score += self.score(clause) }
-                if exhaustive || score + optionalMax > threshold {
+                if exhaustive || SegmentPlan.real(score) + optionalMax > threshold {
                     for clause in optional where clause.cursor.advance(to: target) == target { score += self.score(clause) }
                 }
                 if exhaustive { matched(Int(target)) }
-                if heap.insert(.init(score: score, segment: segmentIndex, doc: target)) && !exhaustive { threshold = heap.threshold }
+                if heap.insert(.init(score: SegmentPlan.real(score), segment: segmentIndex, doc: target)) && !exhaustive { threshold = heap.threshold }
             }
             target = lead.nextDoc()
         }
+    }
+}
+
+/// Scores and marks of the documents of one window of a ranked OR (at most
+/// ``capacity`` documents), reused from window to window.
+final class WindowBuffer {
+    static let capacity = 4096
+    let scores = UnsafeMutablePointer<UInt64>.allocate(capacity: WindowBuffer.capacity)
+    let marks = UnsafeMutablePointer<UInt64>.allocate(capacity: WindowBuffer.capacity / 64)
+
+    init() { marks.initialize(repeating: 0, count: WindowBuffer.capacity / 64) }
+
+    deinit {
+        scores.deallocate()
+        marks.deallocate()
     }
 }
