@@ -9,11 +9,13 @@ let package = Package(
     products: [
         .library(name: "VietnameseText", targets: ["VietnameseText"]),
         .library(name: "SearchIndex", targets: ["SearchIndex"]),
+        .library(name: "JobMatching", targets: ["JobMatching"]),
         .executable(name: "hezamatch", targets: ["hezamatch"]),
         .executable(name: "hezamatch-bench", targets: ["hezamatch-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
     ],
     targets: [
         // ICU as a system library: just a module map and a shim header (like GRDB's GRDBSQLite).
@@ -38,10 +40,21 @@ let package = Package(
             name: "SearchIndex",
             dependencies: ["VietnameseText"]
         ),
+        // Postings and profiles: the SQLite store, eligibility, two-way ranking, reasons.
+        .target(
+            name: "JobMatching",
+            dependencies: [
+                "VietnameseText",
+                "SearchIndex",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "hezamatch",
             dependencies: [
                 "VietnameseText",
+                "SearchIndex",
+                "JobMatching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +74,10 @@ let package = Package(
         .testTarget(
             name: "SearchIndexUnitTests",
             dependencies: ["SearchIndex"]
+        ),
+        .testTarget(
+            name: "JobMatchingUnitTests",
+            dependencies: ["JobMatching"]
         ),
         // Runs the real `hezamatch` binary on small inputs.
         .testTarget(

@@ -6,6 +6,6 @@ struct HezaMatch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hezamatch",
         abstract: "Match job postings and candidates of Hai Phong's industrial zones.",
-        subcommands: [Analyze.self]
+        subcommands: [IndexCommand.self, SearchCommand.self, MatchCommand.self, ShortlistCommand.self, Analyze.self]
     )
 }

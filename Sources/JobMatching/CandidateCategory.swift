@@ -1,0 +1,29 @@
+/// Candidate categories of SCHEMA.md.
+public enum CandidateCategory: String, CaseIterable, Sendable, Codable {
+    case graduate
+    case dischargedSoldier = "discharged_soldier"
+    case vocationalStudent = "vocational_student"
+    case other
+
+    /// How a counsellor says it.
+    public var vietnameseName: String {
+        switch self {
+        case .graduate: return "sinh viên tốt nghiệp"
+        case .dischargedSoldier: return "bộ đội xuất ngũ"
+        case .vocationalStudent: return "học viên trường nghề"
+        case .other: return "lao động khác"
+        }
+    }
+}
+
+extension CandidateCategory {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = CandidateCategory(rawValue: text) else {
+            let known = CandidateCategory.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown category '\(text)' (expected one of: \(known))")
+        }
+        self = value
+    }
+}

@@ -1,0 +1,44 @@
+/// One candidate: a line of `profiles.jsonl` (SCHEMA.md).
+///
+/// `name` and `phone` are personal data: they leave the program only where the
+/// command is about candidates (shortlists), and are never logged.
+public struct CandidateProfile: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: String
+    public var phone: String?
+    public var category: CandidateCategory
+    public var education: EducationLevel?
+    public var major: String?
+    public var school: String?
+    public var skills: [String]?
+    public var experienceYears: Double?
+    public var summary: String?
+    public var desiredTitles: [String]?
+    public var birthYear: Int?
+    public var district: String?
+    public var desiredSalary: Int?
+    public var needsHousing: Bool?
+
+    public init(id: String, name: String, category: CandidateCategory) {
+        self.id = id
+        self.name = name
+        self.category = category
+    }
+
+    /// The highest level completed; absent means none (SCHEMA.md).
+    public var educationLevel: EducationLevel { education ?? .none }
+
+    /// Age in years on `date`, when the birth year is known.
+    public func age(on date: CalendarDate) -> Int? { birthYear.map { date.year - $0 } }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, phone, category, education, major, school, skills
+        case experienceYears = "experience_years"
+        case summary
+        case desiredTitles = "desired_titles"
+        case birthYear = "birth_year"
+        case district
+        case desiredSalary = "desired_salary"
+        case needsHousing = "needs_housing"
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import SearchIndex
+
+/// The search indexes derived from a store, cached in files beside it.
+///
+/// A cached index is named after the store's generation
+/// (`hezamatch.sqlite.postings-g7.hzix`), so a load or delete in the store makes
+/// the next use rebuild it from the store; older generations are removed. A
+/// damaged cache file is rebuilt too: the store is the source of truth.
+public enum DerivedIndexes {
+    public static func postings(of store: JobStore) throws -> SearchIndex {
+        try cached(store, "postings", MatchIndexes.postingSchema) { try MatchIndexes.postingIndex(try store.postings()) }
+    }
+
+    public static func profiles(of store: JobStore) throws -> SearchIndex {
+        try cached(store, "profiles", MatchIndexes.profileSchema) { try MatchIndexes.profileIndex(try store.profiles()) }
+    }
+
+    private static func cached(_ store: JobStore, _ name: String, _ schema: IndexSchema, build: () throws -> SearchIndex) throws -> SearchIndex {
+        let generation = try store.generation()
+        let path = "\(store.path).\(name)-g\(generation).hzix"
+        if FileManager.default.fileExists(atPath: path), let index = try? SearchIndex.open(path: path, schema: schema) {
+            return index
+        }
+        let index = try build()
+        index.optimize()
+        try? index.save(to: path)
+        let directory = (store.path as NSString).deletingLastPathComponent
+        let prefix = ((store.path as NSString).lastPathComponent) + ".\(name)-g"
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        where file.hasPrefix(prefix) && file.hasSuffix(".hzix") && file != (path as NSString).lastPathComponent {
+            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(file))
+        }
+        return index
+    }
+}

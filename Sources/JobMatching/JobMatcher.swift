@@ -1,0 +1,135 @@
+import SearchIndex
+
+/// Answers the three questions of HEZA's users:
+/// - a job seeker's search: ``search(_:)``;
+/// - a counsellor's "which jobs fit this candidate, and why?": ``match(profile:asOf:limit:)``;
+/// - an employer's "whom should we call first?": ``shortlist(posting:asOf:limit:)``.
+///
+/// Hard eligibility is enforced by the index's filters, so it is never violated:
+/// education at least `education_min`; age (from `birth_year` on the as-of date)
+/// within `age_min`…`age_max`; deadline not before the as-of date. A candidate
+/// whose birth year is unknown is not excluded by an age range, but the reasons
+/// say that the age must be checked. Then the best text matches (BM25F on the
+/// postings' title, skills, requirements…; the profiles' desired titles, skills,
+/// major, summary, expanded with the synonym table) are re-ranked by
+/// ``MatchSignals``.
+public struct JobMatcher: Sendable {
+    public let reference: ReferenceData
+    /// Candidates the text search hands to the re-ranking.
+    public var candidatePool = 400
+
+    public init(reference: ReferenceData) {
+        self.reference = reference
+    }
+
+    /// What a job seeker typed, and the page they want.
+    public struct Search: Sendable {
+        public var text: String
+        public var zone: String?
+        public var district: String?
+        /// The searcher's education: only postings that accept it.
+        public var education: EducationLevel?
+        public var audience: CandidateCategory?
+        public var asOf: CalendarDate
+        public var offset = 0
+        public var limit = 10
+        public var facets: [String] = []
+
+        public init(text: String, asOf: CalendarDate) {
+            self.text = text
+            self.asOf = asOf
+        }
+    }
+
+    /// A page of postings, with the total and facet counts when asked.
+    public struct SearchPage: Sendable {
+        public var hits: [RankedPosting]
+        public var total: Int
+        public var facets: [String: [FacetCount]]
+    }
+
+    /// Postings for what a job seeker typed, with or without accents.
+    public func search(_ search: Search, postings index: SearchIndex, lookup: (String) throws -> JobPosting?) throws -> SearchPage {
+        var filters = Self.openFilters(asOf: search.asOf)
+        if let zone = search.zone { filters.append(.keyword("zone", anyOf: [zone])) }
+        if let district = search.district { filters.append(.keyword("district", anyOf: [district])) }
+        if let education = search.education { filters.append(.keyword("education_min", anyOf: education.andBelow.map(\.rawValue))) }
+        if let audience = search.audience { filters.append(.keyword("audience", anyOf: [audience.rawValue, MatchIndexes.everyAudience])) }
+        let query = SearchQuery(reference.synonyms.expand(search.text), mode: .any, filters: filters, offset: search.offset,
+                                limit: search.limit, facets: search.facets, countsTotalHits: true, explains: true)
+        let result = try index.search(query)
+        var hits: [RankedPosting] = []
+        for hit in result.hits {
+            guard let posting = try lookup(hit.id) else { continue }
+            var reasons: [String] = []
+            let terms = Array(Set((hit.explanation?.terms ?? []).filter { $0.space == .folded }.map(\.term))).sorted()
+            if !terms.isEmpty { reasons.append("Khớp: " + terms.joined(separator: ", ")) }
+            reasons.append(posting.employer)
+            if let zone = posting.zone { reasons.append(zone) }
+            if let deadline = posting.deadline { reasons.append("hạn nộp \(deadline.vietnamese)") }
+            hits.append(RankedPosting(posting: posting, score: hit.score, reasons: reasons))
+        }
+        return SearchPage(hits: hits, total: result.totalHits ?? hits.count, facets: result.facets)
+    }
+
+    /// The postings a candidate is eligible for, best first, with reasons.
+    public func match(profile: CandidateProfile, asOf: CalendarDate, limit: Int, postings index: SearchIndex,
+                      lookup: (String) throws -> JobPosting?) throws -> [RankedPosting] {
+        var filters = Self.openFilters(asOf: asOf)
+        filters.append(.keyword("education_min", anyOf: profile.educationLevel.andBelow.map(\.rawValue)))
+        if let age = profile.age(on: asOf) {
+            filters.append(.range("age_min", atMost: Int64(age), orMissing: true))
+            filters.append(.range("age_max", atLeast: Int64(age), orMissing: true))
+        }
+        let text = [(profile.desiredTitles ?? []).joined(separator: " ; "), (profile.skills ?? []).joined(separator: " ; "),
+                    profile.major ?? "", profile.summary ?? ""].joined(separator: " ; ")
+        let result = try index.search(SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
+                                                  limit: max(candidatePool, limit)))
+        var ranked: [RankedPosting] = []
+        let trades = CandidateTrades(profile, synonyms: reference.synonyms)
+        for hit in result.hits {
+            guard let posting = try lookup(hit.id) else { continue }
+            let signals = MatchSignals.evaluate(posting: posting, profile: profile, trades: trades, textScore: hit.score,
+                                                asOf: asOf, reference: reference)
+            ranked.append(RankedPosting(posting: posting, score: Self.round(signals.points), reasons: signals.reasons))
+        }
+        return Array(ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.posting.id < $1.posting.id }.prefix(limit))
+    }
+
+    /// The candidates eligible for a posting, best first, with reasons.
+    ///
+    /// - Throws: ``MatchError`` `.postingClosed` when the deadline is before `asOf`.
+    public func shortlist(posting: JobPosting, asOf: CalendarDate, limit: Int, profiles index: SearchIndex,
+                          lookup: (String) throws -> CandidateProfile?) throws -> [RankedCandidate] {
+        if let deadline = posting.deadline, deadline < asOf {
+            throw MatchError(.postingClosed, "posting \(posting.id) closed on \(deadline) (as of \(asOf))")
+        }
+        var filters: [SearchFilter] = []
+        if let minimum = posting.educationMin, minimum > .none {
+            filters.append(.keyword("education", anyOf: minimum.andAbove.map(\.rawValue)))
+        }
+        if posting.ageMin != nil || posting.ageMax != nil {
+            let lower = posting.ageMax.map { Int64(asOf.year - $0) }
+            let upper = posting.ageMin.map { Int64(asOf.year - $0) }
+            filters.append(.range("birth_year", lower: lower, upper: upper, orMissing: true))
+        }
+        let text = [posting.title, (posting.skills ?? []).joined(separator: " ; "), posting.requirements ?? ""].joined(separator: " ; ")
+        let result = try index.search(SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
+                                                  limit: max(candidatePool, limit)))
+        var ranked: [RankedCandidate] = []
+        for hit in result.hits {
+            guard let profile = try lookup(hit.id) else { continue }
+            let signals = MatchSignals.evaluate(posting: posting, profile: profile, trades: CandidateTrades(profile, synonyms: reference.synonyms),
+                                                textScore: hit.score, asOf: asOf, reference: reference)
+            ranked.append(RankedCandidate(profile: profile, score: Self.round(signals.points), reasons: signals.reasons))
+        }
+        return Array(ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.profile.id < $1.profile.id }.prefix(limit))
+    }
+
+    /// Postings still open on `asOf` (no deadline, or not before it).
+    static func openFilters(asOf: CalendarDate) -> [SearchFilter] {
+        [.range("deadline", atLeast: asOf.number, orMissing: true)]
+    }
+
+    static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+}

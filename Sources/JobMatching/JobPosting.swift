@@ -1,0 +1,36 @@
+/// One job posting: a line of `postings.jsonl` (SCHEMA.md).
+public struct JobPosting: Hashable, Sendable, Codable {
+    public var id: String
+    public var employer: String
+    public var zone: String?
+    public var district: String?
+    public var title: String
+    public var description: String?
+    public var requirements: String?
+    public var skills: [String]?
+    public var educationMin: EducationLevel?
+    public var audiences: [CandidateCategory]?
+    public var openings: Int?
+    public var ageMin: Int?
+    public var ageMax: Int?
+    public var salaryMin: Int?
+    public var salaryMax: Int?
+    public var housing: Bool?
+    public var posted: CalendarDate?
+    public var deadline: CalendarDate?
+
+    public init(id: String, employer: String, title: String) {
+        self.id = id
+        self.employer = employer
+        self.title = title
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, employer, zone, district, title, description, requirements, skills
+        case educationMin = "education_min"
+        case audiences, openings
+        case ageMin = "age_min", ageMax = "age_max"
+        case salaryMin = "salary_min", salaryMax = "salary_max"
+        case housing, posted, deadline
+    }
+}

@@ -1,0 +1,18 @@
+/// A matching request that cannot be answered, with a code and a sentence.
+public struct MatchError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        case unknownPosting = "unknown_posting"
+        case unknownProfile = "unknown_profile"
+        case postingClosed = "posting_closed"
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,71 @@
+import SearchIndex
+
+/// How postings and profiles become documents of the search index.
+///
+/// Names and phones are never indexed: they are personal data and nobody
+/// searches candidates by them here.
+public enum MatchIndexes {
+    public static let postingSchema = IndexSchema(
+        textFields: [.init("title", weight: 3), .init("skills", weight: 2.5), .init("requirements", weight: 1.5),
+                     .init("description", weight: 0.7), .init("employer", weight: 1)],
+        keywordFields: ["zone", "district", "education_min", "audience", "employer"],
+        numericFields: ["deadline", "age_min", "age_max", "salary_min", "salary_max", "openings"]
+    )
+
+    public static let profileSchema = IndexSchema(
+        textFields: [.init("desired_titles", weight: 3), .init("skills", weight: 2.5), .init("major", weight: 2),
+                     .init("summary", weight: 1), .init("school", weight: 0.5)],
+        keywordFields: ["category", "education", "district"],
+        numericFields: ["birth_year", "desired_salary"]
+    )
+
+    /// `audience` value of a posting that invites everyone (no `audiences` field).
+    public static let everyAudience = "all"
+
+    public static func document(_ posting: JobPosting) -> IndexDocument {
+        var numbers: [String: Int64] = [:]
+        if let deadline = posting.deadline { numbers["deadline"] = deadline.number }
+        if let value = posting.ageMin { numbers["age_min"] = Int64(value) }
+        if let value = posting.ageMax { numbers["age_max"] = Int64(value) }
+        if let value = posting.salaryMin { numbers["salary_min"] = Int64(value) }
+        if let value = posting.salaryMax { numbers["salary_max"] = Int64(value) }
+        if let value = posting.openings { numbers["openings"] = Int64(value) }
+        return IndexDocument(
+            id: posting.id,
+            text: ["title": posting.title, "skills": (posting.skills ?? []).joined(separator: "; "),
+                   "requirements": posting.requirements ?? "", "description": posting.description ?? "", "employer": posting.employer],
+            keywords: ["zone": posting.zone.map { [$0] } ?? [], "district": posting.district.map { [$0] } ?? [],
+                       "education_min": [(posting.educationMin ?? .none).rawValue],
+                       "audience": posting.audiences.map { $0.map(\.rawValue) } ?? [everyAudience],
+                       "employer": [posting.employer]],
+            numbers: numbers
+        )
+    }
+
+    public static func document(_ profile: CandidateProfile) -> IndexDocument {
+        var numbers: [String: Int64] = [:]
+        if let value = profile.birthYear { numbers["birth_year"] = Int64(value) }
+        if let value = profile.desiredSalary { numbers["desired_salary"] = Int64(value) }
+        return IndexDocument(
+            id: profile.id,
+            text: ["desired_titles": (profile.desiredTitles ?? []).joined(separator: "; "),
+                   "skills": (profile.skills ?? []).joined(separator: "; "), "major": profile.major ?? "",
+                   "summary": profile.summary ?? "", "school": profile.school ?? ""],
+            keywords: ["category": [profile.category.rawValue], "education": [profile.educationLevel.rawValue],
+                       "district": profile.district.map { [$0] } ?? []],
+            numbers: numbers
+        )
+    }
+
+    public static func postingIndex(_ postings: [JobPosting]) throws -> SearchIndex {
+        let index = SearchIndex(schema: postingSchema)
+        try index.addInParallel(postings.map(document), batchSize: max(1, (postings.count + 1) / 2))
+        return index
+    }
+
+    public static func profileIndex(_ profiles: [CandidateProfile]) throws -> SearchIndex {
+        let index = SearchIndex(schema: profileSchema)
+        try index.addInParallel(profiles.map(document), batchSize: max(1, (profiles.count + 1) / 2))
+        return index
+    }
+}

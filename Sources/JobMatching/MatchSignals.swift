@@ -1,0 +1,126 @@
+import VietnameseText
+
+/// The soft signals between one posting and one candidate: each adds or takes
+/// points and says why, in Vietnamese a counsellor can read aloud.
+///
+/// | signal | points |
+/// |---|---|
+/// | text relevance (BM25F score `s` of the index) | `10 · s / (s + 8)` |
+/// | a trade of the candidate (skill, desired title, major) named by the posting, directly or through the synonym table | +2.5 each, at most +5 |
+/// | the posting invites the candidate's category | +2 |
+/// | salary: offered ≥ desired / below 85% of desired | +1.5 / −1.5 |
+/// | housing: needed and offered / needed and not offered | +2 / −1.5 |
+/// | distance home–workplace: ≤ 10 km / ≤ 25 km / > 60 km (unless housing is offered) | +2 / +1 / −1 |
+///
+/// Hard eligibility (education, age, deadline) is not a signal: the index filters
+/// enforce it before ranking. Gender is no criterion (Labour Code).
+struct MatchSignals {
+    var points: Double = 0
+    var reasons: [String] = []
+
+    static func evaluate(posting: JobPosting, profile: CandidateProfile, trades candidateTrades: CandidateTrades, textScore: Double,
+                         asOf: CalendarDate, reference: ReferenceData) -> MatchSignals {
+        var signals = MatchSignals()
+        signals.points += 10 * textScore / (textScore + 8)
+
+        let trades = candidateTrades.shared(with: posting, synonyms: reference.synonyms)
+        if !trades.isEmpty {
+            signals.points += min(5, 2.5 * Double(trades.count))
+            signals.reasons.append("Đúng nghề: " + trades.joined(separator: ", "))
+        } else if textScore > 0 {
+            signals.reasons.append("Gần với hồ sơ (từ khóa trùng)")
+        } else {
+            signals.reasons.append("Không có từ khóa trùng")
+        }
+
+        if let minimum = posting.educationMin, minimum > .none {
+            signals.reasons.append("đủ trình độ (\(profile.educationLevel.vietnameseName) ≥ \(minimum.vietnameseName))")
+        }
+        if posting.ageMin != nil || posting.ageMax != nil {
+            let range = "\(posting.ageMin.map(String.init) ?? "…")–\(posting.ageMax.map(String.init) ?? "…")"
+            if let age = profile.age(on: asOf) {
+                signals.reasons.append("tuổi \(age) (yêu cầu \(range))")
+            } else {
+                signals.reasons.append("chưa rõ tuổi, cần hỏi (yêu cầu \(range))")
+            }
+        }
+        if let audiences = posting.audiences, audiences.contains(profile.category) {
+            signals.points += 2
+            signals.reasons.append("doanh nghiệp ưu tiên \(profile.category.vietnameseName)")
+        }
+        if let desired = profile.desiredSalary, let offered = posting.salaryMax ?? posting.salaryMin {
+            if offered >= desired {
+                signals.points += 1.5
+                signals.reasons.append("lương tới \(millions(offered)) đạt mong muốn \(millions(desired))")
+            } else if Double(offered) < 0.85 * Double(desired) {
+                signals.points -= 1.5
+                signals.reasons.append("lương tới \(millions(offered)), thấp hơn mong muốn \(millions(desired))")
+            }
+        }
+        let housingOffered = posting.housing == true
+        if profile.needsHousing == true {
+            if housingOffered {
+                signals.points += 2
+                signals.reasons.append("có ký túc xá")
+            } else {
+                signals.points -= 1.5
+                signals.reasons.append("không có ký túc xá")
+            }
+        }
+        if let kilometres = reference.places.distance(from: profile.district, to: posting.zone ?? posting.district) {
+            let rounded = Int(kilometres.rounded())
+            if kilometres <= 10 {
+                signals.points += 2
+            } else if kilometres <= 25 {
+                signals.points += 1
+            } else if kilometres > 60 && !(housingOffered && profile.needsHousing == true) {
+                signals.points -= 1
+            }
+            signals.reasons.append("cách nhà \(rounded) km")
+        }
+        if let deadline = posting.deadline {
+            signals.reasons.append("hạn nộp \(deadline.vietnamese)")
+        }
+        return signals
+    }
+
+    static func millions(_ vnd: Int) -> String {
+        let value = Double(vnd) / 1_000_000
+        let text = value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",")
+        return text + " triệu"
+    }
+}
+
+import Foundation
+
+/// A candidate's trades (skills, desired titles, major), folded and with their
+/// synonym groups: computed once a request, compared with many postings.
+struct CandidateTrades {
+    private var phrases: [(text: String, folded: String, groups: Set<Int>)] = []
+
+    init(_ profile: CandidateProfile, synonyms: SynonymTable) {
+        let analyzer = VietnameseAnalyzer()
+        var seen = Set<String>()
+        for phrase in (profile.skills ?? []) + (profile.desiredTitles ?? []) + (profile.major.map { [$0] } ?? []) {
+            let folded = analyzer.foldedText(phrase)
+            guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
+            phrases.append((phrase.trimmingCharacters(in: .whitespaces), folded, Set(synonyms.groups(in: folded).map(\.group))))
+        }
+    }
+
+    /// The trades the posting's title, skills or requirements name, directly or
+    /// through a synonym group (at most three).
+    func shared(with posting: JobPosting, synonyms: SynonymTable) -> [String] {
+        guard !phrases.isEmpty else { return [] }
+        let folded = VietnameseAnalyzer().foldedText([posting.title, (posting.skills ?? []).joined(separator: " ; "),
+                                                       posting.requirements ?? ""].joined(separator: " ; "))
+        let padded = " " + folded + " "
+        let postingGroups = Set(synonyms.groups(in: folded).map(\.group))
+        var shared: [String] = []
+        for phrase in phrases where padded.contains(" " + phrase.folded + " ") || !phrase.groups.isDisjoint(with: postingGroups) {
+            shared.append(phrase.text)
+            if shared.count == 3 { break }
+        }
+        return shared
+    }
+}

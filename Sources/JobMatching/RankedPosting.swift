@@ -1,0 +1,11 @@
+/// A posting found for a search or a candidate, with its reasons.
+public struct RankedPosting: Sendable, Hashable {
+    public var posting: JobPosting
+    /// Higher is better.
+    public var score: Double
+    /// One sentence each, Vietnamese, best first.
+    public var reasons: [String]
+
+    /// The reasons as one line to read aloud: `Đúng nghề: hàn điện; đủ trình độ (…); cách nhà 12 km`.
+    public var explanation: String { reasons.joined(separator: "; ") }
+}

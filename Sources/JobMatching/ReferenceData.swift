@@ -1,0 +1,25 @@
+import Foundation
+
+/// The reviewed tables matching rests on: places (for distances) and synonyms.
+public struct ReferenceData: Sendable {
+    public var places: PlaceDirectory
+    public var synonyms: SynonymTable
+
+    public init(places: PlaceDirectory, synonyms: SynonymTable) {
+        self.places = places
+        self.synonyms = synonyms
+    }
+
+    /// Reads `places.tsv` and `synonyms.tsv` from `directory` (the project's `Corpus/`).
+    public static func load(directory: String) throws -> ReferenceData {
+        func read(_ name: String) throws -> String {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw LoadFailure(problems: [.init(file: path, line: 0, field: nil, message: "cannot be read as UTF-8")], count: 1)
+            }
+            return text
+        }
+        return ReferenceData(places: try PlaceDirectory(tsv: try read("places.tsv"), file: "places.tsv"),
+                             synonyms: SynonymTable(tsv: try read("synonyms.tsv")))
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import SearchIndex
+import Testing
+@testable import JobMatching
+
+@Suite struct MatchingTests {
+    let asOf = CalendarDate("2026-11-23")!
+    let postings = [
+        posting(#"{"id":"weld","employer":"Cơ khí Nam Cầu Kiền","zone":"KCN Nam Cầu Kiền","title":"Thợ hàn","skills":["hàn điện","hàn TIG"],"education_min":"elementary_vocational","audiences":["discharged_soldier"],"age_min":18,"age_max":40,"salary_max":14000000,"housing":true,"deadline":"2026-12-31"}"#),
+        posting(#"{"id":"weld-closed","employer":"Thép Đồ Sơn","zone":"KCN Đồ Sơn","title":"Welder","skills":["hàn điện"],"deadline":"2026-11-01"}"#),
+        posting(#"{"id":"engineer","employer":"LG Display","zone":"KCN Tràng Duệ","title":"Kỹ sư điện tử","skills":["PCB"],"education_min":"university","deadline":"2027-01-31"}"#),
+        posting(#"{"id":"young","employer":"Pegatron","zone":"KKT Đình Vũ - Cát Hải","title":"Production Operator","skills":["hàn linh kiện"],"age_min":18,"age_max":25}"#),
+        posting(#"{"id":"driver","employer":"Cảng Lạch Huyện","zone":"KCN Cảng cửa ngõ quốc tế Hải Phòng","title":"Tài xế xe tải","skills":["bằng lái C"]}"#),
+    ]
+    let soldier = profile(#"{"id":"C1","name":"Trần Văn Hùng","phone":"0900000001","category":"discharged_soldier","education":"intermediate_vocational","skills":["hàn điện","lái xe"],"birth_year":1998,"district":"Yên Bái","needs_housing":true,"desired_salary":12000000}"#)
+
+    private func index() throws -> SearchIndex { try MatchIndexes.postingIndex(postings) }
+    private func lookup(_ id: String) -> JobPosting? { postings.first { $0.id == id } }
+
+    @Test func hardEligibilityIsNeverViolated() throws {
+        let matcher = JobMatcher(reference: reference)
+        let ranked = try matcher.match(profile: soldier, asOf: asOf, limit: 10, postings: try index(), lookup: lookup)
+        let ids = ranked.map(\.posting.id)
+        #expect(!ids.contains("weld-closed"))  // deadline passed
+        #expect(!ids.contains("engineer"))     // needs a university degree
+        #expect(!ids.contains("young"))        // 28 is above 25
+        #expect(ids.first == "weld")
+    }
+
+    @Test func reasonsAreReadAloudInVietnamese() throws {
+        let matcher = JobMatcher(reference: reference)
+        let best = try matcher.match(profile: soldier, asOf: asOf, limit: 1, postings: try index(), lookup: lookup)[0]
+        #expect(best.reasons[0] == "Đúng nghề: hàn điện")
+        #expect(best.explanation.contains("đủ trình độ (trung cấp ≥ sơ cấp)"))
+        #expect(best.explanation.contains("tuổi 28 (yêu cầu 18–40)"))
+        #expect(best.explanation.contains("doanh nghiệp ưu tiên bộ đội xuất ngũ"))
+        #expect(best.explanation.contains("có ký túc xá"))
+        #expect(best.explanation.contains("lương tới 14 triệu đạt mong muốn 12 triệu"))
+        #expect(best.explanation.range(of: #"cách nhà \d+ km"#, options: .regularExpression) != nil)
+    }
+
+    @Test func synonymsFindTheOtherWordForAJob() throws {
+        let matcher = JobMatcher(reference: reference)
+        let ranked = try matcher.match(profile: soldier, asOf: asOf, limit: 10, postings: try index(), lookup: lookup)
+        let driver = try #require(ranked.first { $0.posting.id == "driver" })
+        #expect(driver.reasons[0] == "Đúng nghề: lái xe")  // the posting says "tài xế"
+    }
+
+    @Test func searchTypedWithoutAccents() throws {
+        let matcher = JobMatcher(reference: reference)
+        var search = JobMatcher.Search(text: "tho han", asOf: asOf)
+        search.limit = 5
+        let page = try matcher.search(search, postings: try index(), lookup: lookup)
+        #expect(page.hits.first?.posting.id == "weld")
+        #expect(!page.hits.map(\.posting.id).contains("weld-closed"))
+        search.text = "ky su dien tu"
+        #expect(try matcher.search(search, postings: try index(), lookup: lookup).hits.first?.posting.id == "engineer")
+        search.education = .college  // the engineer posting needs university: gone; "hàn điện" still matches "dien"
+        #expect(!(try matcher.search(search, postings: try index(), lookup: lookup).hits.map(\.posting.id).contains("engineer")))
+    }
+
+    @Test func shortlistRespectsEligibilityAndRefusesClosedPostings() throws {
+        let profiles = [
+            soldier,
+            profile(#"{"id":"C2","name":"Lê Thị Lan","category":"graduate","education":"university","skills":["hàn điện"],"birth_year":1980}"#),
+            profile(#"{"id":"C3","name":"Phạm Minh Đức","category":"other","skills":["hàn điện"],"birth_year":2000}"#),
+            profile(#"{"id":"C4","name":"Vũ Văn Nam","category":"vocational_student","education":"intermediate_vocational","skills":["hàn TIG"]}"#),
+        ]
+        let index = try MatchIndexes.profileIndex(profiles)
+        let matcher = JobMatcher(reference: reference)
+        let list = try matcher.shortlist(posting: postings[0], asOf: asOf, limit: 10, profiles: index) { id in profiles.first { $0.id == id } }
+        #expect(list.map(\.profile.id) == ["C1", "C4"])  // C2 is 46 (> 40); C3 has no vocational certificate
+        #expect(list[1].explanation.contains("chưa rõ tuổi"))
+        #expect(throws: MatchError.self) {
+            _ = try matcher.shortlist(posting: postings[1], asOf: asOf, limit: 10, profiles: index) { _ in nil }
+        }
+    }
+
+    @Test func theBundledCorpusNeverBreaksEligibility() throws {
+        let postings = try JSONLinesLoader.load(JobPosting.self, from: Array(try String(contentsOfFile: corpusDirectory + "/postings.jsonl", encoding: .utf8).utf8), file: "postings.jsonl").map(\.value)
+        let profiles = try JSONLinesLoader.load(CandidateProfile.self, from: Array(try String(contentsOfFile: corpusDirectory + "/profiles.jsonl", encoding: .utf8).utf8), file: "profiles.jsonl").map(\.value)
+        #expect(postings.count >= 300 && profiles.count >= 2000)
+        let byID = Dictionary(uniqueKeysWithValues: postings.map { ($0.id, $0) })
+        let index = try MatchIndexes.postingIndex(postings)
+        let matcher = JobMatcher(reference: reference)
+        for profile in profiles.prefix(60) {
+            for ranked in try matcher.match(profile: profile, asOf: asOf, limit: 20, postings: index, lookup: { byID[$0] }) {
+                let job = ranked.posting
+                #expect(profile.educationLevel >= (job.educationMin ?? .none), "\(profile.id) \(job.id)")
+                if let deadline = job.deadline { #expect(deadline >= asOf) }
+                if let age = profile.age(on: asOf) {
+                    if let minimum = job.ageMin { #expect(age >= minimum) }
+                    if let maximum = job.ageMax { #expect(age <= maximum) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+@testable import JobMatching
+
+@Suite struct ReferenceDataTests {
+    @Test func distancesAreTrueToTheMap() throws {
+        let places = reference.places
+        #expect(places.distance(from: "Thủy Nguyên", to: "KCN VSIP Hải Phòng")! < 10)
+        #expect(places.distance(from: "An Dương", to: "KCN Tràng Duệ")! < 10)
+        #expect(places.distance(from: "Yên Bái", to: "KCN Tràng Duệ")! > 150)
+        #expect(places.distance(from: "Kiến An", to: "KCN Cảng cửa ngõ quốc tế Hải Phòng")! > 20)
+    }
+
+    @Test func namesMatchHoweverTheyAreTyped() throws {
+        let places = reference.places
+        for typed in ["Thuỷ Nguyên", "thuy nguyen", "huyện Thủy Nguyên", "THỦY NGUYÊN"] {
+            #expect(places.place(named: typed)?.name == "Thủy Nguyên", "\(typed)")
+        }
+        #expect(places.place(named: "KCN Trang Due")?.name == "KCN Tràng Duệ")
+        #expect(places.place(named: "Sao Hỏa") == nil)
+    }
+
+    @Test func synonymsOfTheIssue() throws {
+        let synonyms = reference.synonyms
+        func same(_ a: String, _ b: String) -> Bool {
+            let groupsA = Set(synonyms.groups(in: VietnameseAnalyzerFold.fold(a)).map(\.group))
+            let groupsB = Set(synonyms.groups(in: VietnameseAnalyzerFold.fold(b)).map(\.group))
+            return !groupsA.isDisjoint(with: groupsB)
+        }
+        #expect(same("tài xế", "lái xe"))
+        #expect(same("thợ hàn", "hàn điện") && same("hàn điện", "welder"))
+        #expect(same("kỹ thuật viên", "technician"))
+        #expect(same("công nhân sản xuất", "production operator"))
+        #expect(same("kiểm tra chất lượng", "QC"))
+        #expect(same("xe nâng", "forklift"))
+        #expect(!same("kế toán", "welder"))
+        #expect(synonyms.expand("Tài xế xe tải").contains("lai xe"))
+    }
+}
+
+import VietnameseText
+enum VietnameseAnalyzerFold {
+    static func fold(_ text: String) -> String { VietnameseAnalyzer().foldedText(text) }
+}
