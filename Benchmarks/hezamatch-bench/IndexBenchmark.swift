@@ -115,7 +115,7 @@ struct IndexBenchmark: ParsableCommand {
     static func peakResidentKilobytes() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) ?? -1
+            return Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" })[1]) ?? -1
         }
         return -1
     }

@@ -3,22 +3,23 @@ import SearchIndex
 
 /// The search indexes derived from a store, cached in files beside it.
 ///
-/// A cached index is named after the store's generation
-/// (`hezamatch.sqlite.postings-g7.hzix`), so a load or delete in the store makes
-/// the next use rebuild it from the store; older generations are removed. A
+/// A cached index is named after the store's generation and the synonym table
+/// (`hezamatch.sqlite.postings-g7-s1f2e….hzix`), so a load or delete in the store,
+/// or a new synonym table, makes the next use rebuild it; older files are removed. A
 /// damaged cache file is rebuilt too: the store is the source of truth.
 public enum DerivedIndexes {
-    public static func postings(of store: JobStore) throws -> SearchIndex {
-        try cached(store, "postings", MatchIndexes.postingSchema) { try MatchIndexes.postingIndex(try store.postings()) }
+    public static func postings(of store: JobStore, synonyms: SynonymTable) throws -> SearchIndex {
+        try cached(store, "postings", synonyms, MatchIndexes.postingSchema) { try MatchIndexes.postingIndex(try store.postings(), synonyms: synonyms) }
     }
 
-    public static func profiles(of store: JobStore) throws -> SearchIndex {
-        try cached(store, "profiles", MatchIndexes.profileSchema) { try MatchIndexes.profileIndex(try store.profiles()) }
+    public static func profiles(of store: JobStore, synonyms: SynonymTable) throws -> SearchIndex {
+        try cached(store, "profiles", synonyms, MatchIndexes.profileSchema) { try MatchIndexes.profileIndex(try store.profiles(), synonyms: synonyms) }
     }
 
-    private static func cached(_ store: JobStore, _ name: String, _ schema: IndexSchema, build: () throws -> SearchIndex) throws -> SearchIndex {
+    private static func cached(_ store: JobStore, _ name: String, _ synonyms: SynonymTable, _ schema: IndexSchema,
+                               build: () throws -> SearchIndex) throws -> SearchIndex {
         let generation = try store.generation()
-        let path = "\(store.path).\(name)-g\(generation).hzix"
+        let path = "\(store.path).\(name)-g\(generation)-s\(synonyms.fingerprint).hzix"
         if FileManager.default.fileExists(atPath: path), let index = try? SearchIndex.open(path: path, schema: schema) {
             return index
         }

@@ -62,7 +62,9 @@ public struct JobMatcher: Sendable {
         for hit in result.hits {
             guard let posting = try lookup(hit.id) else { continue }
             var reasons: [String] = []
-            let terms = Array(Set((hit.explanation?.terms ?? []).filter { $0.space == .folded }.map(\.term))).sorted()
+            let terms = Array(Set((hit.explanation?.terms ?? []).filter { $0.space == .folded }.map { term in
+                reference.synonyms.phrase(ofConceptToken: term.term).map { "\($0) (đồng nghĩa)" } ?? term.term
+            })).sorted()
             if !terms.isEmpty { reasons.append("Khớp: " + terms.joined(separator: ", ")) }
             reasons.append(posting.employer)
             if let zone = posting.zone { reasons.append(zone) }

@@ -7,14 +7,16 @@ import SearchIndex
 public enum MatchIndexes {
     public static let postingSchema = IndexSchema(
         textFields: [.init("title", weight: 3), .init("skills", weight: 2.5), .init("requirements", weight: 1.5),
-                     .init("description", weight: 0.7), .init("employer", weight: 1)],
+                     .init("description", weight: 0.7), .init("employer", weight: 0.3),
+                     .init("concepts", weight: 2.5, lengthNormalization: 0.3, storesPositions: false)],
         keywordFields: ["zone", "district", "education_min", "audience", "employer"],
         numericFields: ["deadline", "age_min", "age_max", "salary_min", "salary_max", "openings"]
     )
 
     public static let profileSchema = IndexSchema(
         textFields: [.init("desired_titles", weight: 3), .init("skills", weight: 2.5), .init("major", weight: 2),
-                     .init("summary", weight: 1), .init("school", weight: 0.5)],
+                     .init("summary", weight: 1), .init("school", weight: 0.5),
+                     .init("concepts", weight: 2.5, lengthNormalization: 0.3, storesPositions: false)],
         keywordFields: ["category", "education", "district"],
         numericFields: ["birth_year", "desired_salary"]
     )
@@ -22,7 +24,19 @@ public enum MatchIndexes {
     /// `audience` value of a posting that invites everyone (no `audiences` field).
     public static let everyAudience = "all"
 
-    public static func document(_ posting: JobPosting) -> IndexDocument {
+    /// The synonym groups a posting's title, skills and requirements name, as concept tokens.
+    public static func concepts(_ posting: JobPosting, _ synonyms: SynonymTable) -> String {
+        synonyms.conceptTokens(in: [posting.title, (posting.skills ?? []).joined(separator: " ; "), posting.requirements ?? ""]
+            .joined(separator: " ; ")).joined(separator: " ")
+    }
+
+    /// The synonym groups a profile's desired titles, skills and major name, as concept tokens.
+    public static func concepts(_ profile: CandidateProfile, _ synonyms: SynonymTable) -> String {
+        synonyms.conceptTokens(in: [(profile.desiredTitles ?? []).joined(separator: " ; "), (profile.skills ?? []).joined(separator: " ; "),
+                                    profile.major ?? ""].joined(separator: " ; ")).joined(separator: " ")
+    }
+
+    public static func document(_ posting: JobPosting, synonyms: SynonymTable) -> IndexDocument {
         var numbers: [String: Int64] = [:]
         if let deadline = posting.deadline { numbers["deadline"] = deadline.number }
         if let value = posting.ageMin { numbers["age_min"] = Int64(value) }
@@ -33,7 +47,8 @@ public enum MatchIndexes {
         return IndexDocument(
             id: posting.id,
             text: ["title": posting.title, "skills": (posting.skills ?? []).joined(separator: "; "),
-                   "requirements": posting.requirements ?? "", "description": posting.description ?? "", "employer": posting.employer],
+                   "requirements": posting.requirements ?? "", "description": posting.description ?? "", "employer": posting.employer,
+                   "concepts": concepts(posting, synonyms)],
             keywords: ["zone": posting.zone.map { [$0] } ?? [], "district": posting.district.map { [$0] } ?? [],
                        "education_min": [(posting.educationMin ?? .none).rawValue],
                        "audience": posting.audiences.map { $0.map(\.rawValue) } ?? [everyAudience],
@@ -42,7 +57,7 @@ public enum MatchIndexes {
         )
     }
 
-    public static func document(_ profile: CandidateProfile) -> IndexDocument {
+    public static func document(_ profile: CandidateProfile, synonyms: SynonymTable) -> IndexDocument {
         var numbers: [String: Int64] = [:]
         if let value = profile.birthYear { numbers["birth_year"] = Int64(value) }
         if let value = profile.desiredSalary { numbers["desired_salary"] = Int64(value) }
@@ -50,22 +65,22 @@ public enum MatchIndexes {
             id: profile.id,
             text: ["desired_titles": (profile.desiredTitles ?? []).joined(separator: "; "),
                    "skills": (profile.skills ?? []).joined(separator: "; "), "major": profile.major ?? "",
-                   "summary": profile.summary ?? "", "school": profile.school ?? ""],
+                   "summary": profile.summary ?? "", "school": profile.school ?? "", "concepts": concepts(profile, synonyms)],
             keywords: ["category": [profile.category.rawValue], "education": [profile.educationLevel.rawValue],
                        "district": profile.district.map { [$0] } ?? []],
             numbers: numbers
         )
     }
 
-    public static func postingIndex(_ postings: [JobPosting]) throws -> SearchIndex {
+    public static func postingIndex(_ postings: [JobPosting], synonyms: SynonymTable) throws -> SearchIndex {
         let index = SearchIndex(schema: postingSchema)
-        try index.addInParallel(postings.map(document), batchSize: max(1, (postings.count + 1) / 2))
+        try index.addInParallel(postings.map { document($0, synonyms: synonyms) }, batchSize: max(1, (postings.count + 1) / 2))
         return index
     }
 
-    public static func profileIndex(_ profiles: [CandidateProfile]) throws -> SearchIndex {
+    public static func profileIndex(_ profiles: [CandidateProfile], synonyms: SynonymTable) throws -> SearchIndex {
         let index = SearchIndex(schema: profileSchema)
-        try index.addInParallel(profiles.map(document), batchSize: max(1, (profiles.count + 1) / 2))
+        try index.addInParallel(profiles.map { document($0, synonyms: synonyms) }, batchSize: max(1, (profiles.count + 1) / 2))
         return index
     }
 }

@@ -26,34 +26,61 @@ public struct SynonymTable: Sendable {
     }
 
     /// The groups with a phrase found in `folded` text (folded, space-separated
-    /// syllables), each with the phrase found.
+    /// syllables), each with the phrase found. At each word the longest phrase of
+    /// any group wins and its words are used up: `lái xe nâng` is the forklift
+    /// group, not the driver group of `lái xe`.
     public func groups(in folded: String) -> [(group: Int, phrase: String)] {
         let words = folded.split(separator: " ").map(String.init)
         var found: [(Int, String)] = []
         var seen = Set<Int>()
-        for start in words.indices {
-            for group in groupsByFirstWord[words[start]] ?? [] where !seen.contains(group) {
+        var start = 0
+        while start < words.count {
+            var best: (group: Int, phrase: String, length: Int)? = nil
+            for group in groupsByFirstWord[words[start]] ?? [] {
                 for phrase in groups[group] {
                     let parts = phrase.split(separator: " ").map(String.init)
-                    if start + parts.count <= words.count, Array(words[start..<(start + parts.count)]) == parts {
-                        found.append((group, phrase))
-                        seen.insert(group)
-                        break
-                    }
+                    guard parts.count > (best?.length ?? 0), start + parts.count <= words.count,
+                          Array(words[start..<(start + parts.count)]) == parts else { continue }
+                    best = (group, phrase, parts.count)
                 }
+            }
+            if let best {
+                if seen.insert(best.group).inserted { found.append((best.group, best.phrase)) }
+                start += best.length
+            } else {
+                start += 1
             }
         }
         return found
     }
 
-    /// `text` with the other phrases of every group it mentions added, for search:
-    /// `tài xế` → `tài xế lai xe driver`.
+    /// One token a group, which the index holds for every phrase of the group found
+    /// in a text, and a query adds for every group it names: multi-word synonyms
+    /// matched exactly, without adding their loose words to the query.
+    public func conceptTokens(in text: String) -> [String] {
+        groups(in: VietnameseAnalyzer().foldedText(text)).map { Self.conceptToken($0.group) }
+    }
+
+    static func conceptToken(_ group: Int) -> String { "hzsyn\(group)" }
+
+    /// The group a concept token stands for, as its first phrase (for explanations).
+    public func phrase(ofConceptToken token: String) -> String? {
+        guard token.hasPrefix("hzsyn"), let group = Int(token.dropFirst(5)), groups.indices.contains(group) else { return nil }
+        return groups[group][0]
+    }
+
+    /// A fingerprint of the table, so that indexes built with another table are rebuilt.
+    public var fingerprint: String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        let text = groups.map { $0.joined(separator: "|") }.joined(separator: "\n")
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+        return String(hash, radix: 16)
+    }
+
+    /// `text` with the concept token of every group it names, for search:
+    /// `tài xế` → `tài xế hzsyn0`.
     public func expand(_ text: String) -> String {
-        let folded = VietnameseAnalyzer().foldedText(text)
-        var extra: [String] = []
-        for (group, phrase) in groups(in: folded) {
-            extra += groups[group].filter { $0 != phrase }
-        }
-        return extra.isEmpty ? text : text + " " + extra.joined(separator: " ")
+        let tokens = conceptTokens(in: text)
+        return tokens.isEmpty ? text : text + " " + tokens.joined(separator: " ")
     }
 }

@@ -41,10 +41,11 @@ struct IndexCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let store = try options.openStore()
+        let synonyms = try options.reference().synonyms
         let counts = try store.upsert(postings: postingRecords, profiles: profileRecords)
         // Build (and cache) the indexes now, so that the first query is fast.
-        if !postingRecords.isEmpty { _ = try DerivedIndexes.postings(of: store) }
-        if !profileRecords.isEmpty { _ = try DerivedIndexes.profiles(of: store) }
+        if !postingRecords.isEmpty { _ = try DerivedIndexes.postings(of: store, synonyms: synonyms) }
+        if !profileRecords.isEmpty { _ = try DerivedIndexes.profiles(of: store, synonyms: synonyms) }
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         print("loaded \(postingRecords.count) postings and \(profileRecords.count) profiles in \(String(format: "%.2f", seconds)) s; "

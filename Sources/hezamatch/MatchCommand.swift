@@ -23,7 +23,7 @@ struct MatchCommand: ParsableCommand {
         }
         let matcher = JobMatcher(reference: try options.reference())
         let ranked = try matcher.match(profile: profile, asOf: try asOf.date(), limit: limit,
-                                       postings: try DerivedIndexes.postings(of: store), lookup: store.posting(id:))
+                                       postings: try DerivedIndexes.postings(of: store, synonyms: matcher.reference.synonyms), lookup: store.posting(id:))
         if json {
             // Postings only: the candidate's name and phone are not needed here and do not leave.
             print(try ResultsOutput.json(ranked.map(ResultsOutput.entry)))

@@ -40,7 +40,7 @@ struct SearchCommand: ParsableCommand {
         search.limit = limit
         search.offset = offset
         let matcher = JobMatcher(reference: try options.reference())
-        let page = try matcher.search(search, postings: try DerivedIndexes.postings(of: store), lookup: store.posting(id:))
+        let page = try matcher.search(search, postings: try DerivedIndexes.postings(of: store, synonyms: matcher.reference.synonyms), lookup: store.posting(id:))
         if json {
             print(try ResultsOutput.json(page.hits.map(ResultsOutput.entry), extra: ["total": page.total]))
         } else {

@@ -33,7 +33,7 @@ struct ShortlistCommand: ParsableCommand {
         let ranked: [RankedCandidate]
         do {
             ranked = try matcher.shortlist(posting: posting, asOf: day, limit: limit,
-                                           profiles: try DerivedIndexes.profiles(of: store), lookup: store.profile(id:))
+                                           profiles: try DerivedIndexes.profiles(of: store, synonyms: matcher.reference.synonyms), lookup: store.profile(id:))
         } catch let error as MatchError {
             Terminal.error(error.message)
             throw ExitCode.failure

@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""nDCG@10 and recall@10 of HezaMatch's search, match and shortlist on the bundled
+Corpus, next to a plain SQLite FTS5 baseline (tokenize "unicode61 remove_diacritics 2").
+
+    python3 Benchmarks/evaluation/evaluate.py [--hezamatch .build/release/hezamatch]
+
+Judgments (written by hand, at the level a counsellor judges: trades, eligibility, place):
+- search: Benchmarks/evaluation/search-judgments.tsv, 41 queries.
+- match: 20 profiles (PROFILES below). A posting is 0 unless the candidate is eligible
+  (education, age, deadline on 2026-11-23); else 3 when it is the candidate's trade (from
+  the desired title) and within 30 km or offering housing the candidate needs, 2 when it is
+  the candidate's trade, 1 when it is a related trade (RELATED), 0 otherwise.
+- shortlist: 20 postings (POSTINGS below); a candidate is graded by the same rule, seen
+  from the posting.
+Trades are read back from titles with the tables of Corpus/generate.py. nDCG@10 uses
+gains 2^g - 1 and the ideal ordering of every judged document; recall@10 is the share of
+documents with grade ≥ 2 found in the top 10, out of min(10, their number).
+The baseline ranks by FTS5's bm25 over the same text fields, with every query word
+OR-ed, and no eligibility filter ("plain"); a second baseline adds the same eligibility
+filters as HezaMatch ("FTS5 + filters"), to separate ranking from filtering.
+"""
+import argparse
+import json
+import math
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "Corpus"))
+import generate  # noqa: E402  (the Corpus's own tables of trades, zones, places)
+
+AS_OF = "2026-11-23"
+AS_OF_YEAR = 2026
+LEVELS = ["none", "lower_secondary", "upper_secondary", "elementary_vocational", "intermediate_vocational", "college", "university", "postgraduate"]
+RELATED = [
+    {"assembly", "qc", "semiconductor", "electronics_engineer"},
+    {"welder", "cnc", "mechanical_engineer", "maintenance"},
+    {"electrician", "hvac", "maintenance"},
+    {"forklift", "warehouse", "logistics", "driver"},
+    {"port", "crane", "driver"},
+    {"accountant", "hr", "it", "korean"},
+]
+# Chosen by hand to cover the categories, trades, home districts and provinces of the Corpus.
+PROFILES = ["C-00002", "C-00015", "C-00022", "C-00024", "C-00031", "C-00045", "C-00058", "C-00077", "C-00103", "C-00150",
+            "C-00212", "C-00333", "C-00404", "C-00512", "C-00640", "C-00777", "C-00901", "C-01111", "C-01500", "C-01999"]
+POSTINGS = ["P-0001", "P-0002", "P-0003", "P-0005", "P-0008", "P-0013", "P-0021", "P-0034", "P-0042", "P-0055",
+            "P-0068", "P-0080", "P-0099", "P-0120", "P-0150", "P-0184", "P-0216", "P-0250", "P-0290", "P-0310"]
+
+
+def fold(text):
+    text = unicodedata.normalize("NFD", (text or "").lower()).replace("đ", "d")
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return " ".join(re.findall(r"[0-9a-z]+", text))
+
+
+TITLE_TRADE = {}
+for trade_name, trade in generate.TRADES.items():
+    for title in trade["vi"] + trade["en"]:
+        TITLE_TRADE[fold(title)] = trade_name
+
+
+def trade_of_title(title):
+    return TITLE_TRADE.get(fold(title))
+
+
+def related(a, b):
+    return a is not None and b is not None and a != b and any(a in group and b in group for group in RELATED)
+
+
+PLACES = {}
+with open(os.path.join(ROOT, "Corpus", "places.tsv"), encoding="utf-8") as handle:
+    for line in handle:
+        if line.startswith("#") or not line.strip():
+            continue
+        columns = line.rstrip("\n").split("\t")
+        for name in [columns[1]] + (columns[4].split("|") if len(columns) > 4 and columns[4] else []):
+            PLACES[fold(name)] = (float(columns[2]), float(columns[3]))
+
+
+def distance(a, b):
+    pa, pb = PLACES.get(fold(a)), PLACES.get(fold(b))
+    if not pa or not pb:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, [pa[0], pa[1], pb[0], pb[1]])
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(min(1, math.sqrt(h)))
+
+
+def eligible(posting, profile):
+    if posting.get("deadline") and posting["deadline"] < AS_OF:
+        return False
+    if LEVELS.index(profile.get("education", "none")) < LEVELS.index(posting.get("education_min", "none")):
+        return False
+    if profile.get("birth_year"):
+        age = AS_OF_YEAR - profile["birth_year"]
+        if posting.get("age_min") and age < posting["age_min"]:
+            return False
+        if posting.get("age_max") and age > posting["age_max"]:
+            return False
+    return True
+
+
+def pair_grade(posting, profile):
+    if not eligible(posting, profile):
+        return 0
+    want = trade_of_title(profile["desired_titles"][0]) if profile.get("desired_titles") else None
+    have = trade_of_title(posting["title"])
+    if want and want == have:
+        km = distance(profile.get("district"), posting.get("zone"))
+        near = km is not None and km <= 30
+        housed = profile.get("needs_housing") and posting.get("housing")
+        return 3 if near or housed else 2
+    return 1 if related(want, have) else 0
+
+
+def ndcg(ranked, grades, k=10):
+    dcg = sum((2 ** grades.get(doc, 0) - 1) / math.log2(i + 2) for i, doc in enumerate(ranked[:k]))
+    ideal = sorted(grades.values(), reverse=True)[:k]
+    idcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+    return dcg / idcg if idcg > 0 else None
+
+
+def recall(ranked, grades, k=10):
+    relevant = {doc for doc, g in grades.items() if g >= 2}
+    if not relevant:
+        return None
+    return len(relevant & set(ranked[:k])) / min(k, len(relevant))
+
+
+def mean(values):
+    values = [v for v in values if v is not None]
+    return sum(values) / len(values) if values else float("nan")
+
+
+class Baseline:
+    def __init__(self, postings, profiles):
+        self.db = sqlite3.connect(":memory:")
+        self.db.execute("CREATE VIRTUAL TABLE p USING fts5(id UNINDEXED, title, skills, requirements, description, tokenize='unicode61 remove_diacritics 2')")
+        self.db.execute("CREATE VIRTUAL TABLE c USING fts5(id UNINDEXED, titles, skills, major, summary, tokenize='unicode61 remove_diacritics 2')")
+        self.db.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?)", [(x["id"], x["title"], " ; ".join(x.get("skills", [])),
+                            x.get("requirements", ""), x.get("description", "")) for x in postings])
+        self.db.executemany("INSERT INTO c VALUES (?, ?, ?, ?, ?)", [(x["id"], " ; ".join(x.get("desired_titles", [])),
+                            " ; ".join(x.get("skills", [])), x.get("major", ""), x.get("summary", "")) for x in profiles])
+
+    def query(self, table, text, keep=None, k=10):
+        words = re.findall(r"\w+", unicodedata.normalize("NFC", text), re.UNICODE)
+        if not words:
+            return []
+        match = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+        rows = self.db.execute(f"SELECT id FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT 2000", (match,))
+        ids = [r[0] for r in rows]
+        if keep:
+            ids = [i for i in ids if keep(i)]
+        return ids[:k]
+
+
+def run_tool(binary, store, arguments):
+    output = subprocess.run([binary] + arguments + ["--store", store, "--corpus", os.path.join(ROOT, "Corpus"), "--as-of", AS_OF, "--json"],
+                            check=True, capture_output=True, text=True).stdout
+    return [r["id"] for r in json.loads(output)["results"]]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--hezamatch", default=os.path.join(ROOT, ".build", "release", "hezamatch"))
+    args = parser.parse_args()
+    postings = [json.loads(l) for l in open(os.path.join(ROOT, "Corpus", "postings.jsonl"), encoding="utf-8")]
+    profiles = [json.loads(l) for l in open(os.path.join(ROOT, "Corpus", "profiles.jsonl"), encoding="utf-8")]
+    by_posting = {p["id"]: p for p in postings}
+    by_profile = {p["id"]: p for p in profiles}
+    store = os.path.join(tempfile.mkdtemp(prefix="hezamatch-eval-"), "eval.sqlite")
+    subprocess.run([args.hezamatch, "index", "--store", store, "--postings", os.path.join(ROOT, "Corpus", "postings.jsonl"),
+                    "--profiles", os.path.join(ROOT, "Corpus", "profiles.jsonl")], check=True, capture_output=True)
+    baseline = Baseline(postings, profiles)
+    rows = {}
+
+    # Search.
+    scores = {"hezamatch": ([], []), "fts5": ([], []), "fts5+filters": ([], [])}
+    count = 0
+    with open(os.path.join(HERE, "search-judgments.tsv"), encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            columns = line.rstrip("\n").split("\t") + ["", "", ""]
+            query, grade3, grade2, grade1 = columns[:4]
+            grades = {}
+            for posting in postings:
+                if posting.get("deadline") and posting["deadline"] < AS_OF:
+                    continue
+                trade = trade_of_title(posting["title"])
+                for grade, spec in ((3, grade3), (2, grade2), (1, grade1)):
+                    names = [s for s in spec.split("|") if s]
+                    hit = any((n.startswith("audience=") and n.split("=", 1)[1] in posting.get("audiences", [])) or n == trade for n in names)
+                    if hit:
+                        grades[posting["id"]] = max(grades.get(posting["id"], 0), grade)
+            count += 1
+            is_open = lambda pid: not by_posting[pid].get("deadline") or by_posting[pid]["deadline"] >= AS_OF
+            results = {"hezamatch": run_tool(args.hezamatch, store, ["search", query, "--limit", "10"]),
+                       "fts5": baseline.query("p", query), "fts5+filters": baseline.query("p", query, keep=is_open)}
+            for system, ranked in results.items():
+                scores[system][0].append(ndcg(ranked, grades))
+                scores[system][1].append(recall(ranked, grades))
+    rows["search"] = (count, {s: (mean(n), mean(r)) for s, (n, r) in scores.items()})
+
+    # Match: postings for a profile.
+    scores = {"hezamatch": ([], []), "fts5": ([], []), "fts5+filters": ([], [])}
+    for pid in PROFILES:
+        profile = by_profile[pid]
+        grades = {p["id"]: pair_grade(p, profile) for p in postings}
+        grades = {k: v for k, v in grades.items() if v > 0}
+        text = " ".join(profile.get("desired_titles", []) + profile.get("skills", []) + [profile.get("major", ""), profile.get("summary", "")])
+        results = {"hezamatch": run_tool(args.hezamatch, store, ["match", pid, "--limit", "10"]),
+                   "fts5": baseline.query("p", text),
+                   "fts5+filters": baseline.query("p", text, keep=lambda i: eligible(by_posting[i], profile))}
+        for system, ranked in results.items():
+            scores[system][0].append(ndcg(ranked, grades))
+            scores[system][1].append(recall(ranked, grades))
+    rows["match"] = (len(PROFILES), {s: (mean(n), mean(r)) for s, (n, r) in scores.items()})
+
+    # Shortlist: profiles for a posting.
+    scores = {"hezamatch": ([], []), "fts5": ([], []), "fts5+filters": ([], [])}
+    judged = 0
+    for qid in POSTINGS:
+        posting = by_posting[qid]
+        if posting.get("deadline") and posting["deadline"] < AS_OF:
+            continue  # a closed posting has no shortlist
+        judged += 1
+        grades = {c["id"]: pair_grade(posting, c) for c in profiles}
+        grades = {k: v for k, v in grades.items() if v > 0}
+        text = " ".join([posting["title"]] + posting.get("skills", []) + [posting.get("requirements", "")])
+        results = {"hezamatch": run_tool(args.hezamatch, store, ["shortlist", qid, "--limit", "10"]),
+                   "fts5": baseline.query("c", text),
+                   "fts5+filters": baseline.query("c", text, keep=lambda i: eligible(posting, by_profile[i]))}
+        for system, ranked in results.items():
+            scores[system][0].append(ndcg(ranked, grades))
+            scores[system][1].append(recall(ranked, grades))
+    rows["shortlist"] = (judged, {s: (mean(n), mean(r)) for s, (n, r) in scores.items()})
+
+    print("| task | judged | HezaMatch nDCG@10 | recall@10 | FTS5 nDCG@10 | recall@10 | FTS5+filters nDCG@10 | recall@10 |")
+    print("|---|---|---|---|---|---|---|---|")
+    for task, (count, figures) in rows.items():
+        h, f, ff = figures["hezamatch"], figures["fts5"], figures["fts5+filters"]
+        print(f"| {task} | {count} | {h[0]:.3f} | {h[1]:.3f} | {f[0]:.3f} | {f[1]:.3f} | {ff[0]:.3f} | {ff[1]:.3f} |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
