@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     ],
     targets: [
         // ICU as a system library: just a module map and a shim header (like GRDB's GRDBSQLite).
@@ -49,12 +51,25 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The Heza Works HTTP API. The only target that depends on Hummingbird (and so on NIO).
+        .target(
+            name: "HezaMatchServer",
+            dependencies: [
+                "JobMatching",
+                "SearchIndex",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("openapi.yaml")]
+        ),
         .executableTarget(
             name: "hezamatch",
             dependencies: [
                 "VietnameseText",
                 "SearchIndex",
                 "JobMatching",
+                "HezaMatchServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +93,14 @@ let package = Package(
         .testTarget(
             name: "JobMatchingUnitTests",
             dependencies: ["JobMatching"]
+        ),
+        .testTarget(
+            name: "HezaMatchServerTests",
+            dependencies: [
+                "HezaMatchServer",
+                "JobMatching",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         // Runs the real `hezamatch` binary on small inputs.
         .testTarget(

@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// `hezamatch`: the command-line face of HezaMatch.
 @main
-struct HezaMatch: ParsableCommand {
+struct HezaMatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hezamatch",
         abstract: "Match job postings and candidates of Hai Phong's industrial zones.",
-        subcommands: [IndexCommand.self, SearchCommand.self, MatchCommand.self, ShortlistCommand.self, Analyze.self]
+        subcommands: [IndexCommand.self, SearchCommand.self, MatchCommand.self, ShortlistCommand.self, ServeCommand.self, Analyze.self]
     )
 }

@@ -1,10 +1,16 @@
-import JobMatching
+import Foundation
 
 /// A shortlist for one posting, for paper and spreadsheets at a job fair.
-struct ShortlistDocument {
-    var posting: JobPosting
-    var asOf: CalendarDate
-    var candidates: [RankedCandidate]
+public struct ShortlistDocument: Sendable {
+    public var posting: JobPosting
+    public var asOf: CalendarDate
+    public var candidates: [RankedCandidate]
+
+    public init(posting: JobPosting, asOf: CalendarDate, candidates: [RankedCandidate]) {
+        self.posting = posting
+        self.asOf = asOf
+        self.candidates = candidates
+    }
 
     private var header: [String] { ["Hạng", "Mã hồ sơ", "Họ tên", "Điện thoại", "Nhóm", "Trình độ", "Nơi ở", "Điểm", "Lý do", "Đã gọi"] }
 
@@ -15,7 +21,7 @@ struct ShortlistDocument {
     }
 
     /// CSV for Excel: UTF-8 with a byte-order mark (so Vietnamese shows right), CRLF, quoted fields.
-    var csv: String {
+    public var csv: String {
         func field(_ text: String) -> String {
             text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
                 ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
@@ -24,7 +30,7 @@ struct ShortlistDocument {
         return "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    var markdown: String {
+    public var markdown: String {
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
         var lines = ["# \(cell(posting.title)) — \(cell(posting.employer))", "",
                      "\(cell(posting.zone ?? "")) · \(posting.openings.map { "\($0) chỉ tiêu" } ?? "") · danh sách ngày \(asOf.vietnamese)", ""]
@@ -39,7 +45,7 @@ struct ShortlistDocument {
     }
 
     /// One A4 page, landscape, ready to print at a booth: everything escaped.
-    var html: String {
+    public var html: String {
         func escape(_ text: String) -> String {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")

@@ -1,0 +1,196 @@
+import Foundation
+import HezaMatchServer
+import Hummingbird
+import HummingbirdTesting
+import JobMatching
+import Testing
+
+/// Every endpoint of the Heza Works API through Hummingbird's testing client.
+@Suite struct ServerTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Corpus").path
+    static let token = "counsellor-secret-1"
+    let auth: HTTPFields = [.authorization: "Bearer \(ServerTests.token)"]
+
+    private func app() throws -> some ApplicationProtocol {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try JobStore(path: directory.appendingPathComponent("store.sqlite").path)
+        let postings = """
+            {"id":"P1","employer":"Công ty CP Đóng tàu Hàng Hải","zone":"KCN Hàng Hải","title":"Thợ hàn điện","skills":["hàn điện","hàn TIG"],"education_min":"elementary_vocational","audiences":["discharged_soldier"],"housing":true,"deadline":"2026-12-31"}
+            {"id":"P2","employer":"Công ty TNHH LG Display Việt Nam Hải Phòng","zone":"KCN Tràng Duệ","title":"Kỹ sư điện tử","skills":["PCB"],"education_min":"university","deadline":"2027-01-31"}
+            {"id":"P3","employer":"<b>Kho</b> & vận","zone":"KCN Tràng Duệ","title":"Lái xe nâng","skills":["lái xe nâng"]}
+            """
+        let profiles = """
+            {"id":"C1","name":"Trần Văn Hùng","phone":"0900000001","category":"discharged_soldier","education":"intermediate_vocational","skills":["hàn điện"],"birth_year":1998,"district":"Thủy Nguyên"}
+            {"id":"C2","name":"Nguyễn Thị Lan","phone":"0900000002","category":"graduate","education":"university","skills":["PCB"],"birth_year":2002}
+            """
+        _ = try store.upsert(postings: try JSONLinesLoader.load(JobPosting.self, from: Array(postings.utf8), file: "p"),
+                             profiles: try JSONLinesLoader.load(CandidateProfile.self, from: Array(profiles.utf8), file: "c"))
+        let service = try JobService(store: store, reference: try ReferenceData.load(directory: Self.corpus))
+        let routes = Routes(service: service, tokens: APITokens([Self.token, "employer-2"]), maximumBodyBytes: 4096)
+        return Application(router: routes.router())
+    }
+
+    private func object(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+    }
+
+    private func ids(_ object: [String: Any]) -> [String] {
+        (object["results"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+
+    @Test func searchTypedWithoutAccentsWithHighlightsFacetsAndPages() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/v1/jobs/search?q=tho%20han&as_of=2026-11-23", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try object(response)
+                #expect(ids(body).first == "P1")
+                let first = try #require((body["results"] as? [[String: Any]])?.first)
+                let highlights = try #require(first["highlights"] as? [String: String])
+                #expect(highlights["title"] == "<mark>Thợ</mark> <mark>hàn</mark> điện")
+                #expect(body["total"] as? Int == 1)
+                let facets = try #require(body["facets"] as? [String: [[String: Any]]])
+                #expect(facets["zone"]?.first?["value"] as? String == "KCN Hàng Hải")
+                #expect(facets["education"] != nil && facets["audience"] != nil)
+                #expect(!String(buffer: response.body).contains("0900000001"))
+            }
+            try await client.execute(uri: "/v1/jobs/search?q=&zone=kcn%20trang%20due&per_page=1&page=2&as_of=2026-11-23", method: .get) { response in
+                let body = try object(response)
+                #expect(body["total"] as? Int == 2 && ids(body).count == 1 && body["page"] as? Int == 2)
+            }
+            try await client.execute(uri: "/v1/jobs/search?q=kho&as_of=2026-11-23", method: .get) { response in
+                // Text from the data is escaped around the marks.
+                #expect(String(buffer: response.body).contains("Lái xe nâng"))
+            }
+            try await client.execute(uri: "/v1/jobs/search?q=x&education=phd", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("unknown education level 'phd'"))
+            }
+            try await client.execute(uri: "/v1/jobs/search?q=x&page=zero", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func jobSuggestHealthAndMetrics() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/v1/jobs/P2", method: .get) { response in
+                #expect(response.status == .ok)
+                let decoded = try object(response); #expect(decoded["title"] as? String == "Kỹ sư điện tử")
+            }
+            try await client.execute(uri: "/v1/jobs/NOPE", method: .get) { response in #expect(response.status == .notFound) }
+            try await client.execute(uri: "/v1/suggest?q=ky%20su", method: .get) { response in
+                let decoded = try object(response); #expect(decoded["suggestions"] as? [String] == ["Kỹ sư điện tử"])
+            }
+            try await client.execute(uri: "/healthz", method: .get) { response in #expect(response.status == .ok) }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("hezamatch_http_requests_total{route=\"job\",status=\"200\"} 1"))
+                #expect(text.contains("hezamatch_index_documents{index=\"postings\"} 3"))
+                #expect(text.contains("hezamatch_http_request_duration_seconds_bucket"))
+            }
+        }
+    }
+
+    @Test func protectedEndpointsAnswer401WithoutData() async throws {
+        try await app().test(.router) { client in
+            for (uri, method) in [("/v1/candidates/C1/matches", HTTPRequest.Method.get), ("/v1/jobs/P1/shortlist", .get),
+                                  ("/v1/jobs/P1", .put), ("/v1/jobs/P1", .delete), ("/v1/candidates/C1", .put),
+                                  ("/v1/candidates/C1", .delete), ("/v1/import?kind=postings", .post)] {
+                for headers: HTTPFields in [[:], [.authorization: "Bearer wrong"], [.authorization: ServerTests.token]] {
+                    try await client.execute(uri: uri, method: method, headers: headers, body: ByteBuffer(string: "{}")) { response in
+                        #expect(response.status == .unauthorized, "\(method) \(uri)")
+                        let text = String(buffer: response.body)
+                        #expect(!text.contains("Trần") && !text.contains("0900"))
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func matchesAndShortlistsWithAToken() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/v1/candidates/C1/matches?as_of=2026-11-23", method: .get, headers: auth) { response in
+                #expect(response.status == .ok)
+                let body = try object(response)
+                #expect(ids(body) == ["P1"])
+                #expect(!String(buffer: response.body).contains("0900000001"))
+            }
+            try await client.execute(uri: "/v1/jobs/P1/shortlist?as_of=2026-11-23", method: .get, headers: [.authorization: "Bearer employer-2"]) { response in
+                let body = try object(response)
+                #expect(ids(body) == ["C1"])
+                #expect((body["results"] as? [[String: Any]])?.first?["phone"] as? String == "0900000001")
+            }
+            try await client.execute(uri: "/v1/jobs/P1/shortlist?as_of=2026-11-23&format=csv", method: .get, headers: auth) { response in
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(Array(response.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            }
+            try await client.execute(uri: "/v1/jobs/P1/shortlist?as_of=2026-11-23&format=html", method: .get, headers: auth) { response in
+                #expect(String(buffer: response.body).contains("@page { size: A4"))
+            }
+            try await client.execute(uri: "/v1/jobs/P1/shortlist?as_of=2027-06-01", method: .get, headers: auth) { response in
+                #expect(response.status == .conflict)  // closed
+            }
+        }
+    }
+
+    @Test func anUpdateIsVisibleAtOnceAndADeleteToo() async throws {
+        try await app().test(.router) { client in
+            let body = ByteBuffer(string: #"{"employer":"Công ty TNHH Cơ khí Nam Cầu Kiền","title":"Thợ tiện CNC","skills":["tiện CNC"],"deadline":"2026-12-31"}"#)
+            try await client.execute(uri: "/v1/jobs/P9", method: .put, headers: auth, body: body) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/v1/jobs/search?q=tien%20cnc&as_of=2026-11-23", method: .get) { response in
+                let found = try ids(object(response)); #expect(found.first == "P9")
+            }
+            try await client.execute(uri: "/v1/suggest?q=tho%20t", method: .get) { response in
+                let decoded = try object(response); #expect(decoded["suggestions"] as? [String] == ["Thợ tiện CNC"])
+            }
+            try await client.execute(uri: "/v1/jobs/P9", method: .delete, headers: auth) { response in #expect(response.status == .ok) }
+            try await client.execute(uri: "/v1/jobs/search?q=tien%20cnc&as_of=2026-11-23", method: .get) { response in
+                let found = try ids(object(response)); #expect(found.isEmpty)
+            }
+            try await client.execute(uri: "/v1/jobs/P9", method: .delete, headers: auth) { response in #expect(response.status == .notFound) }
+            let candidate = ByteBuffer(string: #"{"name":"Lê Văn Nam","category":"vocational_student","education":"intermediate_vocational","skills":["tiện CNC","hàn điện"]}"#)
+            try await client.execute(uri: "/v1/candidates/C3", method: .put, headers: auth, body: candidate) { response in #expect(response.status == .ok) }
+            try await client.execute(uri: "/v1/jobs/P1/shortlist?as_of=2026-11-23", method: .get, headers: auth) { response in
+                let found = try ids(object(response)); #expect(found.contains("C3"))
+            }
+            try await client.execute(uri: "/v1/candidates/C3", method: .delete, headers: auth) { response in #expect(response.status == .ok) }
+        }
+    }
+
+    @Test func badInputGets400Or413AndNothingIsHalfWritten() async throws {
+        try await app().test(.router) { client in
+            let cases: [(String, HTTPRequest.Method, ByteBuffer, HTTPResponse.Status, String)] = [
+                ("/v1/jobs/P1", .put, ByteBuffer(string: "{not json"), .badRequest, "not a JSON object"),
+                ("/v1/jobs/P1", .put, ByteBuffer(string: #"{"employer":"X","title":"T","openings":"12"}"#), .badRequest, "field 'openings': expected a whole number"),
+                ("/v1/jobs/P1", .put, ByteBuffer(string: #"{"employer":"X","title":"T","education_min":"phd"}"#), .badRequest, "unknown education level 'phd'"),
+                ("/v1/jobs/P1", .put, ByteBuffer(string: #"{"id":"P7","employer":"X","title":"T"}"#), .badRequest, "is not the path's id"),
+                ("/v1/jobs/P1", .put, ByteBuffer(bytes: Array(#"{"employer":"X","title":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)), .badRequest, "not valid UTF-8"),
+                ("/v1/import?kind=postings", .post, ByteBuffer(string: #"{"id":"P8","employer":"X","title":"Mới"}"# + "\n" + #"{"id":"P9","title":"no employer"}"#), .badRequest, "request body:2: field 'employer': is required but missing"),
+                ("/v1/import?kind=nothing", .post, ByteBuffer(string: ""), .badRequest, "'kind'"),
+                ("/v1/import?kind=postings", .post, ByteBuffer(string: String(repeating: "x", count: 5000)), .contentTooLarge, "over 4096 bytes"),
+            ]
+            for (uri, method, body, status, message) in cases {
+                try await client.execute(uri: uri, method: method, headers: auth, body: body) { response in
+                    #expect(response.status == status, "\(uri)")
+                    #expect(String(buffer: response.body).contains(message), "\(String(buffer: response.body))")
+                }
+            }
+            // P1 is unchanged, P8 (the good line of the refused import) was not stored.
+            try await client.execute(uri: "/v1/jobs/P1", method: .get) { response in
+                let decoded = try object(response); #expect(decoded["title"] as? String == "Thợ hàn điện")
+            }
+            try await client.execute(uri: "/v1/jobs/P8", method: .get) { response in #expect(response.status == .notFound) }
+            let good = ByteBuffer(string: #"{"id":"P8","employer":"X","title":"Mới","deadline":"2026-12-31"}"#)
+            try await client.execute(uri: "/v1/import?kind=postings", method: .post, headers: auth, body: good) { response in
+                let decoded = try object(response); #expect(decoded["imported"] as? Int == 1)
+            }
+            try await client.execute(uri: "/v1/jobs/search?q=moi&as_of=2026-11-23", method: .get) { response in
+                let found = try ids(object(response)); #expect(found == ["P8"])
+            }
+        }
+    }
+}
