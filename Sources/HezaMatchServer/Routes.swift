@@ -252,15 +252,31 @@ public struct Routes: Sendable {
         return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 
+    /// A posting as SCHEMA.md writes it (absent fields left out).
     private func postingObject(_ posting: JobPosting) throws -> [String: Any] {
-        let data = try JSONEncoder().encode(posting)
-        return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+        var object: [String: Any] = ["id": posting.id, "employer": posting.employer, "title": posting.title]
+        func put(_ key: String, _ value: Any?) { if let value { object[key] = value } }
+        put("zone", posting.zone)
+        put("district", posting.district)
+        put("description", posting.description)
+        put("requirements", posting.requirements)
+        put("skills", posting.skills)
+        put("education_min", posting.educationMin?.rawValue)
+        put("audiences", posting.audiences?.map(\.rawValue))
+        put("openings", posting.openings)
+        put("age_min", posting.ageMin)
+        put("age_max", posting.ageMax)
+        put("salary_min", posting.salaryMin)
+        put("salary_max", posting.salaryMax)
+        put("housing", posting.housing)
+        put("posted", posting.posted?.description)
+        put("deadline", posting.deadline?.description)
+        return object
     }
 
     private func json(_ object: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: JSONWriter.string(object))))
     }
 
     private func text(_ text: String, type: String) -> Response {

@@ -31,6 +31,9 @@ public struct SearchQuery: Hashable, Sendable {
     public var countsTotalHits: Bool
     /// Whether each hit says which terms in which fields made its score.
     public var explains: Bool
+    /// Scores every match, without block-max skipping: the reference the tests
+    /// compare the pruned top k with. Not public: it only costs time.
+    var scoresEveryMatch = false
 
     public init(_ text: String, mode: Mode = .any, filters: [SearchFilter] = [], offset: Int = 0, limit: Int = 10,
                 facets: [String] = [], countsTotalHits: Bool = false, explains: Bool = false) {

@@ -10,7 +10,8 @@
 ///   rarest term; a run of documents whose block bounds cannot reach the k-th
 ///   score is skipped a block at a time.
 /// - **no term at all** (filters only): every live document that passes, score 0.
-/// Counting every hit or facets turns the skipping off (every match is visited).
+/// Counting every hit or facets adds a second pass that visits every match without
+/// scoring it (a bitset union for OR), so the top k keeps its skipping.
 /// Statistics (document count, document frequency, average lengths) are those of
 /// the whole snapshot, so scores do not depend on how documents fall into segments.
 struct Searcher {
@@ -54,14 +55,22 @@ struct Searcher {
 
         for (s, segment) in segments.enumerated() {
             guard let filter = CompiledFilter(query.filters, schema: schema, segment: segment, deletions: snapshot.deletions[s]) else { continue }
-            var plan = SegmentPlan(segment: segment, segmentIndex: s, scorer: scorer, exhaustive: exhaustive, filter: filter)
+            // Top k with pruning; then, when totals or facets are asked, a counting pass
+            // that visits every match without scoring it.
+            var plan = SegmentPlan(segment: segment, segmentIndex: s, scorer: scorer, exhaustive: query.scoresEveryMatch, filter: filter)
             guard plan.prepare(parsed, ordinals: ordinals[s], foldedWeights: foldedWeights, canonicalWeights: canonicalWeights,
                                positionFields: positionFields) else { continue }
+            plan.run(heap: &heap) { _ in }
             var segmentFacets = facetFields.map { [Int](repeating: 0, count: segment.keywordColumns[$0].keyCount) }
-            plan.run(heap: &heap) { doc in
-                total += 1
-                for (f, field) in facetFields.enumerated() {
-                    for key in segment.keywordValues(field: field, doc: doc) { segmentFacets[f][Int(key)] += 1 }
+            if exhaustive {
+                var counter = SegmentPlan(segment: segment, segmentIndex: s, scorer: scorer, exhaustive: true, filter: filter)
+                _ = counter.prepare(parsed, ordinals: ordinals[s], foldedWeights: foldedWeights, canonicalWeights: canonicalWeights,
+                                    positionFields: positionFields)
+                counter.count { doc in
+                    total += 1
+                    for (f, field) in facetFields.enumerated() {
+                        for key in segment.keywordValues(field: field, doc: doc) { segmentFacets[f][Int(key)] += 1 }
+                    }
                 }
             }
             for (f, field) in facetFields.enumerated() {
