@@ -9,14 +9,14 @@ import GRDB
 /// file (or of two files) is stored, or none of it.
 public final class JobStore: Sendable {
     public let path: String
-    private let database: DatabaseQueue
+    private let database: DatabasePool
 
     /// Opens (creating when needed) the store at `path`.
     public init(path: String) throws {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
-        database = try DatabaseQueue(path: path, configuration: configuration)
+        database = try DatabasePool(path: path, configuration: configuration)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.create(table: "posting") { table in
