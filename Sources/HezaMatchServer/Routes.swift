@@ -49,38 +49,16 @@ public struct Routes: Sendable {
             await handle("matches") { try authorize(request); return try matches(request, id: context.parameters.get("id") ?? "") }
         }
         router.put("/v1/jobs/:id") { request, context in
-            await handle("put_job") {
-                try authorize(request)
-                let id = context.parameters.get("id") ?? ""
-                let record = try singleRecord(JobPosting.self, body: try await body(request), id: id)
-                try service.upsert(postings: [record])
-                return json(["id": id, "status": "stored"])
-            }
+            await handle("put_job") { try await put(request, context, JobPosting.self) { try service.upsert(postings: [$0]) } }
         }
         router.put("/v1/candidates/:id") { request, context in
-            await handle("put_candidate") {
-                try authorize(request)
-                let id = context.parameters.get("id") ?? ""
-                let record = try singleRecord(CandidateProfile.self, body: try await body(request), id: id)
-                try service.upsert(profiles: [record])
-                return json(["id": id, "status": "stored"])
-            }
+            await handle("put_candidate") { try await put(request, context, CandidateProfile.self) { try service.upsert(profiles: [$0]) } }
         }
         router.delete("/v1/jobs/:id") { request, context in
-            await handle("delete_job") {
-                try authorize(request)
-                let id = context.parameters.get("id") ?? ""
-                guard try service.deletePosting(id: id) else { throw APIError.notFound("no job \(id)") }
-                return json(["id": id, "status": "deleted"])
-            }
+            await handle("delete_job") { try delete(request, context, what: "job", service.deletePosting(id:)) }
         }
         router.delete("/v1/candidates/:id") { request, context in
-            await handle("delete_candidate") {
-                try authorize(request)
-                let id = context.parameters.get("id") ?? ""
-                guard try service.deleteProfile(id: id) else { throw APIError.notFound("no candidate \(id)") }
-                return json(["id": id, "status": "deleted"])
-            }
+            await handle("delete_candidate") { try delete(request, context, what: "candidate", service.deleteProfile(id:)) }
         }
         router.post("/v1/import") { request, _ in
             await handle("import") {
@@ -176,6 +154,23 @@ public struct Routes: Sendable {
         case "html": return text(document.html, type: "text/html; charset=utf-8")
         case let other: throw APIError.badRequest("format '\(other)' is not json, csv or html")
         }
+    }
+
+    /// `PUT /v1/…/{id}`: one record from a JSON body, stored by `store`.
+    private func put<T: Decodable & Sendable>(_ request: Request, _ context: BasicRequestContext, _ type: T.Type,
+                                              store: (JSONLinesLoader.Record<T>) throws -> Void) async throws -> Response {
+        try authorize(request)
+        let id = context.parameters.get("id") ?? ""
+        try store(try singleRecord(type, body: try await body(request), id: id))
+        return json(["id": id, "status": "stored"])
+    }
+
+    /// `DELETE /v1/…/{id}`: 404 when `remove` finds nothing to delete.
+    private func delete(_ request: Request, _ context: BasicRequestContext, what: String, _ remove: (String) throws -> Bool) throws -> Response {
+        try authorize(request)
+        let id = context.parameters.get("id") ?? ""
+        guard try remove(id) else { throw APIError.notFound("no \(what) \(id)") }
+        return json(["id": id, "status": "deleted"])
     }
 
     // MARK: Helpers
