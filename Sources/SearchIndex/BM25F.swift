@@ -83,7 +83,8 @@ struct BM25F {
         let doc = Int(cursor.doc)
         var tf = 0.0
         for field in 0..<fieldCount {
-            let frequency = cursor.frequency(field: field)
+            // Clamped as the blocks' stored maxima are (UInt16), so block bounds stay bounds.
+            let frequency = min(cursor.frequency(field: field), UInt32(UInt16.max))
             if frequency > 0 {
                 tf += Double(frequency) * factors[field * 256 + Int(segment.norm(field: field, doc: doc))]
             }
