@@ -33,6 +33,14 @@ public final class JobService: Sendable {
         [("postings", postings.documentCount, postings.snapshot.byteCount), ("profiles", profiles.documentCount, profiles.snapshot.byteCount)]
     }
 
+    /// Saves the live indexes as the cache of the store's current generation (at
+    /// shutdown), so that the next start opens them instead of rebuilding them.
+    public func saveIndexes() throws {
+        try writer.withLock { _ in
+            try DerivedIndexes.save(postings: postings, profiles: profiles, of: store, synonyms: reference.synonyms)
+        }
+    }
+
     // MARK: Writes
 
     /// Adds or replaces postings and profiles, all or nothing.

@@ -16,22 +16,40 @@ public enum DerivedIndexes {
         try cached(store, "profiles", synonyms, MatchIndexes.profileSchema) { try MatchIndexes.profileIndex(try store.profiles(), synonyms: synonyms) }
     }
 
+    /// Saves live indexes (kept in step with the store, as `JobService` does) as the cache
+    /// of the store's current generation, so that the next start need not rebuild them.
+    public static func save(postings: SearchIndex, profiles: SearchIndex, of store: JobStore, synonyms: SynonymTable) throws {
+        let generation = try store.generation()
+        for (name, index) in [("postings", postings), ("profiles", profiles)] {
+            let path = self.path(store, name, generation, synonyms)
+            try index.save(to: path)
+            removeOthers(store, name, keeping: path)
+        }
+    }
+
+    private static func path(_ store: JobStore, _ name: String, _ generation: Int, _ synonyms: SynonymTable) -> String {
+        "\(store.path).\(name)-g\(generation)-s\(synonyms.fingerprint).hzix"
+    }
+
     private static func cached(_ store: JobStore, _ name: String, _ synonyms: SynonymTable, _ schema: IndexSchema,
                                build: () throws -> SearchIndex) throws -> SearchIndex {
-        let generation = try store.generation()
-        let path = "\(store.path).\(name)-g\(generation)-s\(synonyms.fingerprint).hzix"
+        let path = self.path(store, name, try store.generation(), synonyms)
         if FileManager.default.fileExists(atPath: path), let index = try? SearchIndex.open(path: path, schema: schema) {
             return index
         }
         let index = try build()
         index.optimize()
         try? index.save(to: path)
+        removeOthers(store, name, keeping: path)
+        return index
+    }
+
+    private static func removeOthers(_ store: JobStore, _ name: String, keeping path: String) {
         let directory = (store.path as NSString).deletingLastPathComponent
         let prefix = ((store.path as NSString).lastPathComponent) + ".\(name)-g"
         for file in (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
         where file.hasPrefix(prefix) && file.hasSuffix(".hzix") && file != (path as NSString).lastPathComponent {
             try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(file))
         }
-        return index
     }
 }

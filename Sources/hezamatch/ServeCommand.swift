@@ -29,6 +29,8 @@ struct ServeCommand: AsyncParsableCommand {
         let app = Application(router: Routes(service: service, tokens: tokens).router(),
                               configuration: .init(address: .hostname(host, port: port)), logger: logger)
         Terminal.error("hezamatch serving \(options.storePath) on http://\(host):\(port)" + (tokens.isEmpty ? " (no API token: protected endpoints answer 401)" : ""))
-        try await app.runService()
+        try await app.runService()  // returns on SIGINT or SIGTERM, after in-flight requests
+        try service.saveIndexes()
+        Terminal.error("hezamatch: indexes saved beside \(options.storePath) for the next start")
     }
 }

@@ -32,6 +32,27 @@ import Testing
         return Application(router: routes.router())
     }
 
+    @Test func savedIndexesAreOpenedInsteadOfRebuilt() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-save-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try JobStore(path: directory.appendingPathComponent("store.sqlite").path)
+        let reference = try ReferenceData.load(directory: Self.corpus)
+        let service = try JobService(store: store, reference: reference)
+        let line = #"{"id":"P1","employer":"A","title":"Thợ hàn","deadline":"2026-12-31"}"#
+        try service.upsert(postings: try JSONLinesLoader.load(JobPosting.self, from: Array(line.utf8), file: "put"))
+        try service.saveIndexes()
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".hzix") }
+        let generation = try store.generation()
+        #expect(files.count == 2 && files.allSatisfy { $0.contains("-g\(generation)-") })
+        // A new start on the same store opens the saved file (a rebuild would write it again).
+        let saved = directory.appendingPathComponent(try #require(files.first { $0.contains(".postings-") })).path
+        let written = try FileManager.default.attributesOfItem(atPath: saved)[.modificationDate] as? Date
+        try await Task.sleep(for: .milliseconds(50))
+        let reopened = try DerivedIndexes.postings(of: store, synonyms: reference.synonyms)
+        #expect(reopened.snapshot.contains("P1"))
+        #expect(try FileManager.default.attributesOfItem(atPath: saved)[.modificationDate] as? Date == written)
+    }
+
     private func object(_ response: TestResponse) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
     }
