@@ -18,12 +18,6 @@ public enum CandidateCategory: String, CaseIterable, Sendable, Codable {
 
 extension CandidateCategory {
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let value = CandidateCategory(rawValue: text) else {
-            let known = CandidateCategory.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown category '\(text)' (expected one of: \(known))")
-        }
-        self = value
+        self = try decodeSchemaValue(from: decoder, kind: "category")
     }
 }

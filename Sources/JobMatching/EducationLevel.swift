@@ -35,12 +35,6 @@ public enum EducationLevel: String, CaseIterable, Comparable, Sendable, Codable 
 
 extension EducationLevel {
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let value = EducationLevel(rawValue: text) else {
-            let known = EducationLevel.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown education level '\(text)' (expected one of: \(known))")
-        }
-        self = value
+        self = try decodeSchemaValue(from: decoder, kind: "education level")
     }
 }

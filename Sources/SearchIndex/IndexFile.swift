@@ -84,7 +84,8 @@ enum IndexFile {
             guard size <= UInt64(bytes.count - 8 - offset) else { throw damaged("a segment runs past the end") }
             let segment: Segment
             do {
-                segment = try Segment(bytes: Array(bytes[offset..<(offset + Int(size))]))
+                let range = offset..<(offset + Int(size))
+                segment = try bytes.withUnsafeBytes { try Segment(copying: UnsafeRawBufferPointer(rebasing: $0[range])) }
             } catch let error as IndexError {
                 throw IndexError(error.code == .notAnIndex ? .damaged : error.code, "\(path): \(error.message)")
             }

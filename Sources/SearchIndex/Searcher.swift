@@ -65,7 +65,7 @@ struct Searcher {
             if exhaustive {
                 var counter = SegmentPlan(segment: segment, segmentIndex: s, scorer: scorer, exhaustive: true, filter: filter)
                 _ = counter.prepare(parsed, ordinals: ordinals[s], foldedWeights: foldedWeights, canonicalWeights: canonicalWeights,
-                                    positionFields: positionFields)
+                                    positionFields: positionFields, scoring: false)
                 counter.count { doc in
                     total += 1
                     for (f, field) in facetFields.enumerated() {

@@ -58,9 +58,18 @@ public final class Segment: @unchecked Sendable {
     /// - Throws: ``IndexError`` `.damaged` when the bytes are not a consistent segment.
     /// - Complexity: O(*n*) in the size of the segment (one pass of checks).
     convenience init(bytes: [UInt8]) throws {
+        try self.init(adopting: bytes.withUnsafeBytes(Segment.alignedCopy), count: bytes.count)
+    }
+
+    /// Opens a segment from a copy of `bytes` (one copy, into aligned storage).
+    convenience init(copying bytes: UnsafeRawBufferPointer) throws {
+        try self.init(adopting: Segment.alignedCopy(bytes), count: bytes.count)
+    }
+
+    private static func alignedCopy(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutableRawBufferPointer {
         let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 16), alignment: 16)
-        bytes.withUnsafeBytes { storage.copyMemory(from: $0) }
-        try self.init(adopting: storage, count: bytes.count)
+        storage.copyMemory(from: bytes)
+        return storage
     }
 
     /// Opens a segment from `storage`, which it then owns and deallocates.

@@ -51,8 +51,12 @@ struct SegmentPlan {
     }
 
     /// Opens the cursors; returns `false` when no document of the segment can match.
+    /// - Parameter scoring: `false` for a plan that only ``count(_:)``s: it needs no
+    ///   block bounds, and no accented-form clauses (their documents are a subset of
+    ///   the accent-free ones).
     mutating func prepare(_ parsed: ParsedQuery, ordinals: [(folded: Int?, canonical: Int?)],
-                          foldedWeights: [Double], canonicalWeights: [Double], positionFields: [Bool]) -> Bool {
+                          foldedWeights: [Double], canonicalWeights: [Double], positionFields: [Bool],
+                          scoring: Bool = true) -> Bool {
         var requiredByTerm: [Int: Clause] = [:]
         let excludedPhraseMembers = Set(parsed.phrases.filter(\.excluded).flatMap(\.terms))
         for (index, term) in parsed.terms.enumerated() {
@@ -73,7 +77,7 @@ struct SegmentPlan {
                 }
                 continue
             }
-            if let canonical = ordinals[index].canonical, canonicalWeights[index] > 0 {
+            if scoring, let canonical = ordinals[index].canonical, canonicalWeights[index] > 0 {
                 optional.append(Clause(cursor: PostingsCursor(segment: segment, ordinal: canonical, positionFields: positionFields), weight: canonicalWeights[index]))
             }
         }
@@ -92,7 +96,9 @@ struct SegmentPlan {
             guard parsed.terms.allSatisfy({ $0.occurrence == .mustNot }) else { return false }
             matchesAll = true
         }
-        for clause in required + optional { clause.computeBounds(scorer) }
+        if scoring {
+            for clause in required + optional { clause.computeBounds(scorer) }
+        }
         needsChecks = filter.isTrivial == false || !excluded.isEmpty || !phrases.isEmpty || !excludedPhrases.isEmpty
         return true
     }

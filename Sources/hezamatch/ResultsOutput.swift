@@ -8,8 +8,7 @@ enum ResultsOutput {
     static func json(_ results: [[String: Any]], extra: [String: Any] = [:]) throws -> String {
         var object = extra
         object["results"] = results
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        return JSONWriter.string(object)
     }
 
     /// A posting's entry: id, score, explanation, and what a reader needs to recognise it.
