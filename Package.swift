@@ -9,7 +9,11 @@ let package = Package(
     products: [
         .library(name: "VietnameseText", targets: ["VietnameseText"]),
         .library(name: "SearchIndex", targets: ["SearchIndex"]),
+        .library(name: "JobRecords", targets: ["JobRecords"]),
+        .library(name: "JobStorage", targets: ["JobStorage"]),
         .library(name: "JobMatching", targets: ["JobMatching"]),
+        .library(name: "MatchRendering", targets: ["MatchRendering"]),
+        .library(name: "HezaMatchCore", targets: ["HezaMatchCore"]),
         .executable(name: "hezamatch", targets: ["hezamatch"]),
         .executable(name: "hezamatch-bench", targets: ["hezamatch-bench"]),
     ],
@@ -42,21 +46,38 @@ let package = Package(
             name: "SearchIndex",
             dependencies: ["VietnameseText"]
         ),
-        // Postings and profiles: the SQLite store, eligibility, two-way ranking, reasons.
+        // What a posting and a profile are, and how a line of JSONL becomes one (or a named error).
+        .target(name: "JobRecords"),
+        // The source of truth and its change feed: the store protocol and the SQLite store (GRDB).
+        .target(
+            name: "JobStorage",
+            dependencies: ["JobRecords", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Who fits which job, and why: index documents, eligibility, signals, reasons, reference tables.
         .target(
             name: "JobMatching",
-            dependencies: [
-                "VietnameseText",
-                "SearchIndex",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            dependencies: ["VietnameseText", "SearchIndex", "JobRecords"]
+        ),
+        // What people read: result types, shortlist documents (HTML, CSV, Markdown), highlights, JSON.
+        .target(
+            name: "MatchRendering",
+            dependencies: ["VietnameseText", "JobRecords", "JobMatching"]
+        ),
+        // One owner of the store, both indexes, the reference tables and the matcher, for the CLI and the server.
+        .target(
+            name: "HezaMatchCore",
+            dependencies: ["SearchIndex", "JobRecords", "JobStorage", "JobMatching", "MatchRendering"]
         ),
         // The Heza Works HTTP API. The only target that depends on Hummingbird (and so on NIO).
         .target(
             name: "HezaMatchServer",
             dependencies: [
-                "JobMatching",
                 "SearchIndex",
+                "JobRecords",
+                "JobStorage",
+                "JobMatching",
+                "MatchRendering",
+                "HezaMatchCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             resources: [.copy("openapi.yaml")]
@@ -66,7 +87,11 @@ let package = Package(
             dependencies: [
                 "VietnameseText",
                 "SearchIndex",
+                "JobRecords",
+                "JobStorage",
                 "JobMatching",
+                "MatchRendering",
+                "HezaMatchCore",
                 "HezaMatchServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -92,13 +117,16 @@ let package = Package(
         ),
         .testTarget(
             name: "JobMatchingUnitTests",
-            dependencies: ["JobMatching"]
+            dependencies: ["JobRecords", "JobStorage", "JobMatching", "MatchRendering", "HezaMatchCore"]
         ),
         .testTarget(
             name: "HezaMatchServerTests",
             dependencies: [
                 "HezaMatchServer",
+                "JobRecords",
+                "JobStorage",
                 "JobMatching",
+                "HezaMatchCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

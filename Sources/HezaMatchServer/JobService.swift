@@ -2,6 +2,10 @@ import Foundation
 import JobMatching
 import SearchIndex
 import Synchronization
+import JobRecords
+import JobStorage
+import MatchRendering
+import HezaMatchCore
 
 /// The store and its live indexes, as the HTTP API uses them.
 ///

@@ -2,6 +2,10 @@ import Foundation
 import Hummingbird
 import JobMatching
 import SearchIndex
+import JobRecords
+import JobStorage
+import MatchRendering
+import HezaMatchCore
 
 /// The Heza Works API (see `Sources/HezaMatchServer/openapi.yaml`).
 ///

@@ -1,4 +1,5 @@
 import SearchIndex
+import JobRecords
 
 /// Answers the three questions of HEZA's users:
 /// - a job seeker's search: ``search(_:)``;

@@ -1,3 +1,5 @@
+import JobRecords
+
 /// A matching request that cannot be answered, with a code and a sentence.
 public struct MatchError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Code: String, Sendable {

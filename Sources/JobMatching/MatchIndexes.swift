@@ -1,4 +1,5 @@
 import SearchIndex
+import JobRecords
 
 /// How postings and profiles become documents of the search index.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import VietnameseText
+import JobRecords
 
 /// Where the districts, zones and provinces of the data are, to tell how far a
 /// candidate lives from a workplace.

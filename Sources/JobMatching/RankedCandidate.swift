@@ -1,3 +1,5 @@
+import JobRecords
+
 /// A candidate found for a posting, with the reasons. Holds personal data
 /// (`profile.name`, `profile.phone`): only shortlists carry it.
 public struct RankedCandidate: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import JobRecords
+
 /// A posting found for a search or a candidate, with its reasons.
 public struct RankedPosting: Sendable, Hashable {
     public var posting: JobPosting

@@ -1,4 +1,5 @@
 import Foundation
+import JobRecords
 
 /// The reviewed tables matching rests on: places (for distances) and synonyms.
 public struct ReferenceData: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import VietnameseText
+import JobRecords
 
 /// Words that mean the same job, from a reviewed table (`Corpus/synonyms.tsv`):
 /// one group a line, phrases separated by `|` (`tài xế | lái xe | driver`).

@@ -1,5 +1,6 @@
 import Synchronization
 import VietnameseText
+import JobRecords
 
 /// Completes job titles as a job seeker types (`ky su d` → `Kỹ sư điện tử`), by folded prefix.
 ///

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import JobMatching
+import JobRecords
+import JobStorage
+import MatchRendering
+import HezaMatchCore
 
 /// `hezamatch index`: loads postings and profiles into the store, all or nothing.
 struct IndexCommand: ParsableCommand {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import JobMatching
+import JobRecords
+import JobStorage
+import MatchRendering
+import HezaMatchCore
 
 /// `hezamatch match PROFILE_ID`: "which jobs fit this candidate, and why?"
 struct MatchCommand: ParsableCommand {

@@ -1,5 +1,9 @@
 import Foundation
 import JobMatching
+import JobRecords
+import JobStorage
+import MatchRendering
+import HezaMatchCore
 
 /// `{"results": [{"id", "score", "explanation", …}]}`: the query tool's output of SCHEMA.md.
 ///

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import JobMatching
+import JobRecords
+import JobStorage
+import MatchRendering
+import HezaMatchCore
 
 /// `hezamatch search "QUERY"`: postings for what a job seeker types.
 struct SearchCommand: ParsableCommand {

@@ -4,6 +4,10 @@ import HezaMatchServer
 import Hummingbird
 import JobMatching
 import Logging
+import JobRecords
+import JobStorage
+import MatchRendering
+import HezaMatchCore
 
 /// `hezamatch serve`: the Heza Works HTTP API over the store.
 struct ServeCommand: AsyncParsableCommand {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import JobMatching
+import JobRecords
+import JobStorage
+import MatchRendering
+import HezaMatchCore
 
 /// `hezamatch shortlist POSTING_ID`: "whom should we call first?", for a job fair booth.
 struct ShortlistCommand: ParsableCommand {

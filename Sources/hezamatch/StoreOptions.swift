@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import JobMatching
+import JobRecords
+import JobStorage
+import MatchRendering
+import HezaMatchCore
 
 /// Where the store and the reference tables are; shared by the subcommands.
 struct StoreOptions: ParsableArguments {

@@ -2,7 +2,11 @@ import Foundation
 import HezaMatchServer
 import Hummingbird
 import HummingbirdTesting
+import JobRecords
+import JobStorage
 import JobMatching
+import MatchRendering
+import HezaMatchCore
 import Testing
 
 /// Every endpoint of the Heza Works API through Hummingbird's testing client.

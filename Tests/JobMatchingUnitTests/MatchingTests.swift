@@ -1,7 +1,11 @@
 import Foundation
 import SearchIndex
 import Testing
+@testable import JobRecords
+import JobStorage
 @testable import JobMatching
+import MatchRendering
+import HezaMatchCore
 
 @Suite struct MatchingTests {
     let asOf = CalendarDate("2026-11-23")!

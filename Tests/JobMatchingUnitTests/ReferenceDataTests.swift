@@ -1,5 +1,9 @@
 import Testing
+@testable import JobRecords
+import JobStorage
 @testable import JobMatching
+import MatchRendering
+import HezaMatchCore
 
 @Suite struct ReferenceDataTests {
     @Test func distancesAreTrueToTheMap() throws {

@@ -1,5 +1,9 @@
 import Foundation
+@testable import JobRecords
+import JobStorage
 @testable import JobMatching
+import MatchRendering
+import HezaMatchCore
 
 /// The project's Corpus/ folder (reference tables and the bundled data).
 let corpusDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

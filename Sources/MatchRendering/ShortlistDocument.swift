@@ -1,4 +1,6 @@
 import Foundation
+import JobRecords
+import JobMatching
 
 /// A shortlist for one posting, for paper and spreadsheets at a job fair.
 public struct ShortlistDocument: Sendable {

@@ -1,5 +1,8 @@
 import Foundation
 import SearchIndex
+import JobRecords
+import JobStorage
+import JobMatching
 
 /// The search indexes derived from a store, cached in files beside it.
 ///

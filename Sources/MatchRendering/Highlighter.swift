@@ -1,4 +1,6 @@
 import VietnameseText
+import JobRecords
+import JobMatching
 
 /// Marks the words of a text that a query matched, keeping the text as written.
 ///

@@ -9,6 +9,13 @@ public struct LoadFailure: Error, Sendable, CustomStringConvertible {
         public var field: String?
         public var message: String
 
+        public init(file: String, line: Int, field: String?, message: String) {
+            self.file = file
+            self.line = line
+            self.field = field
+            self.message = message
+        }
+
         public var description: String {
             "\(file):\(line): " + (field.map { "field '\($0)': " } ?? "") + message
         }

@@ -1,3 +1,6 @@
+import JobRecords
+import JobMatching
+
 /// Writes JSON from dictionaries, arrays, strings, numbers and booleans, with keys
 /// sorted (by Unicode scalar order), so the same answer is always the same bytes.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import JobRecords
 
 /// The source of truth: postings and profiles in an embedded SQLite database.
 ///
