@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         // ICU as a system library: just a module map and a shim header (like GRDB's GRDBSQLite).
@@ -41,10 +42,12 @@ let package = Package(
             name: "VietnameseText",
             dependencies: ["CICUBridge"]
         ),
-        // The inverted index: segments of bit-packed postings, BM25F, top-k, persistence.
+        // Small C kernels of the engine where the hardware has an instruction for the job (CRC-32C).
+        .target(name: "CSearchKernels"),
+        // The inverted index: segments of bit-packed postings, BM25F, top-k, stored fields, persistence.
         .target(
             name: "SearchIndex",
-            dependencies: ["VietnameseText"]
+            dependencies: ["VietnameseText", "CSearchKernels"]
         ),
         // What a posting and a profile are, and how a line of JSONL becomes one (or a named error).
         .target(name: "JobRecords"),
@@ -79,6 +82,7 @@ let package = Package(
                 "MatchRendering",
                 "HezaMatchCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("openapi.yaml")]
         ),
@@ -113,11 +117,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SearchIndexUnitTests",
-            dependencies: ["SearchIndex"]
+            dependencies: ["SearchIndex", "CSearchKernels"]
         ),
         .testTarget(
             name: "JobMatchingUnitTests",
-            dependencies: ["JobRecords", "JobStorage", "JobMatching", "MatchRendering", "HezaMatchCore"]
+            dependencies: ["JobRecords", "JobStorage", "JobMatching", "MatchRendering", "HezaMatchCore", "SearchIndex",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "HezaMatchServerTests",

@@ -1,12 +1,21 @@
-import HTTPTypes
+import Hummingbird
+import JobRecords
 
 /// An error the API answers with: a status, a stable code, a message, and for bad
-/// input the list of problems (file, line, field), as JSON.
-struct APIError: Error {
-    var status: HTTPResponse.Status
-    var code: String
-    var message: String
-    var details: [String] = []
+/// input the list of problems (file, line, field), as JSON:
+/// `{"error": {"code": "bad_request", "message": "…", "details": ["request body:3: field 'title': …"]}}`.
+public struct APIError: HTTPResponseError, Sendable {
+    public var status: HTTPResponse.Status
+    public var code: String
+    public var message: String
+    public var details: [String] = []
+
+    public init(status: HTTPResponse.Status, code: String, message: String, details: [String] = []) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+    }
 
     static let unauthorized = APIError(status: .unauthorized, code: "unauthorized", message: "a valid 'Authorization: Bearer …' token is required")
 
@@ -15,4 +24,20 @@ struct APIError: Error {
     }
 
     static func notFound(_ message: String) -> APIError { APIError(status: .notFound, code: "not_found", message: message) }
+
+    private struct Body: Encodable {
+        struct Detail: Encodable {
+            var code: String
+            var message: String
+            var details: [String]?
+        }
+        var error: Detail
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = Body(error: .init(code: code, message: message, details: details.isEmpty ? nil : details))
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"hezamatch\"" }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: try JSONValueEncoder.text(body))))
+    }
 }

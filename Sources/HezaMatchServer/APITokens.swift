@@ -1,14 +1,26 @@
 import Foundation
 
-/// The bearer tokens that open the counsellors' and employers' endpoints.
+/// The bearer tokens that open the counsellors' and employers' endpoints, each with
+/// a label that says whose it is (`counsellor-lan`, `booth-lg-display`).
 ///
-/// Read at start from `HEZAMATCH_API_TOKENS` (comma separated) or a file (one a
-/// line, `#` comments). Tokens are compared in constant time and never logged.
+/// Read at start from `HEZAMATCH_API_TOKENS` (comma separated) or a file (one a line,
+/// `#` comments), each entry `label:token`, or a bare token (then labelled `token-1`,
+/// `token-2`…). Tokens are compared in constant time and never logged; only labels
+/// are recorded.
 public struct APITokens: Sendable {
-    private let tokens: [[UInt8]]
+    private let entries: [(label: String, token: [UInt8])]
 
-    public init(_ tokens: [String]) {
-        self.tokens = tokens.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { Array($0.utf8) }
+    /// Entries `label:token` or bare tokens; blank ones are skipped.
+    public init(_ entries: [String]) {
+        var parsed: [(String, [UInt8])] = []
+        for entry in entries.map({ $0.trimmingCharacters(in: .whitespaces) }) where !entry.isEmpty {
+            if let colon = entry.firstIndex(of: ":"), colon != entry.startIndex, entry.index(after: colon) != entry.endIndex {
+                parsed.append((String(entry[..<colon]), Array(entry[entry.index(after: colon)...].utf8)))
+            } else {
+                parsed.append(("token-\(parsed.count + 1)", Array(entry.utf8)))
+            }
+        }
+        self.entries = parsed
     }
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> APITokens {
@@ -22,20 +34,21 @@ public struct APITokens: Sendable {
         return APITokens(text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") })
     }
 
-    public var isEmpty: Bool { tokens.isEmpty }
+    public var isEmpty: Bool { entries.isEmpty }
 
-    /// Whether an `Authorization` header value carries one of the tokens.
-    func accepts(authorization: String?) -> Bool {
-        guard let authorization, authorization.hasPrefix("Bearer ") else { return false }
+    /// The holder of the token an `Authorization` header carries, if it is one of them.
+    func caller(authorization: String?) -> APICaller? {
+        guard let authorization, authorization.hasPrefix("Bearer ") else { return nil }
         let offered = Array(authorization.dropFirst(7).utf8)
-        var accepted = false
-        for token in tokens {
+        var found: String?
+        for entry in entries {
+            let token = entry.token
             var difference = UInt8(token.count == offered.count ? 0 : 1)
             for index in 0..<max(token.count, offered.count) {
                 difference |= (index < token.count ? token[index] : 0) ^ (index < offered.count ? offered[index] : 0)
             }
-            accepted = accepted || difference == 0
+            if difference == 0 && found == nil { found = entry.label }
         }
-        return accepted
+        return found.map { APICaller(label: $0) }
     }
 }

@@ -50,18 +50,18 @@ public struct JobMatcher: Sendable {
     }
 
     /// Postings for what a job seeker typed, with or without accents.
-    public func search(_ search: Search, postings index: SearchIndex, lookup: (String) throws -> JobPosting?) throws -> SearchPage {
+    public func search(_ search: Search, postings index: SearchIndex) throws -> SearchPage {
         var filters = Self.openFilters(asOf: search.asOf)
         if let zone = search.zone { filters.append(.keyword("zone", anyOf: [zone])) }
         if let district = search.district { filters.append(.keyword("district", anyOf: [district])) }
         if let education = search.education { filters.append(.keyword("education_min", anyOf: education.andBelow.map(\.rawValue))) }
         if let audience = search.audience { filters.append(.keyword("audience", anyOf: [audience.rawValue, MatchIndexes.everyAudience])) }
         let query = SearchQuery(reference.synonyms.expand(search.text), mode: .any, filters: filters, offset: search.offset,
-                                limit: search.limit, facets: search.facets, countsTotalHits: true, explains: true)
+                                limit: search.limit, facets: search.facets, countsTotalHits: true, explains: true, loadsStoredFields: true)
         let result = try index.search(query)
         var hits: [RankedPosting] = []
         for hit in result.hits {
-            guard let posting = try lookup(hit.id) else { continue }
+            let posting = try Self.posting(hit)
             var reasons: [String] = []
             let terms = Array(Set((hit.explanation?.terms ?? []).filter { $0.space == .folded }.map { term in
                 reference.synonyms.phrase(ofConceptToken: term.term).map { "\($0) (đồng nghĩa)" } ?? term.term
@@ -76,8 +76,7 @@ public struct JobMatcher: Sendable {
     }
 
     /// The postings a candidate is eligible for, best first, with reasons.
-    public func match(profile: CandidateProfile, asOf: CalendarDate, limit: Int, postings index: SearchIndex,
-                      lookup: (String) throws -> JobPosting?) throws -> [RankedPosting] {
+    public func match(profile: CandidateProfile, asOf: CalendarDate, limit: Int, postings index: SearchIndex) throws -> [RankedPosting] {
         var filters = Self.openFilters(asOf: asOf)
         filters.append(.keyword("education_min", anyOf: profile.educationLevel.andBelow.map(\.rawValue)))
         if let age = profile.age(on: asOf) {
@@ -87,11 +86,11 @@ public struct JobMatcher: Sendable {
         let text = [(profile.desiredTitles ?? []).joined(separator: " ; "), (profile.skills ?? []).joined(separator: " ; "),
                     profile.major ?? "", profile.summary ?? ""].joined(separator: " ; ")
         let result = try index.search(SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
-                                                  limit: max(candidatePool, limit)))
+                                                  limit: max(candidatePool, limit), loadsStoredFields: true))
         var ranked: [RankedPosting] = []
         let trades = CandidateTrades(profile, synonyms: reference.synonyms)
         for hit in result.hits {
-            guard let posting = try lookup(hit.id) else { continue }
+            let posting = try Self.posting(hit)
             let signals = MatchSignals.evaluate(posting: posting, profile: profile, trades: trades, textScore: hit.score,
                                                 asOf: asOf, reference: reference)
             ranked.append(RankedPosting(posting: posting, score: Self.round(signals.points), reasons: signals.reasons))
@@ -102,8 +101,10 @@ public struct JobMatcher: Sendable {
     /// The candidates eligible for a posting, best first, with reasons.
     ///
     /// - Throws: ``MatchError`` `.postingClosed` when the deadline is before `asOf`.
-    public func shortlist(posting: JobPosting, asOf: CalendarDate, limit: Int, profiles index: SearchIndex,
-                          lookup: (String) throws -> CandidateProfile?) throws -> [RankedCandidate] {
+    ///
+    /// The candidates come from the index without their names and phones
+    /// (``StoredRecord``): the caller adds them from the store where it needs them.
+    public func shortlist(posting: JobPosting, asOf: CalendarDate, limit: Int, profiles index: SearchIndex) throws -> [RankedCandidate] {
         if let deadline = posting.deadline, deadline < asOf {
             throw MatchError(.postingClosed, "posting \(posting.id) closed on \(deadline) (as of \(asOf))")
         }
@@ -118,15 +119,33 @@ public struct JobMatcher: Sendable {
         }
         let text = [posting.title, (posting.skills ?? []).joined(separator: " ; "), posting.requirements ?? ""].joined(separator: " ; ")
         let result = try index.search(SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
-                                                  limit: max(candidatePool, limit)))
+                                                  limit: max(candidatePool, limit), loadsStoredFields: true))
         var ranked: [RankedCandidate] = []
         for hit in result.hits {
-            guard let profile = try lookup(hit.id) else { continue }
+            let profile = try Self.profile(hit)
             let signals = MatchSignals.evaluate(posting: posting, profile: profile, trades: CandidateTrades(profile, synonyms: reference.synonyms),
                                                 textScore: hit.score, asOf: asOf, reference: reference)
             ranked.append(RankedCandidate(profile: profile, score: Self.round(signals.points), reasons: signals.reasons))
         }
         return Array(ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.profile.id < $1.profile.id }.prefix(limit))
+    }
+
+    /// The posting a hit stored (``StoredRecord``).
+    static func posting(_ hit: SearchHit) throws -> JobPosting {
+        do {
+            return try StoredRecord.posting(hit.stored ?? [])
+        } catch {
+            throw IndexError(.damaged, "posting \(hit.id): \(error.message)")
+        }
+    }
+
+    /// The profile a hit stored, without name and phone (``StoredRecord``).
+    static func profile(_ hit: SearchHit) throws -> CandidateProfile {
+        do {
+            return try StoredRecord.profile(hit.stored ?? [])
+        } catch {
+            throw IndexError(.damaged, "profile \(hit.id): \(error.message)")
+        }
     }
 
     /// Postings still open on `asOf` (no deadline, or not before it).

@@ -6,6 +6,8 @@ public struct MatchError: Error, Sendable, Hashable, CustomStringConvertible {
         case unknownPosting = "unknown_posting"
         case unknownProfile = "unknown_profile"
         case postingClosed = "posting_closed"
+        /// A page deeper than the results go (page × per_page over the limit).
+        case tooDeep = "too_deep"
     }
 
     public var code: Code

@@ -16,8 +16,6 @@ public enum CandidateCategory: String, CaseIterable, Sendable, Codable {
     }
 }
 
-extension CandidateCategory {
-    public init(from decoder: any Decoder) throws {
-        self = try decodeSchemaValue(from: decoder, kind: "category")
-    }
+extension CandidateCategory: SchemaEnumeration {
+    public static var kindName: String { "category" }
 }

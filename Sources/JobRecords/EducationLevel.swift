@@ -33,8 +33,6 @@ public enum EducationLevel: String, CaseIterable, Comparable, Sendable, Codable 
     public var andAbove: [EducationLevel] { Self.allCases.filter { $0 >= self } }
 }
 
-extension EducationLevel {
-    public init(from decoder: any Decoder) throws {
-        self = try decodeSchemaValue(from: decoder, kind: "education level")
-    }
+extension EducationLevel: SchemaEnumeration {
+    public static var kindName: String { "education level" }
 }

@@ -1,92 +1,44 @@
-import Foundation
-import GRDB
-import JobRecords
-
-/// The source of truth: postings and profiles in an embedded SQLite database.
+/// The source of truth: postings and profiles, each kept as the JSON line it came
+/// from (so fields this version does not know are kept too), with a change feed.
 ///
-/// Each record is kept as the JSON line it came from (so fields this version does
-/// not know are kept too), under its id. The search indexes are derived from the
-/// store and can always be rebuilt from it. A load is one transaction: all of a
-/// file (or of two files) is stored, or none of it.
-public final class JobStore: Sendable {
-    public let path: String
-    private let database: DatabasePool
+/// ## The change feed
+/// Each table (``RecordKind``) has its own sequence. Every upsert or delete takes
+/// the next number, in the same transaction as the change. ``changes(of:after:limit:)``
+/// returns every record changed after a number, once, in sequence order, in its
+/// latest state: its document, or `nil` when it was deleted (a tombstone of id and
+/// number, which holds no personal data). A reader that applies the changes in order
+/// reaches the state of the store at the last number it read; this is how the
+/// search indexes are kept in step with the store, and how a saved index catches
+/// up after a restart (it records the number it contains).
+///
+/// Implementations: ``SQLiteJobStore`` (embedded, the default). The search indexes,
+/// the matcher and everything above only see this protocol.
+public protocol JobStore: Sendable {
+    /// Where the store is, for messages (a path, or a URL without its password).
+    var location: String { get }
 
-    /// Opens (creating when needed) the store at `path`.
-    public init(path: String) throws {
-        self.path = path
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
-        database = try DatabasePool(path: path, configuration: configuration)
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.create(table: "posting") { table in
-                table.primaryKey("id", .text)
-                table.column("document", .text).notNull()
-            }
-            try db.create(table: "profile") { table in
-                table.primaryKey("id", .text)
-                table.column("document", .text).notNull()
-            }
-            try db.create(table: "meta") { table in
-                table.primaryKey("key", .text)
-                table.column("value", .integer).notNull()
-            }
-            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('generation', 0)")
-        }
-        try migrator.migrate(database)
-    }
+    /// The last number of `kind`'s sequence (0 for a new store).
+    func sequence(of kind: RecordKind) throws -> Int64
 
-    /// Stores every record (replacing those with the same ids) in one transaction,
-    /// and returns how many postings and profiles the store then holds.
-    public func upsert(postings: [JSONLinesLoader.Record<JobPosting>] = [],
-                       profiles: [JSONLinesLoader.Record<CandidateProfile>] = []) throws -> (postings: Int, profiles: Int) {
-        try database.write { db in
-            let postingStatement = try db.makeStatement(sql: "INSERT INTO posting(id, document) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET document = excluded.document")
-            for record in postings { try postingStatement.execute(arguments: [record.value.id, record.json]) }
-            let profileStatement = try db.makeStatement(sql: "INSERT INTO profile(id, document) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET document = excluded.document")
-            for record in profiles { try profileStatement.execute(arguments: [record.value.id, record.json]) }
-            try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'generation'")
-            return (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM posting") ?? 0,
-                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM profile") ?? 0)
-        }
-    }
+    /// Records of `kind` changed after `sequence`, at most `limit`, in sequence order.
+    func changes(of kind: RecordKind, after sequence: Int64, limit: Int) throws -> [StoredChange]
 
-    /// Deletes postings and profiles by id, in one transaction.
-    public func delete(postingIDs: [String] = [], profileIDs: [String] = []) throws {
-        try database.write { db in
-            for id in postingIDs { try db.execute(sql: "DELETE FROM posting WHERE id = ?", arguments: [id]) }
-            for id in profileIDs { try db.execute(sql: "DELETE FROM profile WHERE id = ?", arguments: [id]) }
-            try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'generation'")
-        }
-    }
+    /// Every live record of `kind` in one consistent read, in batches, for a full
+    /// rebuild. Returns the sequence that read saw (the rebuild contains every change up to it).
+    @discardableResult
+    func forEachRecord(of kind: RecordKind, batchSize: Int, _ body: ([StoredChange]) throws -> Void) throws -> Int64
 
-    /// Changes since the store was created: every load or delete adds one.
-    public func generation() throws -> Int {
-        try database.read { db in try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0 }
-    }
+    /// The documents of the records of `kind` with these ids (missing ids are left out).
+    func documents(of kind: RecordKind, ids: [String]) throws -> [String: String]
 
-    public func postings() throws -> [JobPosting] { try all("posting", JobPosting.self) }
-    public func profiles() throws -> [CandidateProfile] { try all("profile", CandidateProfile.self) }
-    public func posting(id: String) throws -> JobPosting? { try one("posting", id, JobPosting.self) }
-    public func profile(id: String) throws -> CandidateProfile? { try one("profile", id, CandidateProfile.self) }
+    /// How many live records of `kind` the store holds.
+    func count(of kind: RecordKind) throws -> Int
 
-    public func counts() throws -> (postings: Int, profiles: Int) {
-        try database.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM posting") ?? 0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM profile") ?? 0)
-        }
-    }
+    /// Runs `body` in one write transaction: committed when it returns, rolled back
+    /// when it throws. Deleted profiles are erased from the store's files before
+    /// this returns (see the implementation).
+    func write(_ body: (any StoreTransaction) throws -> Void) throws -> WriteReceipt
 
-    private func all<T: Decodable>(_ table: String, _ type: T.Type) throws -> [T] {
-        let documents = try database.read { db in try String.fetchAll(db, sql: "SELECT document FROM \(table) ORDER BY id") }
-        let decoder = JSONDecoder()
-        return try documents.map { try decoder.decode(T.self, from: Data($0.utf8)) }
-    }
-
-    private func one<T: Decodable>(_ table: String, _ id: String, _ type: T.Type) throws -> T? {
-        guard let document = try database.read({ db in try String.fetchOne(db, sql: "SELECT document FROM \(table) WHERE id = ?", arguments: [id]) }) else {
-            return nil
-        }
-        return try JSONDecoder().decode(T.self, from: Data(document.utf8))
-    }
+    /// ``write(_:)`` without blocking the caller's thread.
+    func write(_ body: @escaping @Sendable (any StoreTransaction) throws -> Void) async throws -> WriteReceipt
 }

@@ -21,27 +21,12 @@ public enum Highlighter {
         var output = ""
         var cursor = 0
         for token in VietnameseAnalyzer().tokens(in: text) where terms.contains(token.folded) {
-            output += escape(String(decoding: bytes[cursor..<token.utf8Range.lowerBound], as: UTF8.self))
-            output += "<mark>" + escape(token.text) + "</mark>"
+            output += HTML.escape(String(decoding: bytes[cursor..<token.utf8Range.lowerBound], as: UTF8.self))
+            output += "<mark>" + HTML.escape(token.text) + "</mark>"
             cursor = token.utf8Range.upperBound
         }
-        output += escape(String(decoding: bytes[cursor...], as: UTF8.self))
+        output += HTML.escape(String(decoding: bytes[cursor...], as: UTF8.self))
         return output
     }
 
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
 }

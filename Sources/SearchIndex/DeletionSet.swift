@@ -17,6 +17,22 @@ public struct DeletionSet: Sendable, Hashable {
     @inline(__always)
     func contains(_ doc: Int) -> Bool { words[doc >> 6] & (1 << UInt64(doc & 63)) != 0 }
 
+    /// The documents in this set and not in `earlier` (a set of the same segment
+    /// from an older snapshot: deletion sets only grow).
+    ///
+    /// - Complexity: O(*n* / 64 + *k*) for *k* documents found.
+    func added(since earlier: DeletionSet) -> [Int] {
+        var found: [Int] = []
+        for (word, value) in words.enumerated() {
+            var bits = value & ~(word < earlier.words.count ? earlier.words[word] : 0)
+            while bits != 0 {
+                found.append(word << 6 | bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+        return found
+    }
+
     mutating func insert(_ doc: Int) {
         guard !contains(doc) else { return }
         words[doc >> 6] |= 1 << UInt64(doc & 63)

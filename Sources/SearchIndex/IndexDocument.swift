@@ -10,11 +10,18 @@ public struct IndexDocument: Hashable, Sendable {
     /// Several values a field allowed (a posting inviting several audiences).
     public var keywords: [String: [String]]
     public var numbers: [String: Int64]
+    /// Bytes kept with the document and handed back with its hits
+    /// (``SearchQuery/loadsStoredFields``) or by ``IndexSnapshot/storedFields(of:)``:
+    /// what a result needs to be shown without another lookup. The index does not
+    /// read them; each is checked against a CRC-32C when read back.
+    public var stored: [UInt8]
 
-    public init(id: String, text: [String: String] = [:], keywords: [String: [String]] = [:], numbers: [String: Int64] = [:]) {
+    public init(id: String, text: [String: String] = [:], keywords: [String: [String]] = [:], numbers: [String: Int64] = [:],
+                stored: [UInt8] = []) {
         self.id = id
         self.text = text
         self.keywords = keywords
         self.numbers = numbers
+        self.stored = stored
     }
 }

@@ -6,6 +6,10 @@ public struct IndexSnapshot: Sendable {
     public let schema: IndexSchema
     public internal(set) var segments: [Segment]
     public internal(set) var deletions: [DeletionSet]
+    /// What the writer of this snapshot recorded with it (as Lucene's commit user
+    /// data): the store sequence it contains, the reference tables it was built with.
+    /// Saved with the index and read back when it is opened.
+    public internal(set) var userData: [String: String] = [:]
 
     /// Documents (deleted ones included, as Lucene counts them) and average field
     /// lengths: the statistics every score of this snapshot uses.
@@ -46,6 +50,27 @@ public struct IndexSnapshot: Sendable {
     /// Whether a live document has id `id`.
     public func contains(_ id: String) -> Bool { locate(id) != nil }
 
-    /// Bytes of the segments (postings, positions, norms, columns, ids).
+    /// Bytes of the segments (postings, positions, norms, columns, ids, stored fields).
     public var byteCount: Int { segments.reduce(0) { $0 + $1.bytes.count } }
+
+    /// Calls `body` with the id and stored fields of every live document, segment by segment.
+    ///
+    /// - Complexity: O(*n*) in the stored bytes.
+    public func forEachStoredFields(_ body: (String, [UInt8]) throws -> Void) throws {
+        for (index, segment) in segments.enumerated() {
+            for doc in 0..<segment.documentCount where !deletions[index].contains(doc) {
+                try body(segment.id(of: doc), try segment.stored(doc))
+            }
+        }
+    }
+
+    /// The stored fields (``IndexDocument/stored``) of the live document with id `id`,
+    /// or `nil` when there is none.
+    ///
+    /// - Throws: ``IndexError`` `.damaged` when the bytes fail their checksum.
+    /// - Complexity: O(*s* log *n*) for *s* segments of *n* documents.
+    public func storedFields(of id: String) throws -> [UInt8]? {
+        guard let (segment, doc) = locate(id) else { return nil }
+        return try segments[segment].stored(doc)
+    }
 }

@@ -6,6 +6,7 @@ struct HezaMatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hezamatch",
         abstract: "Match job postings and candidates of Hai Phong's industrial zones.",
-        subcommands: [IndexCommand.self, SearchCommand.self, MatchCommand.self, ShortlistCommand.self, ServeCommand.self, Analyze.self]
+        subcommands: [IndexCommand.self, SearchCommand.self, MatchCommand.self, ShortlistCommand.self, DeleteCommand.self,
+                      StatusCommand.self, ServeCommand.self, AnalyzeCommand.self]
     )
 }

@@ -1,10 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobMatching
-import JobRecords
-import JobStorage
 import MatchRendering
-import HezaMatchCore
 
 /// `hezamatch match PROFILE_ID`: "which jobs fit this candidate, and why?"
 struct MatchCommand: ParsableCommand {
@@ -17,24 +14,23 @@ struct MatchCommand: ParsableCommand {
     @Argument(help: "The candidate's profile id.") var profileID: String
     @Option(help: "Postings to show.") var limit = 10
     @OptionGroup var asOf: AsOfOption
-    @Flag(help: "Print {\"results\": [...]} as SCHEMA.md says.") var json = false
+    @Flag(help: "Print {\"results\": [...]} (docs/data-contract.md). No name or phone: they are not needed here.") var json = false
 
     func run() throws {
-        let store = try options.openStore()
-        guard let profile = try store.profile(id: profileID) else {
-            Terminal.error("no profile \(profileID) in \(store.path)")
+        let answer: MatchAnswer
+        do {
+            answer = try options.openBoard().matches(for: profileID, asOf: try asOf.date(), limit: limit)
+        } catch let error as MatchError {
+            Terminal.error(error.message)
             throw ExitCode.failure
         }
-        let matcher = JobMatcher(reference: try options.reference())
-        let ranked = try matcher.match(profile: profile, asOf: try asOf.date(), limit: limit,
-                                       postings: try DerivedIndexes.postings(of: store, synonyms: matcher.reference.synonyms), lookup: store.posting(id:))
         if json {
-            // Postings only: the candidate's name and phone are not needed here and do not leave.
-            print(try ResultsOutput.json(ranked.map(ResultsOutput.entry)))
+            try printJSON(answer)
         } else {
-            print("Hồ sơ \(profile.id): \(profile.category.vietnameseName), \(profile.educationLevel.vietnameseName)"
-                  + (profile.district.map { ", \($0)" } ?? ""))
-            print(ResultsOutput.table(ranked))
+            let candidate = answer.candidate
+            print("Hồ sơ \(candidate.id): \(candidate.category.vietnameseName), \(candidate.education.vietnameseName)"
+                  + (candidate.district.map { ", \($0)" } ?? ""))
+            print(PostingTable.render(answer.results))
         }
     }
 }

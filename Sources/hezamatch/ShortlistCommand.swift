@@ -2,16 +2,14 @@ import ArgumentParser
 import Foundation
 import JobMatching
 import JobRecords
-import JobStorage
 import MatchRendering
-import HezaMatchCore
 
 /// `hezamatch shortlist POSTING_ID`: "whom should we call first?", for a job fair booth.
 struct ShortlistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shortlist",
         abstract: "The candidates eligible for a posting, best first, with reasons and phone numbers.",
-        discussion: "Formats: json (SCHEMA.md), csv (UTF-8 with a byte-order mark, for Excel), html (a print-ready A4 page), markdown."
+        discussion: "Formats: json (docs/data-contract.md), csv (UTF-8 with a byte-order mark, for Excel; safe against formula injection), html (a print-ready A4 page), markdown."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -27,33 +25,27 @@ struct ShortlistCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
     func run() throws {
-        let store = try options.openStore()
-        guard let posting = try store.posting(id: postingID) else {
-            Terminal.error("no posting \(postingID) in \(store.path)")
-            throw ExitCode.failure
-        }
-        let day = try asOf.date()
-        let matcher = JobMatcher(reference: try options.reference())
-        let ranked: [RankedCandidate]
+        let answer: ShortlistAnswer
         do {
-            ranked = try matcher.shortlist(posting: posting, asOf: day, limit: limit,
-                                           profiles: try DerivedIndexes.profiles(of: store, synonyms: matcher.reference.synonyms), lookup: store.profile(id:))
+            answer = try options.openBoard().shortlist(for: postingID, asOf: try asOf.date(), limit: limit)
         } catch let error as MatchError {
             Terminal.error(error.message)
             throw ExitCode.failure
         }
         let text: String
         switch json ? .json : format {
-        case .json?: text = try ResultsOutput.json(ranked.map(ResultsOutput.entry))
-        case .csv?: text = ShortlistDocument(posting: posting, asOf: day, candidates: ranked).csv
-        case .html?: text = ShortlistDocument(posting: posting, asOf: day, candidates: ranked).html
-        case .markdown?: text = ShortlistDocument(posting: posting, asOf: day, candidates: ranked).markdown
+        case .json?: text = try JSONValueEncoder.text(answer)
+        case .csv?: text = ShortlistDocument(answer).csv
+        case .html?: text = ShortlistDocument(answer).html
+        case .markdown?: text = ShortlistDocument(answer).markdown
         case nil:
-            let rows = ranked.enumerated().map { index, candidate in
-                ["\(index + 1)", candidate.profile.id, String(format: "%.2f", candidate.score), candidate.profile.name,
-                 candidate.profile.phone ?? "", candidate.explanation]
+            let rows = answer.results.enumerated().map { index, candidate in
+                TerminalTable.Row(cells: ["\(index + 1)", candidate.id, String(format: "%.2f", candidate.score), candidate.name ?? "",
+                                          candidate.phone ?? "", candidate.district ?? ""],
+                                  detail: candidate.explanation)
             }
-            text = "\(posting.title) — \(posting.employer)\n" + TextTable(header: ["#", "id", "score", "name", "phone", "why"], rows: rows).rendered
+            text = "\(answer.posting.title) — \(answer.posting.employer)\n"
+                + (rows.isEmpty ? "(no eligible candidate)" : TerminalTable(rows: rows, shrinkable: [3, 5], width: Terminal.width).rendered)
         }
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {

@@ -1,10 +1,7 @@
 import ArgumentParser
 import Foundation
-import JobMatching
-import JobRecords
-import JobStorage
-import MatchRendering
 import HezaMatchCore
+import JobRecords
 
 /// Where the store and the reference tables are; shared by the subcommands.
 struct StoreOptions: ParsableArguments {
@@ -18,23 +15,30 @@ struct StoreOptions: ParsableArguments {
         store ?? ProcessInfo.processInfo.environment["HEZAMATCH_STORE"] ?? "hezamatch.sqlite"
     }
 
-    func openStore() throws -> JobStore {
-        do {
-            return try JobStore(path: storePath)
-        } catch {
-            throw ValidationError("cannot open the store \(storePath): \(error)")
+    var corpusDirectory: String {
+        get throws {
+            let candidates = [corpus, ProcessInfo.processInfo.environment["HEZAMATCH_CORPUS"], "Corpus",
+                              // A checkout's Corpus/, wherever the command is run from.
+                              URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                                  .deletingLastPathComponent().appendingPathComponent("Corpus").path].compactMap { $0 }
+            guard let directory = candidates.first(where: { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("places.tsv")) }) else {
+                throw ValidationError("cannot find places.tsv and synonyms.tsv: give --corpus DIR (the project's Corpus/ folder)")
+            }
+            return directory
         }
     }
 
-    func reference() throws -> ReferenceData {
-        let candidates = [corpus, ProcessInfo.processInfo.environment["HEZAMATCH_CORPUS"], "Corpus",
-                          // A checkout's Corpus/, wherever the command is run from.
-                          URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                              .deletingLastPathComponent().appendingPathComponent("Corpus").path].compactMap { $0 }
-        guard let directory = candidates.first(where: { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("places.tsv")) }) else {
-            throw ValidationError("cannot find places.tsv and synonyms.tsv: give --corpus DIR (the project's Corpus/ folder)")
+    /// The board over the store, its indexes beside it; what it rebuilds or repairs is said on standard error.
+    func openBoard() throws -> JobBoard {
+        do {
+            return try JobBoard.open(storePath: storePath, corpus: try corpusDirectory, log: { Terminal.error("hezamatch: \($0)") })
+        } catch let error as ValidationError {
+            throw error
+        } catch let failure as LoadFailure {
+            throw ValidationError(failure.description)
+        } catch {
+            throw ValidationError("cannot open the store \(storePath): \(error)")
         }
-        return try ReferenceData.load(directory: directory)
     }
 }
 
@@ -53,19 +57,6 @@ struct AsOfOption: ParsableArguments {
     }
 }
 
-/// Writes to standard error (messages, progress); never personal data.
-enum Terminal {
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-    }
-
-    /// Whether standard error is a terminal (progress is shown only then).
-    static var showsProgress: Bool { isatty(2) == 1 }
-
-    static func progress(_ label: String, _ done: Int, _ total: Int) {
-        guard showsProgress, total > 0 else { return }
-        let percent = done * 100 / total
-        FileHandle.standardError.write(Data("\r\(label) \(percent)%".utf8))
-        if done >= total { FileHandle.standardError.write(Data("\n".utf8)) }
-    }
-}
+/// Schema values as command-line arguments: `--education upper_secondary`.
+extension EducationLevel: ExpressibleByArgument {}
+extension CandidateCategory: ExpressibleByArgument {}

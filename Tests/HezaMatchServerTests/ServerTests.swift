@@ -16,10 +16,18 @@ import Testing
     static let token = "counsellor-secret-1"
     let auth: HTTPFields = [.authorization: "Bearer \(ServerTests.token)"]
 
-    private func app() throws -> some ApplicationProtocol {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-server-\(UUID().uuidString)")
+    static func temporaryDirectory(_ name: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let store = try JobStore(path: directory.appendingPathComponent("store.sqlite").path)
+        return directory
+    }
+
+    static func board(_ directory: URL) throws -> JobBoard {
+        try JobBoard.open(storePath: directory.appendingPathComponent("store.sqlite").path, corpus: corpus)
+    }
+
+    private func app() throws -> some ApplicationProtocol {
+        let directory = try Self.temporaryDirectory("server")
         let postings = """
             {"id":"P1","employer":"Công ty CP Đóng tàu Hàng Hải","zone":"KCN Hàng Hải","title":"Thợ hàn điện","skills":["hàn điện","hàn TIG"],"education_min":"elementary_vocational","audiences":["discharged_soldier"],"housing":true,"deadline":"2026-12-31"}
             {"id":"P2","employer":"Công ty TNHH LG Display Việt Nam Hải Phòng","zone":"KCN Tràng Duệ","title":"Kỹ sư điện tử","skills":["PCB"],"education_min":"university","deadline":"2027-01-31"}
@@ -29,32 +37,34 @@ import Testing
             {"id":"C1","name":"Trần Văn Hùng","phone":"0900000001","category":"discharged_soldier","education":"intermediate_vocational","skills":["hàn điện"],"birth_year":1998,"district":"Thủy Nguyên"}
             {"id":"C2","name":"Nguyễn Thị Lan","phone":"0900000002","category":"graduate","education":"university","skills":["PCB"],"birth_year":2002}
             """
-        _ = try store.upsert(postings: try JSONLinesLoader.load(JobPosting.self, from: Array(postings.utf8), file: "p"),
-                             profiles: try JSONLinesLoader.load(CandidateProfile.self, from: Array(profiles.utf8), file: "c"))
-        let service = try JobService(store: store, reference: try ReferenceData.load(directory: Self.corpus))
-        let routes = Routes(service: service, tokens: APITokens([Self.token, "employer-2"]), maximumBodyBytes: 4096)
-        return Application(router: routes.router())
+        let postingsFile = directory.appendingPathComponent("postings.jsonl").path
+        let profilesFile = directory.appendingPathComponent("profiles.jsonl").path
+        try postings.write(toFile: postingsFile, atomically: true, encoding: .utf8)
+        try profiles.write(toFile: profilesFile, atomically: true, encoding: .utf8)
+        let board = try Self.board(directory)
+        try board.load(postings: postingsFile, profiles: profilesFile)
+        let api = HezaMatchAPI(board: board, tokens: APITokens(["counsellor-lan:\(Self.token)", "employer-2"]), maximumBodyBytes: 4096)
+        return Application(router: api.router())
     }
 
     @Test func savedIndexesAreOpenedInsteadOfRebuilt() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-save-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let store = try JobStore(path: directory.appendingPathComponent("store.sqlite").path)
-        let reference = try ReferenceData.load(directory: Self.corpus)
-        let service = try JobService(store: store, reference: reference)
+        let directory = try Self.temporaryDirectory("save")
+        let board = try Self.board(directory)
         let line = #"{"id":"P1","employer":"A","title":"Thợ hàn","deadline":"2026-12-31"}"#
-        try service.upsert(postings: try JSONLinesLoader.load(JobPosting.self, from: Array(line.utf8), file: "put"))
-        try service.saveIndexes()
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".hzix") }
-        let generation = try store.generation()
-        #expect(files.count == 2 && files.allSatisfy { $0.contains("-g\(generation)-") })
+        try board.warmUp()
+        try await board.upsert(postings: try JSONLinesLoader.load(JobPosting.self, from: Array(line.utf8), file: "put"))
+        try board.saveIndexes()
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".hzix") }.sorted()
+        #expect(files == ["store.sqlite.postings.hzix", "store.sqlite.profiles.hzix"])
         // A new start on the same store opens the saved file (a rebuild would write it again).
-        let saved = directory.appendingPathComponent(try #require(files.first { $0.contains(".postings-") })).path
+        let saved = directory.appendingPathComponent("store.sqlite.postings.hzix").path
         let written = try FileManager.default.attributesOfItem(atPath: saved)[.modificationDate] as? Date
         try await Task.sleep(for: .milliseconds(50))
-        let reopened = try DerivedIndexes.postings(of: store, synonyms: reference.synonyms)
-        #expect(reopened.snapshot.contains("P1"))
+        let reopened = try Self.board(directory)
+        #expect(try reopened.posting(id: "P1")?.title == "Thợ hàn")
+        try reopened.saveIndexes()  // nothing changed: nothing written
         #expect(try FileManager.default.attributesOfItem(atPath: saved)[.modificationDate] as? Date == written)
+        #expect(try reopened.status().tables.first { $0.kind == .posting }?.indexSequence == 1)
     }
 
     private func object(_ response: TestResponse) throws -> [String: Any] {
@@ -111,7 +121,7 @@ import Testing
             try await client.execute(uri: "/healthz", method: .get) { response in #expect(response.status == .ok) }
             try await client.execute(uri: "/metrics", method: .get) { response in
                 let text = String(buffer: response.body)
-                #expect(text.contains("hezamatch_http_requests_total{route=\"job\",status=\"200\"} 1"))
+                #expect(text.contains("hezamatch_http_requests_total{route=\"GET /v1/jobs/{id}\",status=\"200\"} 1"), "\(text)")
                 #expect(text.contains("hezamatch_index_documents{index=\"postings\"} 3"))
                 #expect(text.contains("hezamatch_http_request_duration_seconds_bucket"))
             }
@@ -189,7 +199,8 @@ import Testing
     @Test func badInputGets400Or413AndNothingIsHalfWritten() async throws {
         try await app().test(.router) { client in
             let cases: [(String, HTTPRequest.Method, ByteBuffer, HTTPResponse.Status, String)] = [
-                ("/v1/jobs/P1", .put, ByteBuffer(string: "{not json"), .badRequest, "not a JSON object"),
+                ("/v1/jobs/P1", .put, ByteBuffer(string: "{not json"), .badRequest, "not valid JSON"),
+                ("/v1/jobs/P1", .put, ByteBuffer(string: "[1]"), .badRequest, "not a JSON object"),
                 ("/v1/jobs/P1", .put, ByteBuffer(string: #"{"employer":"X","title":"T","openings":"12"}"#), .badRequest, "field 'openings': expected a whole number"),
                 ("/v1/jobs/P1", .put, ByteBuffer(string: #"{"employer":"X","title":"T","education_min":"phd"}"#), .badRequest, "unknown education level 'phd'"),
                 ("/v1/jobs/P1", .put, ByteBuffer(string: #"{"id":"P7","employer":"X","title":"T"}"#), .badRequest, "is not the path's id"),

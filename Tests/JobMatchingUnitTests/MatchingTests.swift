@@ -19,11 +19,10 @@ import HezaMatchCore
     let soldier = profile(#"{"id":"C1","name":"Trần Văn Hùng","phone":"0900000001","category":"discharged_soldier","education":"intermediate_vocational","skills":["hàn điện","lái xe"],"birth_year":1998,"district":"Yên Bái","needs_housing":true,"desired_salary":12000000}"#)
 
     private func index() throws -> SearchIndex { try MatchIndexes.postingIndex(postings, synonyms: reference.synonyms) }
-    private func lookup(_ id: String) -> JobPosting? { postings.first { $0.id == id } }
 
     @Test func hardEligibilityIsNeverViolated() throws {
         let matcher = JobMatcher(reference: reference)
-        let ranked = try matcher.match(profile: soldier, asOf: asOf, limit: 10, postings: try index(), lookup: lookup)
+        let ranked = try matcher.match(profile: soldier, asOf: asOf, limit: 10, postings: try index())
         let ids = ranked.map(\.posting.id)
         #expect(!ids.contains("weld-closed"))  // deadline passed
         #expect(!ids.contains("engineer"))     // needs a university degree
@@ -33,7 +32,7 @@ import HezaMatchCore
 
     @Test func reasonsAreReadAloudInVietnamese() throws {
         let matcher = JobMatcher(reference: reference)
-        let best = try matcher.match(profile: soldier, asOf: asOf, limit: 1, postings: try index(), lookup: lookup)[0]
+        let best = try matcher.match(profile: soldier, asOf: asOf, limit: 1, postings: try index())[0]
         #expect(best.reasons[0] == "Đúng nghề: hàn điện")
         #expect(best.explanation.contains("đủ trình độ (trung cấp ≥ sơ cấp)"))
         #expect(best.explanation.contains("tuổi 28 (yêu cầu 18–40)"))
@@ -45,7 +44,7 @@ import HezaMatchCore
 
     @Test func synonymsFindTheOtherWordForAJob() throws {
         let matcher = JobMatcher(reference: reference)
-        let ranked = try matcher.match(profile: soldier, asOf: asOf, limit: 10, postings: try index(), lookup: lookup)
+        let ranked = try matcher.match(profile: soldier, asOf: asOf, limit: 10, postings: try index())
         let driver = try #require(ranked.first { $0.posting.id == "driver" })
         #expect(driver.reasons[0] == "Đúng nghề: lái xe")  // the posting says "tài xế"
     }
@@ -54,13 +53,13 @@ import HezaMatchCore
         let matcher = JobMatcher(reference: reference)
         var search = JobMatcher.Search(text: "tho han", asOf: asOf)
         search.limit = 5
-        let page = try matcher.search(search, postings: try index(), lookup: lookup)
+        let page = try matcher.search(search, postings: try index())
         #expect(page.hits.first?.posting.id == "weld")
         #expect(!page.hits.map(\.posting.id).contains("weld-closed"))
         search.text = "ky su dien tu"
-        #expect(try matcher.search(search, postings: try index(), lookup: lookup).hits.first?.posting.id == "engineer")
+        #expect(try matcher.search(search, postings: try index()).hits.first?.posting.id == "engineer")
         search.education = .college  // the engineer posting needs university: gone; "hàn điện" still matches "dien"
-        #expect(!(try matcher.search(search, postings: try index(), lookup: lookup).hits.map(\.posting.id).contains("engineer")))
+        #expect(!(try matcher.search(search, postings: try index()).hits.map(\.posting.id).contains("engineer")))
     }
 
     @Test func shortlistRespectsEligibilityAndRefusesClosedPostings() throws {
@@ -72,11 +71,11 @@ import HezaMatchCore
         ]
         let index = try MatchIndexes.profileIndex(profiles, synonyms: reference.synonyms)
         let matcher = JobMatcher(reference: reference)
-        let list = try matcher.shortlist(posting: postings[0], asOf: asOf, limit: 10, profiles: index) { id in profiles.first { $0.id == id } }
+        let list = try matcher.shortlist(posting: postings[0], asOf: asOf, limit: 10, profiles: index)
         #expect(list.map(\.profile.id) == ["C1", "C4"])  // C2 is 46 (> 40); C3 has no vocational certificate
         #expect(list[1].explanation.contains("chưa rõ tuổi"))
         #expect(throws: MatchError.self) {
-            _ = try matcher.shortlist(posting: postings[1], asOf: asOf, limit: 10, profiles: index) { _ in nil }
+            _ = try matcher.shortlist(posting: postings[1], asOf: asOf, limit: 10, profiles: index)
         }
     }
 
@@ -84,11 +83,10 @@ import HezaMatchCore
         let postings = try JSONLinesLoader.load(JobPosting.self, from: Array(try String(contentsOfFile: corpusDirectory + "/postings.jsonl", encoding: .utf8).utf8), file: "postings.jsonl").map(\.value)
         let profiles = try JSONLinesLoader.load(CandidateProfile.self, from: Array(try String(contentsOfFile: corpusDirectory + "/profiles.jsonl", encoding: .utf8).utf8), file: "profiles.jsonl").map(\.value)
         #expect(postings.count >= 300 && profiles.count >= 2000)
-        let byID = Dictionary(uniqueKeysWithValues: postings.map { ($0.id, $0) })
         let index = try MatchIndexes.postingIndex(postings, synonyms: reference.synonyms)
         let matcher = JobMatcher(reference: reference)
         for profile in profiles.prefix(60) {
-            for ranked in try matcher.match(profile: profile, asOf: asOf, limit: 20, postings: index, lookup: { byID[$0] }) {
+            for ranked in try matcher.match(profile: profile, asOf: asOf, limit: 20, postings: index) {
                 let job = ranked.posting
                 #expect(profile.educationLevel >= (job.educationMin ?? .none), "\(profile.id) \(job.id)")
                 if let deadline = job.deadline { #expect(deadline >= asOf) }

@@ -11,7 +11,7 @@ let corpusDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
 
 let reference: ReferenceData = try! ReferenceData.load(directory: corpusDirectory)
 
-func loadLines<T: Decodable & Sendable>(_ type: T.Type, _ lines: [String], file: String = "test.jsonl") throws -> [T] {
+func loadLines<T: JSONRecord>(_ type: T.Type, _ lines: [String], file: String = "test.jsonl") throws -> [T] {
     try JSONLinesLoader.load(type, from: Array(lines.joined(separator: "\n").utf8), file: file).map(\.value)
 }
 
@@ -21,5 +21,5 @@ func temporaryStorePath() -> String {
     return directory.appendingPathComponent("store.sqlite").path
 }
 
-func posting(_ json: String) -> JobPosting { try! JSONDecoder().decode(JobPosting.self, from: Data(json.utf8)) }
-func profile(_ json: String) -> CandidateProfile { try! JSONDecoder().decode(CandidateProfile.self, from: Data(json.utf8)) }
+func posting(_ json: String) -> JobPosting { try! JobPosting.read(json).get() }
+func profile(_ json: String) -> CandidateProfile { try! CandidateProfile.read(json).get() }

@@ -1,5 +1,6 @@
 import Testing
 @testable import SearchIndex
+import CSearchKernels
 
 @Suite struct BitPackingTests {
     @Test(arguments: [0, 1, 3, 7, 13, 31, 32])
@@ -43,11 +44,25 @@ import Testing
     }
 }
 
-@Suite struct CRC32Tests {
-    @Test func knownValue() {
-        let bytes = Array("123456789".utf8)
-        #expect(bytes.withUnsafeBytes { CRC32.checksum($0) } == 0xCBF4_3926)
-        let fox = Array("The quick brown fox jumps over the lazy dog".utf8)  // exercises the 8-byte loop
-        #expect(fox.withUnsafeBytes { CRC32.checksum($0) } == 0x414F_A339)
+@Suite struct CRC32CTests {
+    private func crc(_ text: String, from start: UInt32 = 0) -> UInt32 {
+        Array(text.utf8).withUnsafeBytes { hz_crc32c(start, $0.baseAddress, $0.count) }
+    }
+
+    @Test func knownValues() {
+        // RFC 3720 (iSCSI), appendix B.4, and the usual check value of CRC-32C.
+        #expect(crc("123456789") == 0xE306_9283)
+        #expect([UInt8](repeating: 0, count: 32).withUnsafeBytes { hz_crc32c(0, $0.baseAddress, 32) } == 0x8A91_36AA)
+        #expect([UInt8](repeating: 0xFF, count: 32).withUnsafeBytes { hz_crc32c(0, $0.baseAddress, 32) } == 0x62A8_AB43)
+        #expect(crc("") == 0)
+    }
+
+    @Test func continuesAcrossPieces() {
+        let text = "The quick brown fox jumps over the lazy dog"
+        for cut in [0, 1, 7, 8, 9, 20, text.utf8.count] {
+            let first = String(decoding: Array(text.utf8)[..<cut], as: UTF8.self)
+            let rest = String(decoding: Array(text.utf8)[cut...], as: UTF8.self)
+            #expect(crc(rest, from: crc(first)) == crc(text))
+        }
     }
 }

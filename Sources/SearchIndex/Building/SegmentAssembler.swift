@@ -1,3 +1,5 @@
+import CSearchKernels
+
 /// Lays out a segment's columns in ``SegmentFormat`` and opens it: the last step of
 /// both building (``SegmentBuilder``) and merging (``SegmentMerger``).
 enum SegmentAssembler {
@@ -7,20 +9,34 @@ enum SegmentAssembler {
         var documents: [[(key: String, display: String)]]
     }
 
+    /// Every document's stored fields, one after another.
+    struct StoredColumn {
+        /// Where each document's bytes start in `bytes`, and where the last ends.
+        var offsets: [UInt64] = [0]
+        var bytes: [UInt8] = []
+        var checksums: [UInt32] = []
+
+        mutating func append(_ record: UnsafeRawBufferPointer, checksum: UInt32? = nil) {
+            bytes.append(contentsOf: record)
+            offsets.append(UInt64(bytes.count))
+            checksums.append(checksum ?? hz_crc32c(0, record.baseAddress, record.count))
+        }
+    }
+
     /// - Parameters:
     ///   - termKeys: terms (space byte first) in byte order.
     ///   - norms: per text field, one norm byte a document.
     ///   - numbers: per numeric field, one value a document (`SegmentBuilder.missingNumber` for none).
     static func assemble(schema: IndexSchema, termKeys: [[UInt8]], termDocFrequency: [UInt32], termFirstBlock: [UInt32],
                          termPositionsStart: [UInt64], encoder: PostingsEncoder, norms: [[UInt8]], fieldTokenTotals: [UInt64],
-                         ids: [String], keywords: [KeywordColumn], numbers: [[Int64]]) -> Segment {
+                         ids: [String], stored: StoredColumn, keywords: [KeywordColumn], numbers: [[Int64]]) -> Segment {
         var termOffsets: [UInt32] = [0]
         var termBytes: [UInt8] = []
         for key in termKeys {
             termBytes.append(contentsOf: key)
             termOffsets.append(UInt32(termBytes.count))
         }
-        var writer = BlobWriter(reservingCapacity: encoder.postings.count * 4 + encoder.positions.count + termBytes.count * 2)
+        var writer = BlobWriter(reservingCapacity: encoder.postings.count * 4 + encoder.positions.count + termBytes.count * 2 + stored.bytes.count)
         for byte in SegmentFormat.magic { writer.appendRaw(byte) }
         writer.appendRaw(SegmentFormat.version)
         writer.appendRaw(SegmentFormat.byteOrderMark)
@@ -58,6 +74,9 @@ enum SegmentAssembler {
         writer.appendSection(idOffsets)
         writer.appendSection(idBytes)
         writer.appendSection(idOrder)
+        writer.appendSection(stored.offsets)
+        writer.appendSection(stored.bytes)
+        writer.appendSection(stored.checksums)
         for column in keywords { appendKeywordSections(column, to: &writer) }
         for column in numbers { writer.appendSection(column) }
 

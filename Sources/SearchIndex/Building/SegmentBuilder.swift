@@ -14,6 +14,7 @@ final class SegmentBuilder {
     /// doc << 32 | field << 24 | position (positions past 2^24 - 1 are clamped).
     private var entryPayloads: [UInt64] = []
     private var ids: [String] = []
+    private var stored = SegmentAssembler.StoredColumn()
     private var norms: [[UInt8]]
     private var fieldTokenTotals: [UInt64]
     /// Per keyword field: each document's (folded key, display value) pairs.
@@ -54,6 +55,7 @@ final class SegmentBuilder {
         let doc = UInt64(ids.count)
         let indexesCanonical = schema.indexesCanonicalForms
         ids.append(document.id)
+        document.stored.withUnsafeBytes { stored.append($0) }
         for (field, textField) in schema.textFields.enumerated() {
             var length = 0
             if let text = document.text[textField.name] {
@@ -159,6 +161,6 @@ final class SegmentBuilder {
         return SegmentAssembler.assemble(
             schema: schema, termKeys: sortedTerms.map { Array(terms.term($0)) }, termDocFrequency: termDocFrequency,
             termFirstBlock: termFirstBlock, termPositionsStart: termPositionsStart, encoder: encoder,
-            norms: norms, fieldTokenTotals: fieldTokenTotals, ids: ids, keywords: keywordColumns, numbers: numbers)
+            norms: norms, fieldTokenTotals: fieldTokenTotals, ids: ids, stored: stored, keywords: keywordColumns, numbers: numbers)
     }
 }

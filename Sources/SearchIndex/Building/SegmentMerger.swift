@@ -3,12 +3,25 @@
 ///
 /// - Complexity: O(*p* + *t* log *t*) for *p* postings and positions and *t* distinct terms.
 enum SegmentMerger {
+    /// The merged segment, and for each input segment the new number of each of its
+    /// documents (``PostingsCursor/exhausted`` for a deleted one): what lets a merge
+    /// run beside writers and carry over the deletions they made meanwhile.
+    struct Result {
+        var segment: Segment
+        var documentMap: [[UInt32]]
+    }
+
     static func merge(_ segments: [Segment], deletions: [DeletionSet], schema: IndexSchema) -> Segment {
+        mergeMapping(segments, deletions: deletions, schema: schema).segment
+    }
+
+    static func mergeMapping(_ segments: [Segment], deletions: [DeletionSet], schema: IndexSchema) -> Result {
         let fieldCount = schema.textFields.count
         let positionFields = schema.textFields.map(\.storesPositions)
         // New document numbers: live documents in segment order.
         var remap: [[UInt32]] = []
         var ids: [String] = []
+        var stored = SegmentAssembler.StoredColumn()
         var norms = [[UInt8]](repeating: [], count: fieldCount)
         var totals = [UInt64](repeating: 0, count: fieldCount)
         var keywords = [SegmentAssembler.KeywordColumn](repeating: .init(documents: []), count: schema.keywordFields.count)
@@ -26,6 +39,9 @@ enum SegmentMerger {
                 }
                 map[doc] = UInt32(ids.count)
                 ids.append(segment.id(of: doc))
+                let start = Int(segment.storedOffsets[doc]), end = Int(segment.storedOffsets[doc + 1])
+                stored.append(UnsafeRawBufferPointer(start: segment.storedBytes + start, count: end - start),
+                              checksum: segment.storedChecksums[doc])
                 for field in 0..<fieldCount { norms[field].append(segment.norm(field: field, doc: doc)) }
                 for field in 0..<schema.keywordFields.count {
                     keywords[field].documents.append(segment.keywordValues(field: field, doc: doc).map { segment.keyword(field: field, id: $0) })
@@ -86,9 +102,10 @@ enum SegmentMerger {
             termPositionsStart.append(positionsStart)
         }
         termFirstBlock.append(UInt32(encoder.blockCount))
-        return SegmentAssembler.assemble(
+        let segment = SegmentAssembler.assemble(
             schema: schema, termKeys: termKeys, termDocFrequency: termDocFrequency, termFirstBlock: termFirstBlock,
             termPositionsStart: termPositionsStart, encoder: encoder, norms: norms, fieldTokenTotals: totals,
-            ids: ids, keywords: keywords, numbers: numbers)
+            ids: ids, stored: stored, keywords: keywords, numbers: numbers)
+        return Result(segment: segment, documentMap: remap)
     }
 }

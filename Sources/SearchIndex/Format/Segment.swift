@@ -1,3 +1,6 @@
+import CSearchKernels
+import Synchronization
+
 /// An immutable set of indexed documents: one block of memory in ``SegmentFormat``,
 /// the same bytes that are written to disk.
 ///
@@ -5,9 +8,25 @@
 /// table in order, every block inside the postings), so that a damaged segment
 /// is refused with an ``IndexError`` instead of crashing a query later. After
 /// that, every read is pointer arithmetic: no parsing, no allocation.
+///
+/// The bytes are either the segment's own memory (a segment just built or merged)
+/// or a part of a memory-mapped index file (``MappedFile``), which the segment keeps
+/// mapped while it lives.
 public final class Segment: @unchecked Sendable {
-    /// The segment's bytes, 16-byte aligned, owned by this object.
-    private let storage: UnsafeMutableRawBufferPointer
+    /// Where the bytes live.
+    enum Backing {
+        /// Memory this segment allocated and frees.
+        case owned(UnsafeMutableRawBufferPointer)
+        /// Part of a mapped file, kept mapped by this reference.
+        case mapped(MappedFile)
+    }
+
+    private let backing: Backing
+    private let base: UnsafeRawPointer
+    private let byteCount: Int
+    /// A number no other segment of this process has: keys of caches per segment.
+    let serial: UInt64
+    private static let serials = Atomic<UInt64>(0)
 
     public let documentCount: Int
     let fieldCount: Int
@@ -38,6 +57,12 @@ public final class Segment: @unchecked Sendable {
     let idOrder: UnsafePointer<UInt32>
     let keywordColumns: [KeywordColumn]
     let numericColumns: [UnsafePointer<Int64>]
+    let storedOffsets: UnsafePointer<UInt64>
+    let storedBytes: UnsafePointer<UInt8>
+    let storedChecksums: UnsafePointer<UInt32>
+    /// Where the stored-fields bytes are in the segment: checked record by record
+    /// when read, not as a whole when a file is opened.
+    let storedByteRange: Range<Int>
 
     /// One keyword field's values.
     struct KeywordColumn {
@@ -51,19 +76,15 @@ public final class Segment: @unchecked Sendable {
     }
 
     /// The segment's bytes, for writing to disk.
-    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(storage) }
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: byteCount) }
 
     /// Opens a segment from a copy of `bytes`.
     ///
     /// - Throws: ``IndexError`` `.damaged` when the bytes are not a consistent segment.
     /// - Complexity: O(*n*) in the size of the segment (one pass of checks).
     convenience init(bytes: [UInt8]) throws {
-        try self.init(adopting: bytes.withUnsafeBytes(Segment.alignedCopy), count: bytes.count)
-    }
-
-    /// Opens a segment from a copy of `bytes` (one copy, into aligned storage).
-    convenience init(copying bytes: UnsafeRawBufferPointer) throws {
-        try self.init(adopting: Segment.alignedCopy(bytes), count: bytes.count)
+        let storage = bytes.withUnsafeBytes(Segment.alignedCopy)
+        try self.init(backing: .owned(storage), base: UnsafeRawPointer(storage.baseAddress!), count: bytes.count)
     }
 
     private static func alignedCopy(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutableRawBufferPointer {
@@ -72,10 +93,20 @@ public final class Segment: @unchecked Sendable {
         return storage
     }
 
-    /// Opens a segment from `storage`, which it then owns and deallocates.
-    init(adopting storage: UnsafeMutableRawBufferPointer, count: Int) throws {
-        self.storage = storage
-        var reader = SegmentReader(base: UnsafeRawPointer(storage.baseAddress!), count: count)
+    /// Opens the segment at `offset` of a mapped file, without copying it.
+    ///
+    /// - Throws: ``IndexError`` `.damaged` when the bytes are not a consistent segment.
+    convenience init(mapped file: MappedFile, offset: Int, count: Int) throws {
+        try self.init(backing: .mapped(file), base: file.base + offset, count: count)
+    }
+
+    /// Opens a segment from `count` bytes at `base` (8-byte aligned), kept alive by `backing`.
+    private init(backing: Backing, base: UnsafeRawPointer, count: Int) throws {
+        self.backing = backing
+        self.base = base
+        self.byteCount = count
+        serial = Segment.serials.add(1, ordering: .relaxed).newValue
+        var reader = SegmentReader(base: base, count: count)
         do {
             let header = try reader.header()
             documentCount = header.documentCount
@@ -108,6 +139,13 @@ public final class Segment: @unchecked Sendable {
             let order: UnsafeBufferPointer<UInt32> = try reader.section(S.idOrder.rawValue, count: documentCount)
             let documents = header.documentCount
             guard order.allSatisfy({ Int($0) < documents }) else { throw reader.damage("id order names a missing document") }
+            let storedOffsetsSection: UnsafeBufferPointer<UInt64> = try reader.section(S.storedOffsets.rawValue, count: documentCount + 1)
+            let storedBytesSection: UnsafeBufferPointer<UInt8> = try reader.section(S.storedBytes.rawValue)
+            let storedChecksumsSection: UnsafeBufferPointer<UInt32> = try reader.section(S.storedChecksums.rawValue, count: documentCount)
+            guard storedOffsetsSection[0] == 0, Int(storedOffsetsSection[documentCount]) <= storedBytesSection.count,
+                  zip(storedOffsetsSection.dropFirst(), storedOffsetsSection).allSatisfy({ $0 >= $1 }) else {
+                throw reader.damage("stored-field offsets out of range")
+            }
 
             // Every term's blocks: in order, as many as its documents need, inside the postings.
             var previousEnd = 0
@@ -185,13 +223,20 @@ public final class Segment: @unchecked Sendable {
             idOrder = order.baseAddress!
             self.keywordColumns = keywordColumns
             self.numericColumns = numericColumns
+            storedOffsets = storedOffsetsSection.baseAddress!
+            storedBytes = storedBytesSection.baseAddress!
+            storedChecksums = storedChecksumsSection.baseAddress!
+            let storedStart = UnsafeRawPointer(storedBytesSection.baseAddress!) - base
+            storedByteRange = storedStart..<(storedStart + storedBytesSection.count)
         } catch {
-            storage.deallocate()
+            if case .owned(let storage) = backing { storage.deallocate() }
             throw error
         }
     }
 
-    deinit { storage.deallocate() }
+    deinit {
+        if case .owned(let storage) = backing { storage.deallocate() }
+    }
 
     // MARK: Terms
 
@@ -264,6 +309,31 @@ public final class Segment: @unchecked Sendable {
     /// The field norm (quantised length) of `doc` in text field `field`.
     @inline(__always)
     func norm(field: Int, doc: Int) -> UInt8 { norms[field * documentCount + doc] }
+
+    // MARK: Stored fields
+
+    /// The bytes stored with `doc` (``IndexDocument/stored``), after checking them
+    /// against their CRC-32C.
+    ///
+    /// - Throws: ``IndexError`` `.damaged` when they do not match.
+    /// - Complexity: O(*n*) in their length.
+    func stored(_ doc: Int) throws -> [UInt8] {
+        let start = Int(storedOffsets[doc]), end = Int(storedOffsets[doc + 1])
+        let bytes = UnsafeRawBufferPointer(start: storedBytes + start, count: end - start)
+        guard hz_crc32c(0, bytes.baseAddress, bytes.count) == storedChecksums[doc] else {
+            throw IndexError(.damaged, "the stored fields of document \(id(of: doc)) are damaged (checksum mismatch)")
+        }
+        return Array(bytes)
+    }
+
+    /// The CRC-32C of the segment's bytes but its stored-fields bytes (which are
+    /// checked record by record): what an index file records for the segment.
+    ///
+    /// - Complexity: O(*n*) in the size of the segment.
+    var checksum: UInt32 {
+        let before = hz_crc32c(0, base, storedByteRange.lowerBound)
+        return hz_crc32c(before, base + storedByteRange.upperBound, byteCount - storedByteRange.upperBound)
+    }
 
     // MARK: Keywords
 

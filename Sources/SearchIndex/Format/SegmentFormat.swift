@@ -10,7 +10,7 @@
 /// `Section.keywordBase + 6k + n`; numeric field `i` is after the keyword ones.
 enum SegmentFormat {
     static let magic: [UInt8] = Array("HZSG".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let byteOrderMark: UInt32 = 0x0102_0304
     /// magic, version, bom, docCount, 3 field counts, sectionCount.
     static let fixedHeaderBytes = 32
@@ -53,8 +53,14 @@ enum SegmentFormat {
         case idBytes
         /// [u32] docCount: documents in the order of their ids' bytes.
         case idOrder
+        /// [u64] docCount + 1: where each document's stored fields start in `storedBytes`.
+        case storedOffsets
+        /// [u8]: each document's stored fields (``IndexDocument/stored``), as the caller encoded them.
+        case storedBytes
+        /// [u32] docCount: CRC-32C of each document's stored fields, checked when read.
+        case storedChecksums
 
-        static let keywordBase = 18
+        static let keywordBase = 21
     }
 
     /// Per keyword field: sorted folded keys, display values, and each document's values.

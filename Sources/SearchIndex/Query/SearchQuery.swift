@@ -31,12 +31,14 @@ public struct SearchQuery: Hashable, Sendable {
     public var countsTotalHits: Bool
     /// Whether each hit says which terms in which fields made its score.
     public var explains: Bool
+    /// Whether each hit carries its document's stored fields (``SearchHit/stored``).
+    public var loadsStoredFields: Bool
     /// Scores every match, without block-max skipping: the reference the tests
     /// compare the pruned top k with. Not public: it only costs time.
     var scoresEveryMatch = false
 
     public init(_ text: String, mode: Mode = .any, filters: [SearchFilter] = [], offset: Int = 0, limit: Int = 10,
-                facets: [String] = [], countsTotalHits: Bool = false, explains: Bool = false) {
+                facets: [String] = [], countsTotalHits: Bool = false, explains: Bool = false, loadsStoredFields: Bool = false) {
         self.text = text
         self.mode = mode
         self.filters = filters
@@ -45,5 +47,6 @@ public struct SearchQuery: Hashable, Sendable {
         self.facets = facets
         self.countsTotalHits = countsTotalHits
         self.explains = explains
+        self.loadsStoredFields = loadsStoredFields
     }
 }

@@ -15,6 +15,8 @@ public struct SearchHit: Sendable, Hashable {
     public var score: Double
     /// Which terms in which fields made the score, when asked (``SearchQuery/explains``).
     public var explanation: ScoreExplanation?
+    /// The document's stored fields, when asked (``SearchQuery/loadsStoredFields``).
+    public var stored: [UInt8]?
 }
 
 /// How often a keyword value occurs among the matching documents.

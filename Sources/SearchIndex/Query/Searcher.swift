@@ -84,13 +84,14 @@ struct Searcher {
         }
 
         let ranked = heap.sorted().dropFirst(max(0, query.offset))
-        let hits = ranked.map { entry -> SearchHit in
+        let hits = try ranked.map { entry -> SearchHit in
             let segment = segments[entry.segment]
             let explanation = query.explains
                 ? explain(parsed, segment: segment, doc: entry.doc, ordinals: ordinals[entry.segment],
                           foldedWeights: foldedWeights, canonicalWeights: canonicalWeights, scorer: scorer, positionFields: positionFields)
                 : nil
-            return SearchHit(id: segment.id(of: Int(entry.doc)), score: entry.score, explanation: explanation)
+            return SearchHit(id: segment.id(of: Int(entry.doc)), score: entry.score, explanation: explanation,
+                             stored: query.loadsStoredFields ? try segment.stored(Int(entry.doc)) : nil)
         }
         var facets: [String: [FacetCount]] = [:]
         for (f, name) in query.facets.enumerated() {

@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
+import MatchRendering
 import VietnameseText
 
 /// `hezamatch analyze TEXT`: shows the tokens HezaMatch indexes for a text, the way
 /// search engines expose their analyzers.
-struct Analyze: ParsableCommand {
+struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "analyze",
         abstract: "Show the tokens of a text: original, canonical (accents kept) and folded forms.",
         discussion: """
             Reads TEXT, or standard input when TEXT is omitted.
@@ -37,8 +39,10 @@ struct Analyze: ParsableCommand {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(Output(tokens: tokens)), as: UTF8.self))
         } else {
-            let rows = tokens.map { ["\($0.position)", $0.text, $0.canonical, $0.folded, "\($0.utf8Range.lowerBound)..<\($0.utf8Range.upperBound)"] }
-            print(TextTable(header: ["pos", "text", "canonical", "folded", "bytes"], rows: rows).rendered)
+            let rows = tokens.map {
+                TerminalTable.Row(cells: ["\($0.position)", $0.text, $0.canonical, $0.folded, "\($0.utf8Range.lowerBound)..<\($0.utf8Range.upperBound)"])
+            }
+            print(TerminalTable(header: ["pos", "text", "canonical", "folded", "bytes"], rows: rows, shrinkable: [], width: Terminal.width).rendered)
         }
     }
 }

@@ -54,7 +54,8 @@ public enum MatchIndexes {
                        "education_min": [(posting.educationMin ?? .none).rawValue],
                        "audience": posting.audiences.map { $0.map(\.rawValue) } ?? [everyAudience],
                        "employer": [posting.employer]],
-            numbers: numbers
+            numbers: numbers,
+            stored: StoredRecord.encode(posting)
         )
     }
 
@@ -69,9 +70,19 @@ public enum MatchIndexes {
                    "summary": profile.summary ?? "", "school": profile.school ?? "", "concepts": concepts(profile, synonyms)],
             keywords: ["category": [profile.category.rawValue], "education": [profile.educationLevel.rawValue],
                        "district": profile.district.map { [$0] } ?? []],
-            numbers: numbers
+            numbers: numbers,
+            stored: StoredRecord.encode(profile)
         )
     }
+
+    /// What the documents of ``document(_:synonyms:)`` depend on besides the record:
+    /// an index built with another fingerprint is rebuilt.
+    public static func fingerprint(synonyms: SynonymTable) -> String {
+        "doc\(documentVersion)-stored\(StoredRecord.version)-syn\(synonyms.fingerprint)"
+    }
+
+    /// Bumped when ``document(_:synonyms:)`` changes what it indexes.
+    static let documentVersion = 2
 
     public static func postingIndex(_ postings: [JobPosting], synonyms: SynonymTable) throws -> SearchIndex {
         let index = SearchIndex(schema: postingSchema)

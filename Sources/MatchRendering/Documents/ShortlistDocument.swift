@@ -1,44 +1,49 @@
 import Foundation
 import JobRecords
-import JobMatching
 
-/// A shortlist for one posting, for paper and spreadsheets at a job fair.
+/// A shortlist for one posting, for paper and spreadsheets at a job fair: the same
+/// ``ShortlistAnswer`` the API and `--json` give, as CSV, HTML or Markdown.
 public struct ShortlistDocument: Sendable {
-    public var posting: JobPosting
-    public var asOf: CalendarDate
-    public var candidates: [RankedCandidate]
+    public var answer: ShortlistAnswer
 
-    public init(posting: JobPosting, asOf: CalendarDate, candidates: [RankedCandidate]) {
-        self.posting = posting
-        self.asOf = asOf
-        self.candidates = candidates
+    public init(_ answer: ShortlistAnswer) {
+        self.answer = answer
     }
 
-    private var header: [String] { ["Hạng", "Mã hồ sơ", "Họ tên", "Điện thoại", "Nhóm", "Trình độ", "Nơi ở", "Điểm", "Lý do", "Đã gọi"] }
+    private var posting: JobPosting { answer.posting }
 
-    private func row(_ index: Int, _ candidate: RankedCandidate) -> [String] {
-        [String(index + 1), candidate.profile.id, candidate.profile.name, candidate.profile.phone ?? "",
-         candidate.profile.category.vietnameseName, candidate.profile.educationLevel.vietnameseName,
-         candidate.profile.district ?? "", String(format: "%.2f", candidate.score), candidate.explanation, ""]
+    private static let header = ["Hạng", "Mã hồ sơ", "Họ tên", "Điện thoại", "Nhóm", "Trình độ", "Nơi ở", "Điểm", "Lý do", "Đã gọi"]
+
+    private func row(_ index: Int, _ candidate: CandidateResult, phone: (String) -> String = { $0 }) -> [String] {
+        [String(index + 1), candidate.id, candidate.name ?? "", candidate.phone.map(phone) ?? "",
+         candidate.category.vietnameseName, candidate.education.vietnameseName,
+         candidate.district ?? "", String(format: "%.2f", candidate.score), candidate.explanation, ""]
     }
 
-    /// CSV for Excel: UTF-8 with a byte-order mark (so Vietnamese shows right), CRLF, quoted fields.
+    /// CSV for Excel: UTF-8 with a byte-order mark (so Vietnamese shows right), CRLF,
+    /// quoted fields; every cell made safe against formula injection, phone numbers
+    /// kept as text (``SpreadsheetCell``).
     public var csv: String {
         func field(_ text: String) -> String {
             text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
                 ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
-        let lines = [header] + candidates.enumerated().map { row($0, $1) }
+        let rows = answer.results.enumerated().map { index, candidate in
+            row(index, candidate, phone: SpreadsheetCell.phone).enumerated().map { column, cell in
+                column == 3 ? cell : SpreadsheetCell.text(cell)
+            }
+        }
+        let lines = [Self.header] + rows
         return "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     public var markdown: String {
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
         var lines = ["# \(cell(posting.title)) — \(cell(posting.employer))", "",
-                     "\(cell(posting.zone ?? "")) · \(posting.openings.map { "\($0) chỉ tiêu" } ?? "") · danh sách ngày \(asOf.vietnamese)", ""]
-        lines.append("| " + header.joined(separator: " | ") + " |")
-        lines.append("|" + String(repeating: "---|", count: header.count))
-        for (index, candidate) in candidates.enumerated() {
+                     "\(cell(posting.zone ?? "")) · \(posting.openings.map { "\($0) chỉ tiêu" } ?? "") · danh sách ngày \(answer.asOf.vietnamese)", ""]
+        lines.append("| " + Self.header.joined(separator: " | ") + " |")
+        lines.append("|" + String(repeating: "---|", count: Self.header.count))
+        for (index, candidate) in answer.results.enumerated() {
             var cells = row(index, candidate).map(cell)
             cells[cells.count - 1] = "☐"
             lines.append("| " + cells.joined(separator: " | ") + " |")
@@ -48,13 +53,9 @@ public struct ShortlistDocument: Sendable {
 
     /// One A4 page, landscape, ready to print at a booth: everything escaped.
     public var html: String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-                .replacingOccurrences(of: "'", with: "&#39;")
-        }
+        let escape = HTML.escape
         var rows = ""
-        for (index, candidate) in candidates.enumerated() {
+        for (index, candidate) in answer.results.enumerated() {
             let cells = row(index, candidate).dropLast().map { "<td>\(escape($0))</td>" }.joined()
             rows += "<tr>\(cells)<td class=\"tick\">☐</td></tr>\n"
         }
@@ -74,6 +75,7 @@ public struct ShortlistDocument: Sendable {
             table { width: 100%; border-collapse: collapse; }
             th, td { border: 0.3mm solid #444; padding: 1.2mm 1.5mm; vertical-align: top; text-align: left; }
             th { background: #e8e8e8; }
+            thead { display: table-header-group; }
             tr { page-break-inside: avoid; }
             td.tick { font-size: 14pt; text-align: center; width: 12mm; }
             footer { margin-top: 4mm; font-size: 8pt; }
@@ -81,9 +83,9 @@ public struct ShortlistDocument: Sendable {
             </head>
             <body>
             <h1>\(escape(posting.title))</h1>
-            <p class="meta"><strong>\(escape(posting.employer))</strong> · \(details)<br>Danh sách ngày \(asOf.vietnamese) · mã tin \(escape(posting.id))</p>
+            <p class="meta"><strong>\(escape(posting.employer))</strong> · \(details)<br>Danh sách ngày \(answer.asOf.vietnamese) · mã tin \(escape(posting.id))</p>
             <table>
-            <thead><tr>\(header.map { "<th>\(escape($0))</th>" }.joined())</tr></thead>
+            <thead><tr>\(Self.header.map { "<th>\(escape($0))</th>" }.joined())</tr></thead>
             <tbody>
             \(rows)</tbody>
             </table>

@@ -1,0 +1,75 @@
+import Foundation
+import JobMatching
+import JobRecords
+import JobStorage
+import SearchIndex
+
+extension JobBoard {
+    /// What a load stored, and what the store then holds.
+    public struct LoadReport: Sendable, Hashable {
+        public var postingsLoaded = 0
+        public var profilesLoaded = 0
+        public var postingsInStore = 0
+        public var profilesInStore = 0
+    }
+
+    /// Loads JSON Lines files of postings and/or profiles (`-` is standard input), all
+    /// or nothing, at the engine's speed: each line is decoded once as it streams past,
+    /// stored in one transaction (prepared statements), and analysed into index
+    /// segments on another core at the same time. A file with bad lines is refused
+    /// whole (every bad line of both files is listed, the first 20 and a count) and
+    /// nothing stored before is touched. The indexes are then merged and saved.
+    ///
+    /// - Parameter progress: called now and then with a file's name, bytes read and size (if known).
+    /// - Throws: ``LoadFailure`` for bad lines or unreadable files.
+    /// - Complexity: O(*n*) in the size of the files; memory O(the index built).
+    @discardableResult
+    public func load(postings postingsPath: String? = nil, profiles profilesPath: String? = nil,
+                     progress: (@Sendable (_ file: String, _ bytesRead: Int, _ total: Int?) -> Void)? = nil) throws -> LoadReport {
+        // The indexes must contain everything stored before, so that this load lands on top of it.
+        if postingsPath != nil { _ = try postings.index() }
+        if profilesPath != nil { _ = try profiles.index() }
+        let postingBatch = SegmentBatch(schema: MatchIndexes.postingSchema)
+        let profileBatch = SegmentBatch(schema: MatchIndexes.profileSchema)
+        let synonyms = reference.synonyms
+        var report = LoadReport()
+        func name(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+        let receipt = try store.write { transaction in
+            var failures: [LoadFailure] = []
+            if let postingsPath {
+                do {
+                    report.postingsLoaded = try JSONLinesLoader.forEachRecord(
+                        JobPosting.self, in: try LineReader(path: postingsPath), file: name(postingsPath),
+                        progress: progress.map { report in { report(name(postingsPath), $0, $1) } }) { record in
+                        try transaction.upsert(.posting, id: record.value.id, document: record.json)
+                        try postingBatch.add(MatchIndexes.document(record.value, synonyms: synonyms))
+                    }
+                } catch let failure as LoadFailure { failures.append(failure) }
+            }
+            if let profilesPath {
+                do {
+                    report.profilesLoaded = try JSONLinesLoader.forEachRecord(
+                        CandidateProfile.self, in: try LineReader(path: profilesPath), file: name(profilesPath),
+                        progress: progress.map { report in { report(name(profilesPath), $0, $1) } }) { record in
+                        try transaction.upsert(.profile, id: record.value.id, document: record.json)
+                        try profileBatch.add(MatchIndexes.document(record.value, synonyms: synonyms))
+                    }
+                } catch let failure as LoadFailure { failures.append(failure) }
+            }
+            if !failures.isEmpty {
+                throw LoadFailure(problems: Array(failures.flatMap(\.problems).prefix(LoadFailure.listedLimit)),
+                                  count: failures.reduce(0) { $0 + $1.count })
+            }
+        }
+        for (live, batch) in [(postings, postingBatch), (profiles, profileBatch)] where batch.documentCount > 0 {
+            let after = receipt.sequences[live.kind] ?? 0
+            let before = after - Int64(receipt.stored[live.kind, default: 0] + receipt.deleted[live.kind, default: 0])
+            try live.publishLoaded(batch, sequenceBefore: before, sequenceAfter: after)
+            try live.index().optimize()
+            try live.saveIfChanged()
+        }
+        report.postingsInStore = try store.count(of: .posting)
+        report.profilesInStore = try store.count(of: .profile)
+        return report
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import JobMatching
+import JobRecords
+import JobStorage
+import MatchRendering
+import SearchIndex
+
+extension JobBoard {
+    /// Open postings for what a job seeker typed, with or without accents: a page of
+    /// results with highlights, the total and the facets (zone, education, audience).
+    ///
+    /// - Throws: ``MatchError`` `.tooDeep` when `offset + limit` is over ``maximumResultDepth``.
+    public func search(_ request: JobMatcher.Search) throws -> SearchAnswer {
+        guard request.offset >= 0, request.limit >= 0, request.offset + request.limit <= Self.maximumResultDepth else {
+            throw MatchError(.tooDeep, "results go no deeper than \(Self.maximumResultDepth) (page × per_page, or offset + limit)")
+        }
+        var request = request
+        request.facets = ["zone", "education_min", "audience"]
+        let page = try matcher.search(request, postings: try postings.index())
+        let terms = Highlighter.terms(of: request.text)
+        let results = page.hits.map { ranked in
+            PostingResult(ranked, highlights: .init(title: Highlighter.html(ranked.posting.title, terms: terms),
+                                                    skills: Highlighter.html((ranked.posting.skills ?? []).joined(separator: ", "), terms: terms)))
+        }
+        func facet(_ name: String) -> [FacetValue] { (page.facets[name] ?? []).map { FacetValue(value: $0.value, count: $0.count) } }
+        let perPage = max(1, request.limit)
+        return SearchAnswer(total: page.total, totalIsExact: true, page: request.offset / perPage + 1, perPage: request.limit,
+                            results: results, facets: ["zone": facet("zone"), "education": facet("education_min"), "audience": facet("audience")])
+    }
+
+    /// "Which jobs fit this candidate, and why?": the postings the candidate is
+    /// eligible for, best first, with reasons. No name or phone is read.
+    ///
+    /// - Throws: ``MatchError`` `.unknownProfile`.
+    public func matches(for candidateID: String, asOf: CalendarDate, limit: Int) throws -> MatchAnswer {
+        guard let profile = try profile(id: candidateID) else {
+            throw MatchError(.unknownProfile, "no candidate \(candidateID) in \(store.location)")
+        }
+        let ranked = try matcher.match(profile: profile, asOf: asOf, limit: limit, postings: try postings.index())
+        return MatchAnswer(candidate: CandidateSummary(profile), asOf: asOf, results: ranked.map { PostingResult($0) })
+    }
+
+    /// "Whom should we call first?": the candidates eligible for a posting, best first,
+    /// with reasons, and, when `contacts`, their names and phones (read from the store
+    /// for these rows only).
+    ///
+    /// - Throws: ``MatchError`` `.unknownPosting`, `.postingClosed`.
+    public func shortlist(for postingID: String, asOf: CalendarDate, limit: Int, contacts: Bool = true) throws -> ShortlistAnswer {
+        guard let posting = try posting(id: postingID) else {
+            throw MatchError(.unknownPosting, "no posting \(postingID) in \(store.location)")
+        }
+        let ranked = try matcher.shortlist(posting: posting, asOf: asOf, limit: limit, profiles: try profiles.index())
+        var people: [String: (name: String, phone: String?)] = [:]
+        if contacts {
+            for (id, json) in try store.documents(of: .profile, ids: ranked.map(\.profile.id)) {
+                let profile = try Self.decode(CandidateProfile.self, json)
+                people[id] = (profile.name, profile.phone)
+            }
+        }
+        let results = ranked.map { candidate in
+            CandidateResult(id: candidate.profile.id, score: candidate.score, reasons: candidate.reasons,
+                            category: candidate.profile.category, education: candidate.profile.educationLevel,
+                            district: candidate.profile.district, name: people[candidate.profile.id]?.name,
+                            phone: people[candidate.profile.id]?.phone)
+        }
+        return ShortlistAnswer(posting: posting, asOf: asOf, results: results)
+    }
+
+    /// A posting by id, from the postings' index.
+    public func posting(id: String) throws -> JobPosting? {
+        guard let stored = try postings.index().snapshot.storedFields(of: id) else { return nil }
+        do { return try StoredRecord.posting(stored) } catch { throw IndexError(.damaged, "posting \(id): \(error.message)") }
+    }
+
+    /// A profile by id, from the profiles' index: without name and phone.
+    public func profile(id: String) throws -> CandidateProfile? {
+        guard let stored = try profiles.index().snapshot.storedFields(of: id) else { return nil }
+        do { return try StoredRecord.profile(stored) } catch { throw IndexError(.damaged, "profile \(id): \(error.message)") }
+    }
+
+    /// Job titles that start with what a job seeker has typed, most used first.
+    public func suggestions(prefix: String, limit: Int = 10) throws -> [String] {
+        try suggester().suggest(prefix, limit: limit)
+    }
+
+    /// Documents and bytes of each open index (for metrics).
+    public var indexFigures: [(name: String, documents: Int, bytes: Int)] {
+        [postings, profiles].compactMap { live in
+            guard live.isLoaded, let index = try? live.index() else { return nil }
+            return (live.kind.rawValue + "s", index.documentCount, index.snapshot.byteCount)
+        }
+    }
+}

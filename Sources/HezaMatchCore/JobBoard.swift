@@ -1,0 +1,191 @@
+import Foundation
+import JobMatching
+import JobRecords
+import JobStorage
+import SearchIndex
+import Synchronization
+
+/// The one owner of the store, both search indexes, the reference tables and the
+/// matcher: what the `hezamatch` tool and the HTTP server both stand on, so that they
+/// answer with the same types (``SearchAnswer``, ``MatchAnswer``, ``ShortlistAnswer``).
+///
+/// ```swift
+/// let board = try JobBoard.open(storePath: "hezamatch.sqlite", corpus: "Corpus")
+/// try board.load(postings: "Corpus/postings.jsonl", profiles: "Corpus/profiles.jsonl")
+/// let page = try board.search(JobMatcher.Search(text: "ky su dien tu", asOf: today))
+/// let fits = try board.matches(for: "C-00015", asOf: today, limit: 10)
+/// let calls = try board.shortlist(for: "P-0001", asOf: today, limit: 30)
+/// ```
+///
+/// **Reads** run on index snapshots: ranking, reasons and result rows come from the
+/// index's stored fields, never from the store, and never wait for a write. The one
+/// exception is personal data: names and phones are not in the index, and a
+/// shortlist reads them from the store for the rows it returns.
+///
+/// **Writes** commit to the store first (one transaction, each record numbered in its
+/// table's change feed), then the indexes catch up from the feed, so a change is
+/// visible to the next search; segment builds happen before the new snapshot is
+/// published, merges in the background.
+///
+/// **Indexes** are opened lazily (a `search` never opens the profiles' index) from
+/// their saved files, memory-mapped, and caught up with the changes after the
+/// sequence they contain; ``saveIndexes()`` writes them back.
+public final class JobBoard: Sendable {
+    public let store: any JobStore
+    public let reference: ReferenceData
+    public let matcher: JobMatcher
+    let postings: LiveIndex
+    let profiles: LiveIndex
+    let titles = TitleSlot()
+    let log: @Sendable (String) -> Void
+
+    /// The deepest result a page may reach (`offset + limit`), as job sites limit
+    /// paging (JobTech: 2,000): deeper pages cost much and serve nobody.
+    public static let maximumResultDepth = 1_000
+
+    /// A board over `store`. Saved indexes go to `indexPathPrefix` + `.postings.hzix`
+    /// and `.profiles.hzix` (beside an SQLite store, by default), or nowhere when `nil`.
+    public init(store: any JobStore, reference: ReferenceData, indexPathPrefix: String?,
+                log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.store = store
+        self.reference = reference
+        self.matcher = JobMatcher(reference: reference)
+        self.log = log
+        let synonyms = reference.synonyms
+        let fingerprint = MatchIndexes.fingerprint(synonyms: synonyms)
+        let titles = self.titles
+        postings = LiveIndex(
+            kind: .posting, schema: MatchIndexes.postingSchema, path: indexPathPrefix.map { $0 + ".postings.hzix" },
+            fingerprint: fingerprint, store: store, log: log,
+            observer: { changes, snapshot in JobBoard.updateTitles(titles, changes, snapshot) },
+            makeDocument: { json in MatchIndexes.document(try JobBoard.decode(JobPosting.self, json), synonyms: synonyms) })
+        profiles = LiveIndex(
+            kind: .profile, schema: MatchIndexes.profileSchema, path: indexPathPrefix.map { $0 + ".profiles.hzix" },
+            fingerprint: fingerprint, store: store, log: log,
+            makeDocument: { json in MatchIndexes.document(try JobBoard.decode(CandidateProfile.self, json), synonyms: synonyms) })
+        if let indexPathPrefix { Self.removeOldCaches(beside: indexPathPrefix) }
+    }
+
+    /// A board over the SQLite store at `storePath` (created when missing), with the
+    /// reference tables of `corpus` (`places.tsv`, `synonyms.tsv`) and its indexes beside the store.
+    public static func open(storePath: String, corpus: String, log: @escaping @Sendable (String) -> Void = { _ in }) throws -> JobBoard {
+        JobBoard(store: try SQLiteJobStore(path: storePath), reference: try ReferenceData.load(directory: corpus),
+                 indexPathPrefix: storePath, log: log)
+    }
+
+    /// A record from its stored JSON line (the store only holds lines that were valid).
+    static func decode<Record: JSONRecord>(_ type: Record.Type, _ json: String) throws -> Record {
+        switch Record.read(json) {
+        case .success(let record): return record
+        case .failure(let problems):
+            throw LoadFailure(problems: problems.problems.map { .init(file: "store", line: 0, field: $0.field, message: $0.message) },
+                              count: problems.problems.count)
+        }
+    }
+
+    /// Cache files of versions before the change feed (`STORE.postings-g7-s….hzix`).
+    private static func removeOldCaches(beside prefix: String) {
+        let directory = (prefix as NSString).deletingLastPathComponent
+        let name = (prefix as NSString).lastPathComponent
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        where (file.hasPrefix(name + ".postings-g") || file.hasPrefix(name + ".profiles-g")) && file.hasSuffix(".hzix") {
+            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(file))
+        }
+    }
+
+    // MARK: Feed and snapshots
+
+    /// Applies the store's new changes (from this process or any other) to the
+    /// indexes that are open; returns how many changes were applied.
+    @discardableResult
+    public func catchUp() throws -> Int {
+        var applied = 0
+        for live in [postings, profiles] where live.isLoaded { applied += try live.catchUp() }
+        return applied
+    }
+
+    /// Opens both indexes now (building them if needed), so that the first request is fast.
+    public func warmUp() throws {
+        _ = try postings.index()
+        _ = try profiles.index()
+        _ = try suggester()
+    }
+
+    /// Opens one table's index now (building it if needed).
+    public func warmUp(_ kind: RecordKind) throws {
+        _ = try (kind == .posting ? postings : profiles).index()
+    }
+
+    /// Saves each open index that holds changes its file does not.
+    public func saveIndexes() throws {
+        for live in [postings, profiles] {
+            live.waitForMaintenance()
+            try live.saveIfChanged()
+        }
+    }
+
+    /// Where the board stands: each table's sequence in the store and in its index.
+    public func status() throws -> BoardStatus {
+        var tables: [BoardStatus.Table] = []
+        for live in [postings, profiles] {
+            let stored = try store.sequence(of: live.kind)
+            let index = live.isLoaded ? try live.index() : nil
+            tables.append(BoardStatus.Table(
+                kind: live.kind, storeSequence: stored,
+                indexSequence: index.map { LiveIndex.sequence(of: $0.snapshot) },
+                documents: index?.documentCount, bytes: index?.snapshot.byteCount, segments: index?.snapshot.segments.count))
+        }
+        return BoardStatus(tables: tables)
+    }
+
+    // MARK: Titles
+
+    func suggester() throws -> TitleSuggester {
+        if let suggester = titles.value.withLock({ $0 }) { return suggester }
+        let index = try postings.index()
+        var all: [String] = []
+        try index.snapshot.forEachStoredFields { _, stored in all.append(try StoredRecord.posting(stored).title) }
+        let suggester = TitleSuggester(titles: all)
+        titles.value.withLock { if $0 == nil { $0 = suggester } }
+        return titles.value.withLock { $0! }
+    }
+
+    /// Keeps the title suggestions in step with the postings' changes.
+    private static func updateTitles(_ titles: TitleSlot, _ changes: [StoredChange], _ snapshot: IndexSnapshot) {
+        guard let suggester = titles.value.withLock({ $0 }) else { return }
+        for change in changes {
+            let old = (try? snapshot.storedFields(of: change.id)).flatMap { $0 }.flatMap { try? StoredRecord.posting($0).title }
+            let new = change.document.flatMap { try? decode(JobPosting.self, $0).title }
+            suggester.update(removing: old, adding: new)
+        }
+    }
+}
+
+/// The title suggestions, built on first use.
+final class TitleSlot: Sendable {
+    let value = Mutex<TitleSuggester?>(nil)
+}
+
+/// How far each table's index has followed the store (for `/healthz` and `hezamatch status`).
+public struct BoardStatus: Sendable, Codable, Hashable {
+    public struct Table: Sendable, Codable, Hashable {
+        public var kind: RecordKind
+        public var storeSequence: Int64
+        /// `nil` when the index is not open in this process.
+        public var indexSequence: Int64?
+        public var documents: Int?
+        public var bytes: Int?
+        public var segments: Int?
+
+        /// Changes in the store that the index has not applied yet.
+        public var lag: Int64? { indexSequence.map { max(0, storeSequence - $0) } }
+
+        private enum CodingKeys: String, CodingKey {
+            case kind, storeSequence = "store_sequence", indexSequence = "index_sequence", documents, bytes, segments
+        }
+    }
+
+    public var tables: [Table]
+}
+
+extension RecordKind: Codable {}

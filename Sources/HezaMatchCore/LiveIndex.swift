@@ -1,0 +1,211 @@
+import Dispatch
+import Foundation
+import JobRecords
+import JobStorage
+import SearchIndex
+import Synchronization
+
+/// One table's search index, kept in step with the store through its change feed.
+///
+/// - **Open**: the saved file (memory-mapped) when there is one written with the same
+///   schema and reference tables; else a full rebuild from the store, saying why.
+/// - **Catch up**: the store's changes after the sequence the index contains
+///   (``IndexSnapshot/userData`` `sequence`) are applied in batches, each published
+///   with its last sequence, so the index always says how far it has got.
+/// - **Save**: atomically, in the background or at shutdown; a file holds the
+///   sequence it contains, so a restart (even after `kill -9`) applies only what came after.
+///
+/// Readers take ``snapshot``-based searches and never wait; catch-ups, rebuilds and
+/// saves are serialised among themselves.
+final class LiveIndex: Sendable {
+    let kind: RecordKind
+    let schema: IndexSchema
+    /// The saved file, or `nil` to keep the index in memory only.
+    let path: String?
+    /// What the documents depend on besides the records (reference tables, layouts).
+    let fingerprint: String
+    private let store: any JobStore
+    private let makeDocument: @Sendable (String) throws -> IndexDocument
+    private let log: @Sendable (String) -> Void
+    /// Called with each batch of changes before it is applied, and the snapshot it applies to.
+    private let observer: (@Sendable ([StoredChange], IndexSnapshot) -> Void)?
+
+    private let loaded = Mutex<SearchIndex?>(nil)
+    private let updating = Mutex<Void>(())
+    private let savedSequence = Mutex<Int64>(-1)
+    private let maintenance = DispatchQueue(label: "hezamatch.index-maintenance", qos: .utility)
+
+    /// Changes read from the store at a time when catching up.
+    static let batchSize = 20_000
+
+    init(kind: RecordKind, schema: IndexSchema, path: String?, fingerprint: String, store: any JobStore,
+         log: @escaping @Sendable (String) -> Void, observer: (@Sendable ([StoredChange], IndexSnapshot) -> Void)? = nil,
+         makeDocument: @escaping @Sendable (String) throws -> IndexDocument) {
+        self.kind = kind
+        self.schema = schema
+        self.path = path
+        self.fingerprint = fingerprint
+        self.store = store
+        self.log = log
+        self.observer = observer
+        self.makeDocument = makeDocument
+    }
+
+    /// The index, opened or built and caught up with the store on first use.
+    func index() throws -> SearchIndex {
+        if let index = loaded.withLock({ $0 }) { return index }
+        return try updating.withLock { _ in
+            if let index = loaded.withLock({ $0 }) { return index }
+            let index = try openOrBuild()
+            loaded.withLock { $0 = index }
+            _ = try catchUpLocked(index)
+            return index
+        }
+    }
+
+    /// Whether the index has been opened in this process.
+    var isLoaded: Bool { loaded.withLock { $0 != nil } }
+
+    /// The store sequence a snapshot contains.
+    static func sequence(of snapshot: IndexSnapshot) -> Int64 { Int64(snapshot.userData["sequence"] ?? "") ?? 0 }
+
+    /// Applies the store's changes after the index's sequence; returns how many.
+    @discardableResult
+    func catchUp() throws -> Int {
+        let index = try self.index()
+        return try updating.withLock { _ in try catchUpLocked(index) }
+    }
+
+    private func userData(sequence: Int64) -> [String: String] {
+        ["sequence": String(sequence), "fingerprint": fingerprint, "kind": kind.rawValue]
+    }
+
+    private func catchUpLocked(_ index: SearchIndex) throws -> Int {
+        var applied = 0
+        while true {
+            let snapshot = index.snapshot
+            let changes = try store.changes(of: kind, after: Self.sequence(of: snapshot), limit: Self.batchSize)
+            guard let last = changes.last else { break }
+            observer?(changes, snapshot)
+            var upserts: [IndexDocument] = []
+            var deletions: [String] = []
+            for change in changes {
+                if let document = change.document {
+                    upserts.append(try makeDocument(document))
+                } else {
+                    deletions.append(change.id)
+                }
+            }
+            try index.apply(upserts: upserts, deletions: deletions, userData: userData(sequence: last.sequence), merging: .later)
+            applied += changes.count
+            if changes.count < Self.batchSize { break }
+        }
+        if applied > 0 { scheduleMerge() }
+        return applied
+    }
+
+    /// Publishes a batch built while loading records that took the sequences
+    /// `sequenceBefore + 1 … sequenceAfter` (``JobBoard/load(postings:profiles:progress:)``).
+    /// When the index was not exactly at `sequenceBefore` (another writer came in
+    /// between), the batch is dropped and the index catches up from the store instead.
+    func publishLoaded(_ batch: SegmentBatch, sequenceBefore: Int64, sequenceAfter: Int64) throws {
+        let index = try self.index()
+        try updating.withLock { _ in
+            if Self.sequence(of: index.snapshot) == sequenceBefore {
+                index.publish(batch, userData: userData(sequence: sequenceAfter), merging: .later)
+            }
+            _ = try catchUpLocked(index)
+        }
+    }
+
+    // MARK: Opening and building
+
+    private func openOrBuild() throws -> SearchIndex {
+        if let path {
+            for removed in SearchIndex.removeAbandonedTemporaries(beside: path) {
+                log("removed \(removed), left by an interrupted save")
+            }
+            if FileManager.default.fileExists(atPath: path) {
+                do {
+                    let index = try SearchIndex.open(path: path, schema: schema)
+                    if index.snapshot.userData["fingerprint"] == fingerprint {
+                        savedSequence.withLock { $0 = Self.sequence(of: index.snapshot) }
+                        return index
+                    }
+                    log("rebuilding the \(kind) index: \(path) was built with other reference tables or an older layout")
+                } catch let error as IndexError {
+                    log("rebuilding the \(kind) index: \(error.message)")
+                }
+            } else if try store.count(of: kind) > 0 {
+                log("building the \(kind) index: no saved index at \(path)")
+            }
+        }
+        return try rebuild()
+    }
+
+    /// Builds the index from every record of the store, in one consistent read.
+    ///
+    /// - Complexity: O(*n*) in the records' text.
+    private func rebuild() throws -> SearchIndex {
+        let batch = SegmentBatch(schema: schema)
+        let sequence = try store.forEachRecord(of: kind, batchSize: 10_000) { records in
+            for record in records { try batch.add(try makeDocument(record.document ?? "")) }
+        }
+        let index = SearchIndex(schema: schema)
+        index.publish(batch, userData: userData(sequence: sequence), merging: .later)
+        index.optimize()
+        if path != nil { try save(index) }
+        return index
+    }
+
+    // MARK: Saving and merging
+
+    /// Saves the index when it holds changes the saved file does not.
+    ///
+    /// - Returns: whether it saved.
+    @discardableResult
+    func saveIfChanged() throws -> Bool {
+        guard let index = loaded.withLock({ $0 }), path != nil else { return false }
+        return try updating.withLock { _ in
+            guard Self.sequence(of: index.snapshot) != savedSequence.withLock({ $0 }) else { return false }
+            try save(index)
+            return true
+        }
+    }
+
+    private func save(_ index: SearchIndex) throws {
+        guard let path else { return }
+        let snapshot = index.snapshot
+        try index.save(to: path)
+        savedSequence.withLock { $0 = Self.sequence(of: snapshot) }
+    }
+
+    /// Merges segments in the background when they pile up.
+    func scheduleMerge() {
+        maintenance.async { [self] in
+            _ = loaded.withLock { $0 }?.mergeIfNeeded()
+        }
+    }
+
+    /// Rewrites the segments that hold deleted documents, so that their bytes leave
+    /// memory, then saves the index, so that they leave the saved file too (erasure).
+    func expungeDeletedAndSave() throws {
+        guard let index = loaded.withLock({ $0 }) else { return }
+        try updating.withLock { _ in
+            index.mergeIfNeeded(expungingDeletes: true)
+            if path != nil { try save(index) }
+        }
+    }
+
+    /// ``expungeDeletedAndSave()`` in the background; errors are logged.
+    func scheduleExpunge() {
+        maintenance.async { [self] in
+            do { try expungeDeletedAndSave() } catch { log("could not rewrite the \(kind) index after a deletion: \(error)") }
+        }
+    }
+
+    /// Waits for background merges and expunges queued so far.
+    func waitForMaintenance() {
+        maintenance.sync {}
+    }
+}

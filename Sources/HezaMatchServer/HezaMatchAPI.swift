@@ -1,0 +1,40 @@
+import Hummingbird
+import HezaMatchCore
+
+/// The Heza Works API (see `Sources/HezaMatchServer/openapi.yaml`) over a ``JobBoard``.
+///
+/// Public: job search with highlights and facets, a job, title suggestions, health,
+/// metrics. With a bearer token: a candidate's matches, a job's shortlist, and every
+/// write. Personal data (names, phones) is only in shortlists, behind a token.
+/// Nothing here logs requests, bodies or tokens.
+///
+/// Middleware, outermost first: metrics (every request, by route template and
+/// status), error translation (library errors → JSON errors), and on the protected
+/// routes the bearer token.
+public struct HezaMatchAPI: Sendable {
+    public let board: JobBoard
+    public let tokens: APITokens
+    /// The largest request body accepted; larger ones get 413.
+    public var maximumBodyBytes: Int
+    let metrics = ServerMetrics()
+
+    public init(board: JobBoard, tokens: APITokens, maximumBodyBytes: Int = 16 << 20) {
+        self.board = board
+        self.tokens = tokens
+        self.maximumBodyBytes = maximumBodyBytes
+    }
+
+    public func router() -> Router<APIRequestContext> {
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: MetricsMiddleware(metrics: metrics))
+        router.add(middleware: ErrorTranslationMiddleware())
+        let open = router.group().add(middleware: BearerTokenMiddleware(tokens: tokens, required: false))
+        let protected = router.group().add(middleware: BearerTokenMiddleware(tokens: tokens, required: true))
+        addOperationsRoutes(to: open)
+        addSearchRoutes(to: open)
+        addJobRoutes(public: open, protected: protected)
+        addCandidateRoutes(to: protected)
+        addImportRoutes(to: protected)
+        return router
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import JobRecords
+
+/// Reading query parameters and bodies, each failure a 400 (or 413) that names the parameter.
+extension Request {
+    /// A whole number in `range`, or `value` when absent.
+    func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = uri.queryParameters.get(name), !text.isEmpty else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw APIError.badRequest("'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    /// A non-empty text parameter.
+    func text(_ name: String) -> String? {
+        uri.queryParameters.get(name).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// One of a schema enumeration's values, or a 400 listing them.
+    func value<T: SchemaEnumeration>(_ name: String, _ type: T.Type, what: String) throws -> T? {
+        guard let text = text(name) else { return nil }
+        guard let value = T(rawValue: text) else {
+            throw APIError.badRequest("unknown \(what) '\(text)'", details: T.allCases.map(\.rawValue))
+        }
+        return value
+    }
+
+    /// `as_of` (YYYY-MM-DD), or today.
+    func asOf() throws -> CalendarDate {
+        if let text = text("as_of") {
+            guard let date = CalendarDate(text) else { throw APIError.badRequest("'as_of' must be a date as YYYY-MM-DD") }
+            return date
+        }
+        return CalendarDate.today
+    }
+
+    /// The body, at most `limit` bytes (413 beyond).
+    func bytes(upTo limit: Int) async throws -> [UInt8] {
+        do {
+            return Array(try await body.collect(upTo: limit).readableBytesView)
+        } catch {
+            throw APIError(status: .contentTooLarge, code: "too_large", message: "the body is over \(limit) bytes")
+        }
+    }
+}
+
+extension CalendarDate {
+    /// Today, in the server's time zone.
+    static var today: CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+}

@@ -1,0 +1,31 @@
+import Hummingbird
+import HezaMatchCore
+import JobRecords
+
+extension HezaMatchAPI {
+    /// `POST /v1/import?kind=postings|profiles`: a JSON Lines body, all or nothing.
+    func addImportRoutes(to routes: RouterGroup<APIRequestContext>) {
+        routes.post("/v1/import") { request, _ -> Imported in
+            let kind = request.uri.queryParameters.get("kind") ?? ""
+            guard kind == "postings" || kind == "profiles" else {
+                throw APIError.badRequest("query parameter 'kind' must be 'postings' or 'profiles'")
+            }
+            let bytes = try await request.bytes(upTo: maximumBodyBytes)
+            if kind == "postings" {
+                let records = try JSONLinesLoader.load(JobPosting.self, from: bytes, file: "request body")
+                try await board.upsert(postings: records)
+                return Imported(imported: records.count, kind: kind)
+            } else {
+                let records = try JSONLinesLoader.load(CandidateProfile.self, from: bytes, file: "request body")
+                try await board.upsert(profiles: records)
+                return Imported(imported: records.count, kind: kind)
+            }
+        }
+    }
+}
+
+/// The answer to an import: `{"imported": 5000, "kind": "profiles"}`.
+struct Imported: ResponseEncodable {
+    var imported: Int
+    var kind: String
+}

@@ -1,0 +1,76 @@
+/// Writes JSON text: compact, keys sorted by their UTF-8 bytes, so that the same
+/// value is always the same bytes.
+public enum JSONText {
+    /// `text` as a JSON string, quotes included, appended to `output`.
+    ///
+    /// - Complexity: O(*n*) in the length of `text`.
+    public static func appendQuoted(_ text: String, to output: inout String) {
+        output += "\""
+        var plainStart = text.utf8.startIndex
+        var index = plainStart
+        let utf8 = text.utf8
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+                output += Substring(utf8[plainStart..<index])
+                switch byte {
+                case UInt8(ascii: "\""): output += "\\\""
+                case UInt8(ascii: "\\"): output += "\\\\"
+                case 0x0A: output += "\\n"
+                case 0x0D: output += "\\r"
+                case 0x09: output += "\\t"
+                default:
+                    let hex = String(byte, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
+                plainStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        output += Substring(utf8[plainStart..<utf8.endIndex])
+        output += "\""
+    }
+
+    /// A number as JSON writes it: whole numbers without a fraction (`12`, not `12.0`).
+    public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
+        return String(value)
+    }
+}
+
+extension JSONValue {
+    /// The value as compact JSON text, keys sorted.
+    ///
+    /// - Complexity: O(*n* + *k* log *k*) for *n* bytes of output and *k* keys per object.
+    public var text: String {
+        var output = ""
+        append(to: &output)
+        return output
+    }
+
+    private func append(to output: inout String) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .number(let value): output += JSONText.number(value)
+        case .string(let text): JSONText.appendQuoted(text, to: &output)
+        case .array(let elements):
+            output += "["
+            for (position, element) in elements.enumerated() {
+                if position > 0 { output += "," }
+                element.append(to: &output)
+            }
+            output += "]"
+        case .object(let members):
+            output += "{"
+            for (position, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+                if position > 0 { output += "," }
+                JSONText.appendQuoted(key, to: &output)
+                output += ":"
+                members[key]!.append(to: &output)
+            }
+            output += "}"
+        }
+    }
+}

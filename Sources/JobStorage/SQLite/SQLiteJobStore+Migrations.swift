@@ -1,0 +1,49 @@
+import GRDB
+
+extension SQLiteJobStore {
+    /// The store's layouts, oldest first. A store written by an older version is
+    /// upgraded when opened, in one transaction per step.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        // v1: the records as JSON lines, and one generation counter for both tables.
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "posting") { table in
+                table.primaryKey("id", .text)
+                table.column("document", .text).notNull()
+            }
+            try db.create(table: "profile") { table in
+                table.primaryKey("id", .text)
+                table.column("document", .text).notNull()
+            }
+            try db.create(table: "meta") { table in
+                table.primaryKey("key", .text)
+                table.column("value", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('generation', 0)")
+        }
+        // v2: a change feed, one sequence a table; records already stored are numbered in rowid order.
+        migrator.registerMigration("v2-change-feed") { db in
+            for kind in RecordKind.allCases {
+                let table = kind.rawValue
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
+                try db.execute(sql: "UPDATE \(table) SET seq = rowid")
+                try db.execute(sql: "CREATE INDEX \(table)_seq ON \(table)(seq)")
+                try db.create(table: "\(table)_tombstone") { tombstone in
+                    tombstone.primaryKey("id", .text)
+                    tombstone.column("seq", .integer).notNull()
+                }
+                try db.execute(sql: "CREATE INDEX \(table)_tombstone_seq ON \(table)_tombstone(seq)")
+            }
+            try db.create(table: "feed") { feed in
+                feed.primaryKey("kind", .text)
+                feed.column("sequence", .integer).notNull()
+            }
+            for kind in RecordKind.allCases {
+                try db.execute(sql: "INSERT INTO feed(kind, sequence) SELECT ?, COALESCE(MAX(seq), 0) FROM \(kind.rawValue)",
+                               arguments: [kind.rawValue])
+            }
+            try db.drop(table: "meta")
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,65 @@
+import JobRecords
+import JobMatching
+
+/// A posting in a list of results (a search, a candidate's matches): every field of
+/// the posting as SCHEMA.md names them, with the score, the reasons, and for a
+/// search the highlighted title and skills.
+///
+/// Encoded flat: `{"id", "score", "explanation", "reasons", "title", "employer", …}`.
+public struct PostingResult: Codable, Sendable, Hashable {
+    public var posting: JobPosting
+    /// Higher is better.
+    public var score: Double
+    /// One sentence each, in Vietnamese, to read aloud.
+    public var reasons: [String]
+    /// The title and skills with `<mark>` around the words the query matched (HTML, escaped).
+    public var highlights: Highlights?
+
+    /// Highlighted fields of a search hit.
+    public struct Highlights: Codable, Sendable, Hashable {
+        public var title: String
+        public var skills: String
+
+        public init(title: String, skills: String) {
+            self.title = title
+            self.skills = skills
+        }
+    }
+
+    public init(posting: JobPosting, score: Double, reasons: [String], highlights: Highlights? = nil) {
+        self.posting = posting
+        self.score = score
+        self.reasons = reasons
+        self.highlights = highlights
+    }
+
+    public init(_ ranked: RankedPosting, highlights: Highlights? = nil) {
+        self.init(posting: ranked.posting, score: ranked.score, reasons: ranked.reasons, highlights: highlights)
+    }
+
+    public var id: String { posting.id }
+
+    /// The reasons as one line: `Đúng nghề: hàn điện; đủ trình độ (…); cách nhà 12 km`.
+    public var explanation: String { reasons.joined(separator: "; ") }
+
+    private enum CodingKeys: String, CodingKey {
+        case score, explanation, reasons, highlights
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try posting.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(score, forKey: .score)
+        try container.encode(explanation, forKey: .explanation)
+        try container.encode(reasons, forKey: .reasons)
+        try container.encodeIfPresent(highlights, forKey: .highlights)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        posting = try JobPosting(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        score = try container.decode(Double.self, forKey: .score)
+        reasons = try container.decode([String].self, forKey: .reasons)
+        highlights = try container.decodeIfPresent(Highlights.self, forKey: .highlights)
+    }
+}

@@ -1,0 +1,33 @@
+/// The answer to a job seeker's search: a page of postings, how many match in all,
+/// and the facets to narrow it.
+///
+/// ```json
+/// {"total": 57, "total_is_exact": true, "page": 1, "per_page": 10, "results": [...],
+///  "facets": {"zone": [{"value": "KCN Tràng Duệ", "count": 12}], "education": [...], "audience": [...]}}
+/// ```
+public struct SearchAnswer: Codable, Sendable, Hashable {
+    /// Matching open postings; when `totalIsExact` is false, at least this many (shown `10000+`).
+    public var total: Int
+    public var totalIsExact: Bool
+    public var page: Int
+    public var perPage: Int
+    public var results: [PostingResult]
+    /// `zone`, `education`, `audience`: each value's count among all matches, most frequent first.
+    public var facets: [String: [FacetValue]]
+
+    public init(total: Int, totalIsExact: Bool, page: Int, perPage: Int, results: [PostingResult], facets: [String: [FacetValue]]) {
+        self.total = total
+        self.totalIsExact = totalIsExact
+        self.page = page
+        self.perPage = perPage
+        self.results = results
+        self.facets = facets
+    }
+
+    /// The total as people read it: `57`, or `10000+` when capped.
+    public var totalText: String { totalIsExact ? String(total) : "\(total)+" }
+
+    private enum CodingKeys: String, CodingKey {
+        case total, totalIsExact = "total_is_exact", page, perPage = "per_page", results, facets
+    }
+}

@@ -1,0 +1,19 @@
+import JobRecords
+
+/// An employer's answer to "whom should we call first?": the eligible candidates of
+/// a posting, best first, with reasons, names and phones.
+public struct ShortlistAnswer: Codable, Sendable, Hashable {
+    public var posting: JobPosting
+    public var asOf: CalendarDate
+    public var results: [CandidateResult]
+
+    public init(posting: JobPosting, asOf: CalendarDate, results: [CandidateResult]) {
+        self.posting = posting
+        self.asOf = asOf
+        self.results = results
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case posting, asOf = "as_of", results
+    }
+}
