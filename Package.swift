@@ -125,6 +125,10 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
+            name: "HezaMatchCoreTests",
+            dependencies: ["JobRecords", "JobStorage", "JobMatching", "MatchRendering", "HezaMatchCore"]
+        ),
+        .testTarget(
             name: "HezaMatchServerTests",
             dependencies: [
                 "HezaMatchServer",

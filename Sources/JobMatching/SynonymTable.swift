@@ -11,7 +11,10 @@ import JobRecords
 public struct SynonymTable: Sendable {
     /// Each group's phrases, folded.
     public private(set) var groups: [[String]] = []
-    private var groupsByFirstWord: [String: [Int]] = [:]
+    /// Every word of every phrase, numbered.
+    private var vocabulary: [String: Int32] = [:]
+    /// Per first word: the phrases that start with it, as word numbers, longest first.
+    private var phrasesByFirstWord: [Int32: [(group: Int, phrase: String, words: [Int32])]] = [:]
 
     public init(tsv: String) {
         for line in tsv.split(separator: "\n") {
@@ -20,9 +23,21 @@ public struct SynonymTable: Sendable {
             let phrases = trimmed.split(separator: "|").map { VietnameseAnalyzer().foldedText(String($0)) }.filter { !$0.isEmpty }
             guard phrases.count > 1 else { continue }
             for phrase in phrases {
-                groupsByFirstWord[String(phrase.split(separator: " ")[0]), default: []].append(groups.count)
+                let words = phrase.split(separator: " ").map { word -> Int32 in
+                    if let number = vocabulary[String(word)] { return number }
+                    let number = Int32(vocabulary.count)
+                    vocabulary[String(word)] = number
+                    return number
+                }
+                phrasesByFirstWord[words[0], default: []].append((groups.count, phrase, words))
             }
             groups.append(phrases)
+        }
+        for key in phrasesByFirstWord.keys {
+            // Longest first; of two as long, the one listed first.
+            phrasesByFirstWord[key] = phrasesByFirstWord[key]!.enumerated()
+                .sorted { $0.element.words.count != $1.element.words.count ? $0.element.words.count > $1.element.words.count : $0.offset < $1.offset }
+                .map(\.element)
         }
     }
 
@@ -30,24 +45,32 @@ public struct SynonymTable: Sendable {
     /// syllables), each with the phrase found. At each word the longest phrase of
     /// any group wins and its words are used up: `lái xe nâng` is the forklift
     /// group, not the driver group of `lái xe`.
+    ///
+    /// - Complexity: O(*n* · *p*) for *n* words and *p* phrases sharing a first word (a handful).
     public func groups(in folded: String) -> [(group: Int, phrase: String)] {
-        let words = folded.split(separator: " ").map(String.init)
+        // Words as numbers; a word of no phrase is -1.
+        let words = folded.split(separator: " ").map { vocabulary[String($0)] ?? -1 }
         var found: [(Int, String)] = []
         var seen = Set<Int>()
         var start = 0
         while start < words.count {
-            var best: (group: Int, phrase: String, length: Int)? = nil
-            for group in groupsByFirstWord[words[start]] ?? [] {
-                for phrase in groups[group] {
-                    let parts = phrase.split(separator: " ").map(String.init)
-                    guard parts.count > (best?.length ?? 0), start + parts.count <= words.count,
-                          Array(words[start..<(start + parts.count)]) == parts else { continue }
-                    best = (group, phrase, parts.count)
+            var matched: (group: Int, phrase: String, length: Int)? = nil
+            if words[start] >= 0, let candidates = phrasesByFirstWord[words[start]] {
+                for candidate in candidates where start + candidate.words.count <= words.count {
+                    var equal = true
+                    for (offset, word) in candidate.words.enumerated() where words[start + offset] != word {
+                        equal = false
+                        break
+                    }
+                    if equal {
+                        matched = (candidate.group, candidate.phrase, candidate.words.count)
+                        break
+                    }
                 }
             }
-            if let best {
-                if seen.insert(best.group).inserted { found.append((best.group, best.phrase)) }
-                start += best.length
+            if let matched {
+                if seen.insert(matched.group).inserted { found.append((matched.group, matched.phrase)) }
+                start += matched.length
             } else {
                 start += 1
             }

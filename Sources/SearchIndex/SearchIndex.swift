@@ -86,15 +86,15 @@ public final class SearchIndex: Sendable {
     ///   when segments pile up and `merging` is ``MergeTiming/now``.
     public func publish(_ batch: SegmentBatch, deletions: [String] = [], userData: [String: String]? = nil,
                         merging: MergeTiming = .now) {
-        let segments = batch.finish().segments
+        let (segments, batchIDs) = batch.finish().drain()
         // Of two documents with one id in the batch, the later wins: delete the earlier ones.
         var last: [String: Int] = [:]
-        last.reserveCapacity(batch.ids.count)
-        for (position, id) in batch.ids.enumerated() { last[id] = position }
+        last.reserveCapacity(batchIDs.count)
+        for (position, id) in batchIDs.enumerated() { last[id] = position }
         var superseded: [(segment: Int, doc: Int)] = []
-        if last.count < batch.ids.count {
+        if last.count < batchIDs.count {
             var segment = 0, start = 0
-            for (position, id) in batch.ids.enumerated() where last[id] != position {
+            for (position, id) in batchIDs.enumerated() where last[id] != position {
                 while position >= start + segments[segment].documentCount {
                     start += segments[segment].documentCount
                     segment += 1

@@ -45,9 +45,10 @@ public enum SpreadsheetCell {
             digits = "0" + digits.dropFirst(2)
         }
         guard shape, digits.hasPrefix("0"), (10...11).contains(digits.count) else { return text(phone) }
-        let head = digits.prefix(digits.count - 6)
-        let middle = digits.dropFirst(head.count).prefix(3)
-        let tail = digits.suffix(3)
+        // Mobiles 0912 345 678; landlines (area code of three or four digits) 0225 384 2111.
+        let head = digits.prefix(4)
+        let middle = digits.dropFirst(4).prefix(3)
+        let tail = digits.dropFirst(7)
         return "\(head) \(middle) \(tail)"
     }
 

@@ -57,6 +57,11 @@ struct PostingsEncoder {
 
     /// Appends one position delta as a varint.
     @inline(__always)
+    /// Appends positions already encoded (a document's, copied by a merge).
+    mutating func appendPositionBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+        positions.append(contentsOf: bytes)
+    }
+
     mutating func appendPosition(_ value: UInt32) {
         var value = value
         while value >= 0x80 {

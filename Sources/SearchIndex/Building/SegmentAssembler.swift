@@ -3,10 +3,34 @@ import CSearchKernels
 /// Lays out a segment's columns in ``SegmentFormat`` and opens it: the last step of
 /// both building (``SegmentBuilder``) and merging (``SegmentMerger``).
 enum SegmentAssembler {
-    /// A keyword field's values, document by document.
+    /// A keyword field's values: its sorted folded keys with their display values, and
+    /// each document's key numbers (sorted, no repeats).
     struct KeywordColumn {
-        /// Per document: (folded key, display value) pairs.
-        var documents: [[(key: String, display: String)]]
+        var keys: [String] = []
+        var displays: [String] = []
+        var documentOffsets: [UInt32] = [0]
+        var documentKeys: [UInt32] = []
+
+        init() {}
+
+        /// The column of documents given as (folded key, display value) pairs; the first
+        /// display seen for a key is kept.
+        init(documents: [[(key: String, display: String)]]) {
+            var displayByKey: [String: String] = [:]
+            for values in documents {
+                for value in values where displayByKey[value.key] == nil { displayByKey[value.key] = value.display }
+            }
+            keys = displayByKey.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            displays = keys.map { displayByKey[$0]! }
+            var keyID: [String: UInt32] = [:]
+            for (id, key) in keys.enumerated() { keyID[key] = UInt32(id) }
+            for values in documents { appendDocument(Set(values.map { keyID[$0.key]! }).sorted()) }
+        }
+
+        mutating func appendDocument(_ sortedKeys: [UInt32]) {
+            documentKeys.append(contentsOf: sortedKeys)
+            documentOffsets.append(UInt32(documentKeys.count))
+        }
     }
 
     /// Every document's stored fields, one after another.
@@ -36,7 +60,39 @@ enum SegmentAssembler {
             termBytes.append(contentsOf: key)
             termOffsets.append(UInt32(termBytes.count))
         }
-        var writer = BlobWriter(reservingCapacity: encoder.postings.count * 4 + encoder.positions.count + termBytes.count * 2 + stored.bytes.count)
+        var idOffsets: [UInt32] = [0]
+        var idBytes: [UInt8] = []
+        for id in ids {
+            idBytes.append(contentsOf: id.utf8)
+            idOffsets.append(UInt32(idBytes.count))
+        }
+        let idOrder = (0..<ids.count).sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }.map { UInt32($0) }
+        let keywordSections = keywords.map(encodedSections)
+        let flatNorms = norms.flatMap { $0 }
+        let sectionCount = SegmentFormat.sectionCount(keywordFields: schema.keywordFields.count, numericFields: schema.numericFields.count)
+        // The exact size: the header, the section table, each section aligned to 8.
+        typealias B = BlobWriter
+        var capacity = SegmentFormat.fixedHeaderBytes + sectionCount * 16
+        capacity += B.size(ofSection: termOffsets.count, UInt32.self) + B.size(ofSection: termBytes.count, UInt8.self)
+        capacity += B.size(ofSection: termDocFrequency.count, UInt32.self) + B.size(ofSection: termFirstBlock.count, UInt32.self)
+        capacity += B.size(ofSection: termPositionsStart.count, UInt64.self)
+        capacity += B.size(ofSection: encoder.blockLastDoc.count, UInt32.self) + B.size(ofSection: encoder.blockWordOffset.count, UInt32.self)
+        capacity += B.size(ofSection: encoder.blockPositionsOffset.count, UInt32.self) + B.size(ofSection: encoder.blockWidths.count, UInt8.self)
+        capacity += B.size(ofSection: encoder.blockMaxFrequency.count, UInt16.self) + B.size(ofSection: encoder.blockMinNorm.count, UInt8.self)
+        capacity += B.size(ofSection: encoder.postings.count, UInt32.self) + B.size(ofSection: encoder.positions.count, UInt8.self)
+        capacity += B.size(ofSection: flatNorms.count, UInt8.self) + B.size(ofSection: fieldTokenTotals.count, UInt64.self)
+        capacity += B.size(ofSection: idOffsets.count, UInt32.self) + B.size(ofSection: idBytes.count, UInt8.self)
+        capacity += B.size(ofSection: idOrder.count, UInt32.self)
+        capacity += B.size(ofSection: stored.offsets.count, UInt64.self) + B.size(ofSection: stored.bytes.count, UInt8.self)
+        capacity += B.size(ofSection: stored.checksums.count, UInt32.self)
+        for sections in keywordSections {
+            capacity += B.size(ofSection: sections.keyOffsets.count, UInt32.self) + B.size(ofSection: sections.keyBytes.count, UInt8.self)
+            capacity += B.size(ofSection: sections.displayOffsets.count, UInt32.self) + B.size(ofSection: sections.displayBytes.count, UInt8.self)
+            capacity += B.size(ofSection: sections.column.documentOffsets.count, UInt32.self)
+            capacity += B.size(ofSection: sections.column.documentKeys.count, UInt32.self)
+        }
+        for column in numbers { capacity += B.size(ofSection: column.count, Int64.self) }
+        var writer = BlobWriter(capacity: capacity)
         for byte in SegmentFormat.magic { writer.appendRaw(byte) }
         writer.appendRaw(SegmentFormat.version)
         writer.appendRaw(SegmentFormat.byteOrderMark)
@@ -44,9 +100,8 @@ enum SegmentAssembler {
         writer.appendRaw(UInt32(schema.textFields.count))
         writer.appendRaw(UInt32(schema.keywordFields.count))
         writer.appendRaw(UInt32(schema.numericFields.count))
-        let sectionCount = SegmentFormat.sectionCount(keywordFields: schema.keywordFields.count, numericFields: schema.numericFields.count)
         writer.appendRaw(UInt32(sectionCount))
-        let tableOffset = writer.bytes.count
+        let tableOffset = writer.count
         for _ in 0..<(sectionCount * 2) { writer.appendRaw(UInt64(0)) }
 
         writer.appendSection(termOffsets)
@@ -62,68 +117,48 @@ enum SegmentAssembler {
         writer.appendSection(encoder.blockMinNorm)
         writer.appendSection(encoder.postings)
         writer.appendSection(encoder.positions)
-        writer.appendSection(norms.flatMap { $0 })
+        writer.appendSection(flatNorms)
         writer.appendSection(fieldTokenTotals)
-        var idOffsets: [UInt32] = [0]
-        var idBytes: [UInt8] = []
-        for id in ids {
-            idBytes.append(contentsOf: id.utf8)
-            idOffsets.append(UInt32(idBytes.count))
-        }
-        let idOrder = (0..<ids.count).sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }.map { UInt32($0) }
         writer.appendSection(idOffsets)
         writer.appendSection(idBytes)
         writer.appendSection(idOrder)
         writer.appendSection(stored.offsets)
         writer.appendSection(stored.bytes)
         writer.appendSection(stored.checksums)
-        for column in keywords { appendKeywordSections(column, to: &writer) }
+        for sections in keywordSections {
+            writer.appendSection(sections.keyOffsets)
+            writer.appendSection(sections.keyBytes)
+            writer.appendSection(sections.displayOffsets)
+            writer.appendSection(sections.displayBytes)
+            writer.appendSection(sections.column.documentOffsets)
+            writer.appendSection(sections.column.documentKeys)
+        }
         for column in numbers { writer.appendSection(column) }
-
-        var bytes = writer.bytes
+        writer.align()
+        precondition(writer.count == capacity, "segment sized \(capacity), written \(writer.count)")
         for (index, section) in writer.sections.enumerated() {
-            store(section.offset, into: &bytes, at: tableOffset + index * 16)
-            store(section.length, into: &bytes, at: tableOffset + index * 16 + 8)
+            writer.store(section.offset, at: tableOffset + index * 16)
+            writer.store(section.length, at: tableOffset + index * 16 + 8)
         }
         do {
-            return try Segment(bytes: bytes)
+            return try Segment(adopting: writer.storage, count: writer.count)
         } catch {
             preconditionFailure("a segment assembled here failed its own checks: \(error)")
         }
     }
 
-    private static func appendKeywordSections(_ column: KeywordColumn, to writer: inout BlobWriter) {
-        var displayByKey: [String: String] = [:]
-        for values in column.documents {
-            for value in values where displayByKey[value.key] == nil { displayByKey[value.key] = value.display }
-        }
-        let keys = displayByKey.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var keyID: [String: UInt32] = [:]
+    /// A keyword column's key and display tables as bytes and offsets.
+    private static func encodedSections(_ column: KeywordColumn)
+        -> (keyOffsets: [UInt32], keyBytes: [UInt8], displayOffsets: [UInt32], displayBytes: [UInt8], column: KeywordColumn) {
         var keyOffsets: [UInt32] = [0], keyBytes: [UInt8] = []
         var displayOffsets: [UInt32] = [0], displayBytes: [UInt8] = []
-        for (id, key) in keys.enumerated() {
-            keyID[key] = UInt32(id)
+        for (key, display) in zip(column.keys, column.displays) {
             keyBytes.append(contentsOf: key.utf8)
             keyOffsets.append(UInt32(keyBytes.count))
-            displayBytes.append(contentsOf: displayByKey[key]!.utf8)
+            displayBytes.append(contentsOf: display.utf8)
             displayOffsets.append(UInt32(displayBytes.count))
         }
-        var docValueOffsets: [UInt32] = [0], docValues: [UInt32] = []
-        for values in column.documents {
-            docValues.append(contentsOf: Set(values.map { keyID[$0.key]! }).sorted())
-            docValueOffsets.append(UInt32(docValues.count))
-        }
-        writer.appendSection(keyOffsets)
-        writer.appendSection(keyBytes)
-        writer.appendSection(displayOffsets)
-        writer.appendSection(displayBytes)
-        writer.appendSection(docValueOffsets)
-        writer.appendSection(docValues)
+        return (keyOffsets, keyBytes, displayOffsets, displayBytes, column)
     }
 
-    private static func store(_ value: UInt64, into bytes: inout [UInt8], at offset: Int) {
-        withUnsafeBytes(of: value.littleEndian) { raw in
-            for index in 0..<8 { bytes[offset + index] = raw[index] }
-        }
-    }
 }

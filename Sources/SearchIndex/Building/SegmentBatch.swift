@@ -83,9 +83,15 @@ public final class SegmentBatch: @unchecked Sendable {
         return self
     }
 
-    /// The built segments (after ``finish()``).
-    var segments: [Segment] {
+    /// The built segments and the ids of their documents, in order (after ``finish()``);
+    /// the batch lets go of them, so that they live no longer than the index holds them.
+    func drain() -> (segments: [Segment], ids: [String]) {
         precondition(finished, "finish() the batch first")
-        return queue.sync { built }
+        let segments = queue.sync { () -> [Segment] in
+            defer { built = [] }
+            return built
+        }
+        defer { ids = [] }
+        return (segments, ids)
     }
 }

@@ -18,13 +18,34 @@ enum SegmentMerger {
     static func mergeMapping(_ segments: [Segment], deletions: [DeletionSet], schema: IndexSchema) -> Result {
         let fieldCount = schema.textFields.count
         let positionFields = schema.textFields.map(\.storesPositions)
+        let hasPositions = positionFields.contains(true)
         // New document numbers: live documents in segment order.
         var remap: [[UInt32]] = []
         var ids: [String] = []
         var stored = SegmentAssembler.StoredColumn()
         var norms = [[UInt8]](repeating: [], count: fieldCount)
         var totals = [UInt64](repeating: 0, count: fieldCount)
-        var keywords = [SegmentAssembler.KeywordColumn](repeating: .init(documents: []), count: schema.keywordFields.count)
+        // Keyword columns: the union of the segments' keys, and each segment's key numbers in it.
+        var keywords: [SegmentAssembler.KeywordColumn] = []
+        var keyRemaps: [[[UInt32]]] = []  // [field][segment][old key] → new key
+        for field in 0..<schema.keywordFields.count {
+            var displayByKey: [String: String] = [:]
+            for segment in segments {
+                for key in 0..<segment.keywordColumns[field].keyCount {
+                    let value = segment.keyword(field: field, id: UInt32(key))
+                    if displayByKey[value.key] == nil { displayByKey[value.key] = value.display }
+                }
+            }
+            var column = SegmentAssembler.KeywordColumn()
+            column.keys = displayByKey.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            column.displays = column.keys.map { displayByKey[$0]! }
+            var number: [String: UInt32] = [:]
+            for (id, key) in column.keys.enumerated() { number[key] = UInt32(id) }
+            keywords.append(column)
+            keyRemaps.append(segments.map { segment in
+                (0..<segment.keywordColumns[field].keyCount).map { number[segment.keyword(field: field, id: UInt32($0)).key]! }
+            })
+        }
         var numbers = [[Int64]](repeating: [], count: schema.numericFields.count)
         for (s, segment) in segments.enumerated() {
             var map = [UInt32](repeating: PostingsCursor.exhausted, count: segment.documentCount)
@@ -44,7 +65,8 @@ enum SegmentMerger {
                               checksum: segment.storedChecksums[doc])
                 for field in 0..<fieldCount { norms[field].append(segment.norm(field: field, doc: doc)) }
                 for field in 0..<schema.keywordFields.count {
-                    keywords[field].documents.append(segment.keywordValues(field: field, doc: doc).map { segment.keyword(field: field, id: $0) })
+                    let remap = keyRemaps[field][s]
+                    keywords[field].appendDocument(segment.keywordValues(field: field, doc: doc).map { remap[Int($0)] }.sorted())
                 }
                 for field in 0..<schema.numericFields.count {
                     numbers[field].append(segment.number(field: field, doc: doc) ?? SegmentBuilder.missingNumber)
@@ -84,13 +106,7 @@ enum SegmentMerger {
                     frequencies.withUnsafeBufferPointer { f in
                         docNorms.withUnsafeBufferPointer { n in encoder.add(doc: newDoc, frequencies: f, norms: n) }
                     }
-                    for field in 0..<fieldCount where positionFields[field] && frequencies[field] > 0 {
-                        var previous: UInt32 = 0
-                        for position in cursor.positions(field: field) {
-                            encoder.appendPosition(position - previous)
-                            previous = position
-                        }
-                    }
+                    if hasPositions { encoder.appendPositionBytes(cursor.positionBytes()) }
                     documents += 1
                 }
             }

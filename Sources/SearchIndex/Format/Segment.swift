@@ -93,6 +93,14 @@ public final class Segment: @unchecked Sendable {
         return storage
     }
 
+    /// Opens a segment from `storage` (16-byte aligned), which it then owns and frees.
+    ///
+    /// - Throws: ``IndexError`` `.damaged` when the bytes are not a consistent segment
+    ///   (then `storage` is freed).
+    convenience init(adopting storage: UnsafeMutableRawBufferPointer, count: Int) throws {
+        try self.init(backing: .owned(storage), base: UnsafeRawPointer(storage.baseAddress!), count: count)
+    }
+
     /// Opens the segment at `offset` of a mapped file, without copying it.
     ///
     /// - Throws: ``IndexError`` `.damaged` when the bytes are not a consistent segment.

@@ -23,6 +23,10 @@ final class PostingsCursor {
     private let docs: UnsafeMutablePointer<UInt32>
     private let frequencies: UnsafeMutablePointer<UInt32>
     private var frequenciesDecoded = false
+    /// The block, document and byte where positions were last found (see ``positionsStartOfCurrentDocument()``).
+    private var positionsBlock = -1
+    private var positionsIndex = 0
+    private var positionsPointer: UnsafePointer<UInt8>
 
     /// A cursor on the term with ordinal `ordinal`, before its first document
     /// (call ``nextDoc()`` or ``advance(to:)``).
@@ -39,6 +43,7 @@ final class PostingsCursor {
         frequencies = .allocate(capacity: SegmentFormat.blockSize * segment.fieldCount)
         doc = 0
         index = -1
+        positionsPointer = segment.positions
     }
 
     deinit {
@@ -156,42 +161,64 @@ final class PostingsCursor {
         return frequencies[field * SegmentFormat.blockSize + index]
     }
 
+    /// Where the current document's positions start: found by skipping the positions
+    /// of the documents before it in the block, from the last document asked about
+    /// (so walking a block document by document reads each byte once).
+    private func positionsStartOfCurrentDocument() -> UnsafePointer<UInt8> {
+        if !frequenciesDecoded { decodeFrequencies() }
+        if positionsBlock != decodedBlock || positionsIndex > index {
+            positionsBlock = decodedBlock
+            positionsIndex = 0
+            positionsPointer = segment.positions + positionsStart + Int(segment.blockPositionsOffset[decodedBlock])
+        }
+        while positionsIndex < index {
+            positionsPointer = skipPositions(of: positionsIndex, from: positionsPointer, fields: fieldCount)
+            positionsIndex += 1
+        }
+        return positionsPointer
+    }
+
+    /// The pointer after the positions of document `document` (of the block) in the first `fields` fields.
+    private func skipPositions(of document: Int, from start: UnsafePointer<UInt8>, fields: Int) -> UnsafePointer<UInt8> {
+        var cursor = start
+        for f in 0..<fields where positionFields[f] {
+            for _ in 0..<frequencies[f * SegmentFormat.blockSize + document] {
+                while cursor.pointee & 0x80 != 0 { cursor += 1 }
+                cursor += 1
+            }
+        }
+        return cursor
+    }
+
     /// The positions of the current document in text field `field`, in order.
     func positions(field: Int) -> [UInt32] {
         guard positionFields[field] else { return [] }
-        if !frequenciesDecoded { decodeFrequencies() }
-        var cursor = segment.positions + positionsStart + Int(segment.blockPositionsOffset[decodedBlock])
-        func skipVarint() {
-            while cursor.pointee & 0x80 != 0 { cursor += 1 }
-            cursor += 1
-        }
-        func readVarint() -> UInt32 {
+        var cursor = skipPositions(of: index, from: positionsStartOfCurrentDocument(), fields: field)
+        var result: [UInt32] = []
+        let frequency = Int(frequencies[field * SegmentFormat.blockSize + index])
+        result.reserveCapacity(frequency)
+        var position: UInt32 = 0
+        for _ in 0..<frequency {
             var value: UInt32 = 0
             var shift: UInt32 = 0
             while true {
                 let byte = cursor.pointee
                 cursor += 1
                 value |= UInt32(byte & 0x7F) << shift
-                if byte & 0x80 == 0 { return value }
+                if byte & 0x80 == 0 { break }
                 shift += 7
             }
-        }
-        for previousDoc in 0..<index {
-            for f in 0..<fieldCount where positionFields[f] {
-                for _ in 0..<frequencies[f * SegmentFormat.blockSize + previousDoc] { skipVarint() }
-            }
-        }
-        for f in 0..<field where positionFields[f] {
-            for _ in 0..<frequencies[f * SegmentFormat.blockSize + index] { skipVarint() }
-        }
-        var result: [UInt32] = []
-        let frequency = Int(frequencies[field * SegmentFormat.blockSize + index])
-        result.reserveCapacity(frequency)
-        var position: UInt32 = 0
-        for _ in 0..<frequency {
-            position &+= readVarint()
+            position &+= value
             result.append(position)
         }
         return result
+    }
+
+    /// The encoded positions of the current document, every field: the same bytes in
+    /// any segment, so that a merge copies them without decoding.
+    func positionBytes() -> UnsafeBufferPointer<UInt8> {
+        let start = positionsStartOfCurrentDocument()
+        let end = skipPositions(of: index, from: start, fields: fieldCount)
+        return UnsafeBufferPointer(start: start, count: end - start)
     }
 }

@@ -1,0 +1,120 @@
+import Foundation
+import HezaMatchCore
+import JobMatching
+import JobRecords
+import JobStorage
+import MatchRendering
+import Testing
+
+/// The serving core: one owner of store and indexes, kept in step through the change feed.
+@Suite struct JobBoardTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Corpus").path
+    let asOf = CalendarDate(year: 2026, month: 11, day: 23)
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-board-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    private var storePath: String { directory.appendingPathComponent("store.sqlite").path }
+    private func board() throws -> JobBoard { try JobBoard.open(storePath: storePath, corpus: Self.corpus) }
+
+    private func write(_ name: String, _ lines: [String]) throws -> String {
+        let path = directory.appendingPathComponent(name).path
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private func records<T: JSONRecord>(_ type: T.Type, _ lines: [String]) throws -> [JSONLinesLoader.Record<T>] {
+        try JSONLinesLoader.load(type, from: Array(lines.joined(separator: "\n").utf8), file: "test")
+    }
+
+    private let welder = #"{"id":"P1","employer":"Cơ khí Nam Cầu Kiền","zone":"KCN Nam Cầu Kiền","title":"Thợ hàn","skills":["hàn điện"],"deadline":"2026-12-31"}"#
+    private let driver = #"{"id":"P2","employer":"Cảng Lạch Huyện","zone":"KCN Cảng cửa ngõ quốc tế Hải Phòng","title":"Tài xế xe tải","skills":["bằng lái C"],"deadline":"2026-12-31"}"#
+    private let soldier = #"{"id":"C1","name":"Trần Văn Hùng","phone":"0911222333","category":"discharged_soldier","education":"intermediate_vocational","skills":["hàn điện"],"birth_year":1998,"district":"Thủy Nguyên"}"#
+
+    @Test func theToolAndTheServerAnswerTheSameFields() throws {
+        let board = try board()
+        try board.load(postings: try write("p.jsonl", [welder, driver]), profiles: try write("c.jsonl", [soldier]))
+        let matches = try JSONValueEncoder.value(try board.matches(for: "C1", asOf: asOf, limit: 5))
+        guard case .object(let answer) = matches, case .array(let results)? = answer["results"], case .object(let first)? = results.first else {
+            Issue.record("no results"); return
+        }
+        #expect(first["id"] == .string("P1"))
+        for key in ["score", "explanation", "reasons", "title", "employer", "zone", "deadline"] { #expect(first[key] != nil, "\(key)") }
+        #expect(!matches.text.contains("0911222333") && !matches.text.contains("Trần Văn Hùng"))
+        let shortlist = try board.shortlist(for: "P1", asOf: asOf, limit: 5)
+        #expect(shortlist.results.first?.name == "Trần Văn Hùng" && shortlist.results.first?.phone == "0911222333")
+        #expect(try board.shortlist(for: "P1", asOf: asOf, limit: 5, contacts: false).results.first?.name == nil)
+    }
+
+    /// Another process's writes reach an open board through the feed; a restart
+    /// opens the saved file and applies only what came after it.
+    @Test func aBoardFollowsTheStoreAndARestartCatchesUp() async throws {
+        let server = try board()
+        try server.load(postings: try write("p.jsonl", [welder]))
+        try server.warmUp()
+        // "Another process": a second board on the same store writes.
+        let tool = try board()
+        try await tool.upsert(postings: try records(JobPosting.self, [driver]))
+        #expect(try server.search(JobMatcher.Search(text: "tai xe", asOf: asOf)).results.isEmpty)
+        #expect(try server.catchUp() == 1)
+        #expect(try server.search(JobMatcher.Search(text: "tai xe", asOf: asOf)).results.map(\.id) == ["P2"])
+        try server.saveIndexes()
+        // Changes after the save; then a restart.
+        _ = try await tool.delete(.posting, id: "P1")
+        try await tool.upsert(postings: try records(JobPosting.self, [welder.replacingOccurrences(of: "\"P1\"", with: "\"P3\"")]))
+        let restarted = try board()
+        let status = try restarted.status().tables.first { $0.kind == .posting }!
+        #expect(status.indexSequence == nil)  // not opened yet
+        #expect(try restarted.search(JobMatcher.Search(text: "tho han", asOf: asOf)).results.map(\.id) == ["P3"])
+        #expect(try restarted.status().tables.first { $0.kind == .posting }?.lag == 0)
+    }
+
+    @Test func loadingIsAllOrNothingAndKeepsWhatWasStored() throws {
+        let board = try board()
+        try board.load(postings: try write("p.jsonl", [welder]))
+        let bad = try write("bad.jsonl", [driver, #"{"id":"P9","employer":"X"}"#])
+        #expect(throws: LoadFailure.self) { try board.load(postings: bad) }
+        #expect(try board.posting(id: "P2") == nil)
+        #expect(try board.posting(id: "P1")?.title == "Thợ hàn")
+        #expect(try board.store.count(of: .posting) == 1)
+        #expect(try board.store.sequence(of: .posting) == 1)
+    }
+
+    @Test func pagesHaveALimit() throws {
+        let board = try board()
+        var search = JobMatcher.Search(text: "tho", asOf: asOf)
+        search.offset = 990
+        search.limit = 20
+        #expect(throws: MatchError.self) { _ = try board.search(search) }
+    }
+
+    /// Erasure: after deleting a candidate, no file the project wrote holds the name or the phone.
+    @Test func deletingACandidateErasesTheirBytesFromEveryFile() async throws {
+        let name = "Phạm Thị Xoan Erasable"
+        let phone = "0987654321"
+        let person = #"{"id":"C9","name":"\#(name)","phone":"\#(phone)","category":"graduate","summary":"ghi chú riêng","skills":["hàn điện"]}"#
+        let board = try board()
+        try board.load(postings: try write("p.jsonl", [welder]), profiles: try write("c.jsonl", [soldier, person]))
+        try await board.upsert(profiles: try records(CandidateProfile.self, [person]))  // a second version, in the WAL
+        try board.warmUp()
+        try board.saveIndexes()
+        #expect(try board.shortlist(for: "P1", asOf: asOf, limit: 5).results.contains { $0.name == name })
+        #expect(try await board.delete(.profile, id: "C9"))
+        board.waitForErasure()
+        try board.saveIndexes()
+        // The inputs the test wrote are not the project's files.
+        try FileManager.default.removeItem(atPath: directory.appendingPathComponent("c.jsonl").path)
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            let bytes = try Data(contentsOf: directory.appendingPathComponent(file))
+            for secret in [name, phone, "ghi chú riêng"] {
+                #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) is still in \(file)")
+            }
+        }
+        #expect(try board.profile(id: "C9") == nil)
+        #expect(try board.shortlist(for: "P1", asOf: asOf, limit: 5).results.map(\.id) == ["C1"])
+    }
+}
