@@ -1,31 +1,90 @@
 #!/usr/bin/env bash
-# Load test of the search endpoint on loopback, bounded in time, with updates running at the same time.
+# The serving core under load, on loopback, bounded in time (a benchmark that prints figures,
+# not a test). Needs Debian's `wrk` and a store built by `hezamatch index` (see Benchmarks/README.md):
 #   Benchmarks/load/run.sh STORE [SECONDS] [CONNECTIONS]
-# Starts `hezamatch serve` on 127.0.0.1:8088 over STORE (built by `hezamatch index`), waits for it,
-# runs wrk (Debian package `wrk`) with Benchmarks/load/search.lua while a loop PUTs one posting
-# every 100 ms, prints wrk's latency distribution and the server's memory, then stops everything.
-set -euo pipefail
+# 1. Job-page searches (Benchmarks/load/search.lua: real queries, filters, pages) with CONNECTIONS
+#    connections for SECONDS, while a loop PUTs one posting every 100 ms and, half-way, one
+#    5,000-profile import is POSTed: wrk's latency distribution, the import's time, the server's memory.
+# 2. The same searches with 1, 2, 4, 8, 16 and 32 connections for 10 s each (PUTs going on):
+#    requests/s and p99 of each, to read the highest rate that keeps p99 under 50 ms.
+# 3. Counsellor endpoints (matches and shortlists, Benchmarks/load/counsellor.lua), 4 connections.
+# 4. Restart after a crash: kill -9 the server after a few writes, start it again, and time until it
+#    answers with every change applied.
+set -uo pipefail
 cd "$(dirname "$0")/../.."
 store="$1"; seconds="${2:-30}"; connections="${3:-8}"
+port=8088
 token="load-test-$$"
-HEZAMATCH_API_TOKENS="$token" .build/release/hezamatch serve --store "$store" --host 127.0.0.1 --port 8088 2>/dev/null &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do curl -sf http://127.0.0.1:8088/healthz >/dev/null && break; sleep 1; done
-(
-  end=$((SECONDS + seconds))
-  n=0
+export HEZAMATCH_LOAD_TOKEN="$token"
+binary=.build/release/hezamatch
+work=$(mktemp -d)
+server=""
+start_server() {
+  HEZAMATCH_API_TOKENS="$token" "$binary" serve --store "$store" --host 127.0.0.1 --port $port 2>"$work/server.log" &
+  server=$!
+  for _ in $(seq 1 1200); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && return 0; sleep 0.05; done
+  echo "the server did not start"; cat "$work/server.log"; exit 1
+}
+stop_server() { [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true; server=""; }
+trap 'stop_server; kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+put_loop() {  # PUT one posting every 100 ms for $1 seconds
+  local end=$((SECONDS + $1)) n=0
   while [ $SECONDS -lt $end ]; do
     n=$((n + 1))
     curl -sf -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
       --data "{\"employer\":\"Công ty TNHH Cơ khí Nam Cầu Kiền\",\"zone\":\"KCN Nam Cầu Kiền\",\"title\":\"Thợ hàn số $n\",\"skills\":[\"hàn điện\"],\"deadline\":\"2027-01-31\"}" \
-      http://127.0.0.1:8088/v1/jobs/LOAD-$((n % 50)) >/dev/null || echo "update $n failed"
+      "http://127.0.0.1:$port/v1/jobs/LOAD-$((n % 50))" >/dev/null || echo "update $n failed"
     sleep 0.1
   done
-  echo "updates: $n PUTs during the run"
-) &
-updater=$!
-wrk -t 1 -c "$connections" -d "${seconds}s" --latency -s Benchmarks/load/search.lua http://127.0.0.1:8088
-wait $updater
+  echo "PUTs: $n during the run"
+}
+
+# 5,000 profiles for the import, in the shape of the bundled Corpus, with new ids.
+python3 - "$work/import.jsonl" <<'PY'
+import json, sys
+lines = open("Corpus/profiles.jsonl", encoding="utf-8").read().splitlines()
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    for n in range(5000):
+        record = json.loads(lines[n % len(lines)])
+        record["id"] = f"IMPORT-{n}"
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+PY
+
+start_server
+echo "== 1. searches, $connections connections, ${seconds} s, a PUT every 100 ms, a 5,000-profile import half-way"
+put_loop "$seconds" &
+putter=$!
+( sleep $((seconds / 2)); t0=$(date +%s%N)
+  curl -sf -X POST -H "Authorization: Bearer $token" --data-binary "@$work/import.jsonl" \
+    "http://127.0.0.1:$port/v1/import?kind=profiles" >/dev/null && echo "import of 5,000 profiles: $(( ($(date +%s%N) - t0) / 1000000 )) ms" ) &
+importer=$!
+wrk -t 1 -c "$connections" -d "${seconds}s" --latency -s Benchmarks/load/search.lua "http://127.0.0.1:$port"
+wait "$putter" "$importer"
 grep -E "VmRSS|VmHWM" /proc/$server/status
-curl -s http://127.0.0.1:8088/metrics | grep -E 'route="(search|put_job)"' | grep -E "_count|requests_total" || true
+
+echo "== 2. requests/s and p99 by connections (10 s each, PUTs going on)"
+put_loop 70 >/dev/null &
+putter=$!
+for c in 1 2 4 8 16 32; do
+  wrk -t 1 -c "$c" -d 10s --latency -s Benchmarks/load/search.lua "http://127.0.0.1:$port" > "$work/wrk-$c.txt"
+  echo "connections $c: $(grep Requests/sec "$work/wrk-$c.txt" | awk '{print $2}') requests/s, p50 $(grep ' 50%' "$work/wrk-$c.txt" | awk '{print $2}'), p99 $(grep ' 99%' "$work/wrk-$c.txt" | awk '{print $2}'), errors: $(grep -c 'Non-2xx\|Socket errors' "$work/wrk-$c.txt" || true)"
+done
+wait "$putter"
+grep -E "VmRSS|VmHWM" /proc/$server/status
+
+echo "== 3. counsellor endpoints (matches, shortlists), 4 connections, 20 s"
+wrk -t 1 -c 4 -d 20s --latency -s Benchmarks/load/counsellor.lua "http://127.0.0.1:$port"
+
+echo "== 4. restart after kill -9"
+for n in 1 2 3; do
+  curl -sf -X PUT -H "Authorization: Bearer $token" --data "{\"employer\":\"X\",\"title\":\"Sau sự cố $n\",\"deadline\":\"2027-01-31\"}" \
+    "http://127.0.0.1:$port/v1/jobs/CRASH-$n" >/dev/null
+done
+kill -9 "$server"; wait "$server" 2>/dev/null || true; server=""
+t0=$(date +%s%N)
+start_server
+echo "answering again after $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+curl -s "http://127.0.0.1:$port/healthz"; echo
+curl -s "http://127.0.0.1:$port/v1/jobs/CRASH-3" | head -c 120; echo
+cat "$work/server.log"

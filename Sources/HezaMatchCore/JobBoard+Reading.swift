@@ -24,7 +24,7 @@ extension JobBoard {
         }
         func facet(_ name: String) -> [FacetValue] { (page.facets[name] ?? []).map { FacetValue(value: $0.value, count: $0.count) } }
         let perPage = max(1, request.limit)
-        return SearchAnswer(total: page.total, totalIsExact: true, page: request.offset / perPage + 1, perPage: request.limit,
+        return SearchAnswer(total: page.total, totalIsExact: page.totalIsExact, page: request.offset / perPage + 1, perPage: request.limit,
                             results: results, facets: ["zone": facet("zone"), "education": facet("education_min"), "audience": facet("audience")])
     }
 

@@ -10,14 +10,22 @@ import JobRecords
 /// education at least `education_min`; age (from `birth_year` on the as-of date)
 /// within `age_min`…`age_max`; deadline not before the as-of date. A candidate
 /// whose birth year is unknown is not excluded by an age range, but the reasons
-/// say that the age must be checked. Then the best text matches (BM25F on the
-/// postings' title, skills, requirements…; the profiles' desired titles, skills,
-/// major, summary, expanded with the synonym table) are re-ranked by
-/// ``MatchSignals``.
+/// say that the age must be checked. Then the best ``candidatePool`` text matches
+/// are re-ranked by ``MatchSignals``. The text query is what names trades: a
+/// candidate's desired titles, skills and major; a posting's title and skills, each
+/// expanded with the synonym table. Free text (a summary, a posting's requirements)
+/// is left out of the query: it mostly repeats health, age and schooling, which
+/// eligibility already judges, and its common words match nearly everyone (on the
+/// project's judgments, leaving it out raised nDCG@10 from 0.904 to 0.906 for match
+/// and from 0.979 to 0.984 for shortlist, and cut a shortlist over a million
+/// profiles by about a third).
 public struct JobMatcher: Sendable {
     public let reference: ReferenceData
     /// Candidates the text search hands to the re-ranking.
-    public var candidatePool = 400
+    public var candidatePool = 150
+    /// Matches counted for a search's total and facets; beyond, they are shown as
+    /// lower bounds (`10000+`), as job sites do.
+    public var countLimit = 10_000
 
     public init(reference: ReferenceData) {
         self.reference = reference
@@ -46,6 +54,8 @@ public struct JobMatcher: Sendable {
     public struct SearchPage: Sendable {
         public var hits: [RankedPosting]
         public var total: Int
+        /// False when the total and facets are lower bounds (over ``countLimit`` matches).
+        public var totalIsExact: Bool
         public var facets: [String: [FacetCount]]
     }
 
@@ -56,8 +66,9 @@ public struct JobMatcher: Sendable {
         if let district = search.district { filters.append(.keyword("district", anyOf: [district])) }
         if let education = search.education { filters.append(.keyword("education_min", anyOf: education.andBelow.map(\.rawValue))) }
         if let audience = search.audience { filters.append(.keyword("audience", anyOf: [audience.rawValue, MatchIndexes.everyAudience])) }
-        let query = SearchQuery(reference.synonyms.expand(search.text), mode: .any, filters: filters, offset: search.offset,
+        var query = SearchQuery(reference.synonyms.expand(search.text), mode: .any, filters: filters, offset: search.offset,
                                 limit: search.limit, facets: search.facets, countsTotalHits: true, explains: true, loadsStoredFields: true)
+        query.countLimit = countLimit
         let result = try index.search(query)
         var hits: [RankedPosting] = []
         for hit in result.hits {
@@ -72,7 +83,7 @@ public struct JobMatcher: Sendable {
             if let deadline = posting.deadline { reasons.append("hạn nộp \(deadline.vietnamese)") }
             hits.append(RankedPosting(posting: posting, score: hit.score, reasons: reasons))
         }
-        return SearchPage(hits: hits, total: result.totalHits ?? hits.count, facets: result.facets)
+        return SearchPage(hits: hits, total: result.totalHits ?? hits.count, totalIsExact: result.totalIsExact, facets: result.facets)
     }
 
     /// The postings a candidate is eligible for, best first, with reasons.
@@ -84,7 +95,7 @@ public struct JobMatcher: Sendable {
             filters.append(.range("age_max", atLeast: Int64(age), orMissing: true))
         }
         let text = [(profile.desiredTitles ?? []).joined(separator: " ; "), (profile.skills ?? []).joined(separator: " ; "),
-                    profile.major ?? "", profile.summary ?? ""].joined(separator: " ; ")
+                    profile.major ?? ""].joined(separator: " ; ")
         let result = try index.search(SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
                                                   limit: max(candidatePool, limit), loadsStoredFields: true))
         var ranked: [RankedPosting] = []
@@ -117,7 +128,7 @@ public struct JobMatcher: Sendable {
             let upper = posting.ageMin.map { Int64(asOf.year - $0) }
             filters.append(.range("birth_year", lower: lower, upper: upper, orMissing: true))
         }
-        let text = [posting.title, (posting.skills ?? []).joined(separator: " ; "), posting.requirements ?? ""].joined(separator: " ; ")
+        let text = [posting.title, (posting.skills ?? []).joined(separator: " ; ")].joined(separator: " ; ")
         let result = try index.search(SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
                                                   limit: max(candidatePool, limit), loadsStoredFields: true))
         var ranked: [RankedCandidate] = []

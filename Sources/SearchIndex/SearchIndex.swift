@@ -27,6 +27,8 @@ public final class SearchIndex: Sendable {
     private let current: Mutex<IndexSnapshot>
     private let writer = Mutex<Void>(())
     private let mergeLock = Mutex<Void>(())
+    /// Totals and facet counts of recent queries (see ``CountCache``).
+    let countCache = CountCache()
 
     public init(schema: IndexSchema, maximumSegments: Int = 8) {
         self.schema = schema
@@ -234,7 +236,7 @@ public final class SearchIndex: Sendable {
     ///
     /// - Throws: ``IndexError`` `.unknownField` when a filter or facet names a field the schema lacks.
     public func search(_ query: SearchQuery) throws -> SearchResult {
-        try Searcher(snapshot: snapshot).search(query)
+        try Searcher(snapshot: snapshot, countCache: countCache).search(query)
     }
 
     /// Every term of the folded space starting with the folded `prefix`, with the

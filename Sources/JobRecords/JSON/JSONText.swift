@@ -6,13 +6,19 @@ public enum JSONText {
     /// - Complexity: O(*n*) in the length of `text`.
     public static func appendQuoted(_ text: String, to output: inout String) {
         output += "\""
-        var plainStart = text.utf8.startIndex
-        var index = plainStart
-        let utf8 = text.utf8
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-                output += Substring(utf8[plainStart..<index])
+        var text = text
+        let plain = text.withUTF8 { bytes in !bytes.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 } }
+        if plain {
+            output += text
+            output += "\""
+            return
+        }
+        text.withUTF8 { bytes in
+            var plainStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 else { continue }
+                if plainStart < index { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]), as: UTF8.self) }
                 switch byte {
                 case UInt8(ascii: "\""): output += "\\\""
                 case UInt8(ascii: "\\"): output += "\\\\"
@@ -23,11 +29,12 @@ public enum JSONText {
                     let hex = String(byte, radix: 16)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 }
-                plainStart = utf8.index(after: index)
+                plainStart = index + 1
             }
-            index = utf8.index(after: index)
+            if plainStart < bytes.count {
+                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[plainStart...]), as: UTF8.self)
+            }
         }
-        output += Substring(utf8[plainStart..<utf8.endIndex])
         output += "\""
     }
 

@@ -18,22 +18,68 @@ public enum JSONValueEncoder {
         return slot.resolve()
     }
 
-    /// `value` as compact JSON text with sorted keys.
+    /// `value` as compact JSON text with sorted keys, written straight from the
+    /// encoded tree.
     public static func text(_ value: some Encodable) throws -> String {
-        try self.value(value).text
+        let slot = Slot()
+        try TreeEncoder.encode(value, into: slot, codingPath: [])
+        var output = ""
+        output.reserveCapacity(4096)
+        slot.write(to: &output)
+        return output
     }
 }
 
-/// A box that containers write into, read once the value is encoded.
+/// A box that containers write into, read once the value is encoded. Objects keep
+/// their members in an array (a key written twice: the last wins), sorted when written.
 private final class Slot {
     var value: JSONValue = .null
-    var keyed: [String: Slot]? = nil
+    var keyed: [(key: String, slot: Slot)]? = nil
     var unkeyed: [Slot]? = nil
 
     func resolve() -> JSONValue {
-        if let keyed { return .object(keyed.mapValues { $0.resolve() }) }
+        if let keyed {
+            var members: [String: JSONValue] = [:]
+            for (key, slot) in keyed { members[key] = slot.resolve() }
+            return .object(members)
+        }
         if let unkeyed { return .array(unkeyed.map { $0.resolve() }) }
         return value
+    }
+
+    func write(to output: inout String) {
+        if let keyed {
+            output += "{"
+            let sorted = keyed.enumerated().sorted {
+                $0.element.key == $1.element.key ? $0.offset < $1.offset : $0.element.key.utf8.lexicographicallyPrecedes($1.element.key.utf8)
+            }
+            var first = true
+            for (position, member) in sorted.enumerated() {
+                // Of a key written twice, only the last write counts.
+                if position + 1 < sorted.count && sorted[position + 1].element.key == member.element.key { continue }
+                if !first { output += "," }
+                first = false
+                JSONText.appendQuoted(member.element.key, to: &output)
+                output += ":"
+                member.element.slot.write(to: &output)
+            }
+            output += "}"
+        } else if let unkeyed {
+            output += "["
+            for (position, element) in unkeyed.enumerated() {
+                if position > 0 { output += "," }
+                element.write(to: &output)
+            }
+            output += "]"
+        } else {
+            switch value {
+            case .string(let text): JSONText.appendQuoted(text, to: &output)
+            case .number(let number): output += JSONText.number(number)
+            case .bool(let flag): output += flag ? "true" : "false"
+            case .null: output += "null"
+            default: output += value.text
+            }
+        }
     }
 }
 
@@ -56,7 +102,7 @@ private final class TreeEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if rootSlot.keyed == nil { rootSlot.keyed = [:] }
+        if rootSlot.keyed == nil { rootSlot.keyed = [] }
         return KeyedEncodingContainer(Keyed<Key>(slot: rootSlot, codingPath: codingPath))
     }
 
@@ -86,7 +132,7 @@ private final class TreeEncoder: Encoder {
 
         private func child(_ key: Key) -> Slot {
             let child = Slot()
-            slot.keyed![key.stringValue] = child
+            slot.keyed!.append((key.stringValue, child))
             return child
         }
 
@@ -100,7 +146,7 @@ private final class TreeEncoder: Encoder {
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             let nested = child(key)
-            nested.keyed = [:]
+            nested.keyed = []
             return KeyedEncodingContainer(Keyed<NestedKey>(slot: nested, codingPath: codingPath + [key]))
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
@@ -134,7 +180,7 @@ private final class TreeEncoder: Encoder {
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let nested = next()
-            nested.keyed = [:]
+            nested.keyed = []
             return KeyedEncodingContainer(Keyed<NestedKey>(slot: nested, codingPath: codingPath))
         }
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {

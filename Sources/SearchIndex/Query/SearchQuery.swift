@@ -29,6 +29,9 @@ public struct SearchQuery: Hashable, Sendable {
     /// Whether to count every matching document (``SearchResult/totalHits``). Facets
     /// imply it. Without it, the engine may skip documents that cannot enter the top.
     public var countsTotalHits: Bool
+    /// At most how many matches a segment counts for the total and facets; `nil`
+    /// counts them all. Beyond it they are lower bounds (``SearchResult/totalIsExact``).
+    public var countLimit: Int? = nil
     /// Whether each hit says which terms in which fields made its score.
     public var explains: Bool
     /// Whether each hit carries its document's stored fields (``SearchHit/stored``).

@@ -4,6 +4,9 @@ public struct SearchResult: Sendable {
     public var hits: [SearchHit]
     /// Every matching document, counted when asked (``SearchQuery/countsTotalHits`` or facets).
     public var totalHits: Int?
+    /// Whether ``totalHits`` (and the facet counts) are exact; false when counting stopped
+    /// at ``SearchQuery/countLimit`` in some segment, and they are lower bounds.
+    public var totalIsExact: Bool = true
     /// For each facet field asked for: its values among the matching documents, most frequent first.
     public var facets: [String: [FacetCount]]
 }

@@ -18,6 +18,8 @@ import VietnameseText
 /// the whole snapshot, so scores do not depend on how documents fall into segments.
 struct Searcher {
     let snapshot: IndexSnapshot
+    /// Counts of earlier queries, when the index keeps them.
+    var countCache: CountCache? = nil
     private var schema: IndexSchema { snapshot.schema }
 
     func search(_ query: SearchQuery) throws -> SearchResult {
@@ -53,6 +55,9 @@ struct Searcher {
         var facetCounts: [[String: (display: String, count: Int)]] = Array(repeating: [:], count: facetFields.count)
         var heap = TopK(capacity: max(0, query.offset) + max(0, query.limit))
         var total = 0
+        var capped = false
+        let countLimit = query.countLimit ?? Int.max
+        let liveSegments = Set(segments.map(\.serial))
         let positionFields = schema.textFields.map(\.storesPositions)
 
         for (s, segment) in segments.enumerated() {
@@ -65,14 +70,49 @@ struct Searcher {
             plan.run(heap: &heap) { _ in }
             var segmentFacets = facetFields.map { [Int](repeating: 0, count: segment.keywordColumns[$0].keyCount) }
             if exhaustive {
-                var counter = SegmentPlan(segment: segment, segmentIndex: s, scorer: scorer, exhaustive: true, filter: filter)
-                _ = counter.prepare(parsed, ordinals: ordinals[s], foldedWeights: foldedWeights, canonicalWeights: canonicalWeights,
-                                    positionFields: positionFields, scoring: false)
-                counter.count { doc in
-                    total += 1
-                    for (f, field) in facetFields.enumerated() {
-                        for key in segment.keywordValues(field: field, doc: doc) { segmentFacets[f][Int(key)] += 1 }
+                let key = CountCache.Key(segment: segment.serial, text: query.text, mode: query.mode, filters: query.filters,
+                                         facets: query.facets, limit: countLimit)
+                let deletions = snapshot.deletions[s]
+                let cached = countCache?.lookup(key, deletions: deletions) { gone in
+                    // The newly deleted documents that matched, checked on the segment without its deletions.
+                    guard let everyDocument = CompiledFilter(query.filters, schema: schema, segment: segment,
+                                                             deletions: DeletionSet(documentCount: segment.documentCount)) else {
+                        return gone.map { _ in nil }
                     }
+                    var checker = SegmentPlan(segment: segment, segmentIndex: s, scorer: scorer, exhaustive: true, filter: everyDocument)
+                    guard checker.prepare(parsed, ordinals: ordinals[s], foldedWeights: foldedWeights, canonicalWeights: canonicalWeights,
+                                          positionFields: positionFields, scoring: false) else { return gone.map { _ in nil } }
+                    return gone.map { doc in
+                        checker.matches(UInt32(doc)) ? facetFields.map { Array(segment.keywordValues(field: $0, doc: doc)) } : nil
+                    }
+                }
+                if let cached {
+                    total += cached.total
+                    segmentFacets = cached.facets
+                    capped = capped || cached.capped
+                } else {
+                    var counter = SegmentPlan(segment: segment, segmentIndex: s, scorer: scorer, exhaustive: true, filter: filter)
+                    _ = counter.prepare(parsed, ordinals: ordinals[s], foldedWeights: foldedWeights, canonicalWeights: canonicalWeights,
+                                        positionFields: positionFields, scoring: false)
+                    var counted = 0
+                    var last = -1
+                    var stopped = false
+                    counter.count { doc in
+                        if counted == countLimit {
+                            stopped = true
+                            return false
+                        }
+                        counted += 1
+                        last = doc
+                        for (f, field) in facetFields.enumerated() {
+                            for key in segment.keywordValues(field: field, doc: doc) { segmentFacets[f][Int(key)] += 1 }
+                        }
+                        return true
+                    }
+                    total += counted
+                    capped = capped || stopped
+                    countCache?.store(key, .init(deletions: deletions, total: counted, facets: segmentFacets, capped: stopped,
+                                                 lastCounted: stopped ? last : segment.documentCount, age: 0), liveSegments: liveSegments)
                 }
             }
             for (f, field) in facetFields.enumerated() {
@@ -99,7 +139,7 @@ struct Searcher {
                 .map { FacetCount(value: $0.value.display, key: $0.key, count: $0.value.count) }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
         }
-        return SearchResult(hits: Array(hits), totalHits: exhaustive ? total : nil, facets: facets)
+        return SearchResult(hits: Array(hits), totalHits: exhaustive ? total : nil, totalIsExact: !capped, facets: facets)
     }
 
     private func validate(_ query: SearchQuery) throws {

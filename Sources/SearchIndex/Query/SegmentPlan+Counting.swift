@@ -2,12 +2,14 @@
 extension SegmentPlan {
     /// Visits every matching document once, in order, without scoring: for totals
     /// and facet counts. OR: a bitset union of the clauses' postings (no frequency
-    /// is decoded); AND: a leapfrog intersection.
+    /// is decoded); AND: a leapfrog intersection. Stops when `matched` returns false.
     ///
     /// - Complexity: O(*p*) in the postings of the query's terms, plus O(*n* / 64) for the bitset.
-    mutating func count(_ matched: (Int) -> Void) {
+    mutating func count(_ matched: (Int) -> Bool) {
         if matchesAll {
-            for doc in 0..<segment.documentCount where accepts(UInt32(doc)) { matched(doc) }
+            for doc in 0..<segment.documentCount where accepts(UInt32(doc)) {
+                if !matched(doc) { return }
+            }
             return
         }
         if !required.isEmpty {
@@ -22,7 +24,7 @@ extension SegmentPlan {
                         continue outer
                     }
                 }
-                if accepts(target) { matched(Int(target)) }
+                if accepts(target) && !matched(Int(target)) { return }
                 target = lead.nextDoc()
             }
             return
@@ -40,8 +42,27 @@ extension SegmentPlan {
             while remaining != 0 {
                 let doc = word << 6 | remaining.trailingZeroBitCount
                 remaining &= remaining - 1
-                if accepts(UInt32(doc)) { matched(doc) }
+                if accepts(UInt32(doc)) && !matched(doc) { return }
             }
         }
+    }
+
+    /// Whether `doc` matches the query (its terms, filters, exclusions and phrases).
+    /// Calls must come in increasing document order: the cursors only move forward.
+    ///
+    /// - Complexity: O(*t* log *b*) for *t* terms of *b* blocks.
+    mutating func matches(_ doc: UInt32) -> Bool {
+        if matchesAll { return accepts(doc) }
+        if !required.isEmpty {
+            for clause in required where clause.cursor.advance(to: doc) != doc { return false }
+        } else {
+            var any = false
+            for clause in optional where clause.cursor.advance(to: doc) == doc {
+                any = true
+                break
+            }
+            if !any { return false }
+        }
+        return accepts(doc)
     }
 }
