@@ -96,8 +96,9 @@ public struct JobMatcher: Sendable {
         }
         let text = [(profile.desiredTitles ?? []).joined(separator: " ; "), (profile.skills ?? []).joined(separator: " ; "),
                     profile.major ?? ""].joined(separator: " ; ")
-        let result = try index.search(SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
-                                                  limit: max(candidatePool, limit), loadsStoredFields: true))
+        var query = SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
+                                limit: max(candidatePool, limit), loadsStoredFields: true)
+        let result = try index.search(query)
         var ranked: [RankedPosting] = []
         let trades = CandidateTrades(profile, synonyms: reference.synonyms)
         for hit in result.hits {
@@ -129,8 +130,9 @@ public struct JobMatcher: Sendable {
             filters.append(.range("birth_year", lower: lower, upper: upper, orMissing: true))
         }
         let text = [posting.title, (posting.skills ?? []).joined(separator: " ; ")].joined(separator: " ; ")
-        let result = try index.search(SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
-                                                  limit: max(candidatePool, limit), loadsStoredFields: true))
+        var query = SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
+                                limit: max(candidatePool, limit), loadsStoredFields: true)
+        let result = try index.search(query)
         var ranked: [RankedCandidate] = []
         for hit in result.hits {
             let profile = try Self.profile(hit)

@@ -52,6 +52,45 @@ import Testing
         }
     }
 
+    /// With common terms (only adding to documents the rarer terms bring), pruned still
+    /// equals exhaustive, totals count only documents with a rarer term, and the answer
+    /// does not depend on how documents fall into segments.
+    @Test(arguments: ["an bàn công", "an xe nâng kho ca", "công nhân điện tử hàn cảng", "an bán nhân may mặc"])
+    func commonTermsPrunedEqualsExhaustive(text: String) throws {
+        var answers: [[String]] = []
+        for (seed, segments) in [(3 as UInt64, 1), (3, 4)] {
+            let index = try Self.corpus(documents: 3_000, seed: seed, segments: segments)
+            for k in [1, 10, 50, 200] {
+                var pruned = SearchQuery(text, limit: k, countsTotalHits: true)
+                pruned.commonTermCutoff = 0.2
+                var reference = pruned
+                reference.scoresEveryMatch = true
+                let fast = try index.search(pruned)
+                let slow = try index.search(reference)
+                #expect(fast.hits.map(\.id) == slow.hits.map(\.id), "\(text) k=\(k) segments=\(segments)")
+                #expect(fast.hits.map(\.score) == slow.hits.map(\.score))
+                #expect(fast.totalHits == slow.totalHits)
+                if k == 200 { answers.append(fast.hits.map(\.id)) }
+            }
+        }
+        #expect(answers[0] == answers[1])
+        // A document holding only common terms is not a hit; one with a rarer term is,
+        // and the common term adds to its score.
+        let small = SearchIndex(schema: IndexSchema(textFields: [.init("title")]))
+        try small.add((0..<20).map { IndexDocument(id: "common\($0)", text: ["title": "công nhân"]) }
+                      + [IndexDocument(id: "rare", text: ["title": "công nhân hàn"]), IndexDocument(id: "rarer", text: ["title": "hàn"])])
+        var query = SearchQuery("công hàn", limit: 10, countsTotalHits: true)
+        query.commonTermCutoff = 0.5
+        let result = try small.search(query)
+        #expect(Set(result.hits.map(\.id)) == ["rare", "rarer"] && result.totalHits == 2)
+        query.commonTermCutoff = nil
+        #expect(try small.search(query).totalHits == 22)
+        // A query of common terms only is run as if there were no cutoff.
+        var onlyCommon = SearchQuery("công nhân", limit: 10, countsTotalHits: true)
+        onlyCommon.commonTermCutoff = 0.5
+        #expect(try small.search(onlyCommon).totalHits == 21)
+    }
+
     @Test func exhaustiveEqualsBruteForce() throws {
         // The exhaustive path against a plain count: every document holding a word of the query.
         let index = try Self.corpus(documents: 2_000, seed: 7, segments: 2)

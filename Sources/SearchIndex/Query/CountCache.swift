@@ -20,6 +20,7 @@ final class CountCache: Sendable {
         var filters: [SearchFilter]
         var facets: [String]
         var limit: Int
+        var commonTermCutoff: Double?
     }
 
     /// The counts of one query on one segment.

@@ -32,6 +32,12 @@ public struct SearchQuery: Hashable, Sendable {
     /// At most how many matches a segment counts for the total and facets; `nil`
     /// counts them all. Beyond it they are lower bounds (``SearchResult/totalIsExact``).
     public var countLimit: Int? = nil
+    /// With ranked OR, a term found in more than this share of the documents only adds
+    /// to the score of documents another term of the query brought (as Lucene's
+    /// common-terms query): a document matching only such terms is not a hit. Common
+    /// syllables (`nhân`, `viên`, `công`) then cost little. `nil`: every term brings
+    /// documents. A query whose terms are all common is run as if this were `nil`.
+    public var commonTermCutoff: Double? = nil
     /// Whether each hit says which terms in which fields made its score.
     public var explains: Bool
     /// Whether each hit carries its document's stored fields (``SearchHit/stored``).

@@ -46,6 +46,21 @@ struct Searcher {
             foldedWeights[index] = BM25F.idf(documentCount: totalDocuments, docFrequency: folded)
             canonicalWeights[index] = schema.accentBonus * BM25F.idf(documentCount: totalDocuments, docFrequency: canonical)
         }
+        // Common terms (see SearchQuery.commonTermCutoff), judged on the whole snapshot.
+        var isCommon = [Bool](repeating: false, count: parsed.terms.count)
+        if let cutoff = query.commonTermCutoff, query.mode == .any {
+            for (index, term) in parsed.terms.enumerated() where term.occurrence == .should {
+                let frequency = segments.indices.reduce(0) { total, s in
+                    total + (ordinals[s][index].folded.map { Int(segments[s].termDocFrequency[$0]) } ?? 0)
+                }
+                isCommon[index] = Double(frequency) > cutoff * Double(totalDocuments)
+            }
+            let bringsDocuments = parsed.terms.indices.contains { index in
+                parsed.terms[index].occurrence == .should && !isCommon[index]
+                    && segments.indices.contains { ordinals[$0][index].folded != nil }
+            }
+            if !bringsDocuments { isCommon = [Bool](repeating: false, count: parsed.terms.count) }
+        }
         if schema.accentBonus <= 0 {
             for s in ordinals.indices { for t in ordinals[s].indices { ordinals[s][t].canonical = nil } }
         }
@@ -66,12 +81,12 @@ struct Searcher {
             // that visits every match without scoring it.
             var plan = SegmentPlan(segment: segment, segmentIndex: s, scorer: scorer, exhaustive: query.scoresEveryMatch, filter: filter)
             guard plan.prepare(parsed, ordinals: ordinals[s], foldedWeights: foldedWeights, canonicalWeights: canonicalWeights,
-                               positionFields: positionFields) else { continue }
+                               positionFields: positionFields, isCommon: isCommon) else { continue }
             plan.run(heap: &heap) { _ in }
             var segmentFacets = facetFields.map { [Int](repeating: 0, count: segment.keywordColumns[$0].keyCount) }
             if exhaustive {
                 let key = CountCache.Key(segment: segment.serial, text: query.text, mode: query.mode, filters: query.filters,
-                                         facets: query.facets, limit: countLimit)
+                                         facets: query.facets, limit: countLimit, commonTermCutoff: query.commonTermCutoff)
                 let deletions = snapshot.deletions[s]
                 let cached = countCache?.lookup(key, deletions: deletions) { gone in
                     // The newly deleted documents that matched, checked on the segment without its deletions.
@@ -81,7 +96,7 @@ struct Searcher {
                     }
                     var checker = SegmentPlan(segment: segment, segmentIndex: s, scorer: scorer, exhaustive: true, filter: everyDocument)
                     guard checker.prepare(parsed, ordinals: ordinals[s], foldedWeights: foldedWeights, canonicalWeights: canonicalWeights,
-                                          positionFields: positionFields, scoring: false) else { return gone.map { _ in nil } }
+                                          positionFields: positionFields, isCommon: isCommon, scoring: false) else { return gone.map { _ in nil } }
                     return gone.map { doc in
                         checker.matches(UInt32(doc)) ? facetFields.map { Array(segment.keywordValues(field: $0, doc: doc)) } : nil
                     }
@@ -93,7 +108,7 @@ struct Searcher {
                 } else {
                     var counter = SegmentPlan(segment: segment, segmentIndex: s, scorer: scorer, exhaustive: true, filter: filter)
                     _ = counter.prepare(parsed, ordinals: ordinals[s], foldedWeights: foldedWeights, canonicalWeights: canonicalWeights,
-                                        positionFields: positionFields, scoring: false)
+                                        positionFields: positionFields, isCommon: isCommon, scoring: false)
                     var counted = 0
                     var last = -1
                     var stopped = false

@@ -25,6 +25,22 @@ struct SegmentPlan {
 
         @inline(__always)
         func blockScore(_ block: Int) -> Double { blockScores[block - firstBlock] }
+
+        /// The best score of the clause among its blocks that may hold documents in
+        /// `start...end` (moves the cursor's block pointer, never its document).
+        ///
+        /// - Complexity: O(log *b* + *w*) for *w* blocks in the range.
+        func maxScore(from start: UInt32, through end: UInt32) -> Double {
+            guard let first = cursor.shallowAdvance(to: start) else { return 0 }
+            var best = blockScore(first)
+            var block = first
+            let last = cursor.blocks.upperBound - 1
+            while block < last && cursor.lastDoc(ofBlock: block) < end {
+                block += 1
+                best = max(best, blockScore(block))
+            }
+            return best
+        }
     }
 
     let segment: Segment
@@ -33,7 +49,11 @@ struct SegmentPlan {
     let exhaustive: Bool
     let filter: CompiledFilter
     var required: [Clause] = []
+    /// Optional clauses that bring candidates.
     var optional: [Clause] = []
+    /// Optional clauses of very common terms (``SearchQuery/commonTermCutoff``): they
+    /// add to the score of a document that another term brought, and bring none.
+    var common: [Clause] = []
     var excluded: [PostingsCursor] = []
     /// Required phrases: cursors of their syllables in order.
     var phrases: [[PostingsCursor]] = []
@@ -54,9 +74,10 @@ struct SegmentPlan {
     /// - Parameter scoring: `false` for a plan that only ``count(_:)``s: it needs no
     ///   block bounds, and no accented-form clauses (their documents are a subset of
     ///   the accent-free ones).
+    /// - Parameter isCommon: per term, whether it is a common term whose clauses only add score.
     mutating func prepare(_ parsed: ParsedQuery, ordinals: [(folded: Int?, canonical: Int?)],
                           foldedWeights: [Double], canonicalWeights: [Double], positionFields: [Bool],
-                          scoring: Bool = true) -> Bool {
+                          isCommon: [Bool] = [], scoring: Bool = true) -> Bool {
         var requiredByTerm: [Int: Clause] = [:]
         let excludedPhraseMembers = Set(parsed.phrases.filter(\.excluded).flatMap(\.terms))
         for (index, term) in parsed.terms.enumerated() {
@@ -69,7 +90,8 @@ struct SegmentPlan {
                 requiredByTerm[index] = clause
             case .should:
                 if let folded {
-                    optional.append(Clause(cursor: PostingsCursor(segment: segment, ordinal: folded, positionFields: positionFields), weight: foldedWeights[index]))
+                    let clause = Clause(cursor: PostingsCursor(segment: segment, ordinal: folded, positionFields: positionFields), weight: foldedWeights[index])
+                    if index < isCommon.count && isCommon[index] { common.append(clause) } else { optional.append(clause) }
                 }
             case .mustNot:
                 if let folded, !excludedPhraseMembers.contains(index) {
@@ -78,7 +100,8 @@ struct SegmentPlan {
                 continue
             }
             if scoring, let canonical = ordinals[index].canonical, canonicalWeights[index] > 0 {
-                optional.append(Clause(cursor: PostingsCursor(segment: segment, ordinal: canonical, positionFields: positionFields), weight: canonicalWeights[index]))
+                let clause = Clause(cursor: PostingsCursor(segment: segment, ordinal: canonical, positionFields: positionFields), weight: canonicalWeights[index])
+                if index < isCommon.count && isCommon[index] { common.append(clause) } else { optional.append(clause) }
             }
         }
         for phrase in parsed.phrases {
@@ -91,13 +114,19 @@ struct SegmentPlan {
                 phrases.append(phrase.terms.map { requiredByTerm[$0]!.cursor })
             }
         }
+        if !required.isEmpty {
+            // With required terms, the optional ones never bring candidates anyway.
+            optional += common
+            common = []
+        }
         if required.isEmpty && optional.isEmpty {
             // Nothing to score: a query of filters only (or of excluded words only).
-            guard parsed.terms.allSatisfy({ $0.occurrence == .mustNot }) else { return false }
+            // (Common terms alone bring nothing: the query's other terms are not in this segment.)
+            guard common.isEmpty, parsed.terms.allSatisfy({ $0.occurrence == .mustNot }) else { return false }
             matchesAll = true
         }
         if scoring {
-            for clause in required + optional { clause.computeBounds(scorer) }
+            for clause in required + optional + common { clause.computeBounds(scorer) }
         }
         needsChecks = filter.isTrivial == false || !excluded.isEmpty || !phrases.isEmpty || !excludedPhrases.isEmpty
         return true
