@@ -1,4 +1,4 @@
-/// A day of the calendar, as SCHEMA.md writes it: `YYYY-MM-DD`.
+/// A day of the calendar, as the data contract writes it: `YYYY-MM-DD`.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var year: Int
     public var month: Int

@@ -1,4 +1,4 @@
-/// Candidate categories of SCHEMA.md.
+/// Candidate categories of the data contract (docs/data-contract.md).
 public enum CandidateCategory: String, CaseIterable, Sendable, Codable {
     case graduate
     case dischargedSoldier = "discharged_soldier"

@@ -17,7 +17,7 @@ extension CandidateProfile: JSONRecord {
         needsHousing = try fields.optionalBool("needs_housing")
     }
 
-    /// SCHEMA.md's meaning beyond types: id and name not blank, a plausible birth
+    /// the data contract (docs/data-contract.md)'s meaning beyond types: id and name not blank, a plausible birth
     /// year, nothing negative.
     public func validationProblems() -> [JSONFields.Problem] {
         var problems: [JSONFields.Problem] = []

@@ -1,4 +1,4 @@
-/// One candidate: a line of `profiles.jsonl` (SCHEMA.md).
+/// One candidate: a line of `profiles.jsonl` (the data contract (docs/data-contract.md)).
 ///
 /// `name` and `phone` are personal data: they leave the program only where the
 /// command is about candidates (shortlists), and are never logged.
@@ -25,7 +25,7 @@ public struct CandidateProfile: Hashable, Sendable, Codable {
         self.category = category
     }
 
-    /// The highest level completed; absent means none (SCHEMA.md).
+    /// The highest level completed; absent means none (the data contract (docs/data-contract.md)).
     public var educationLevel: EducationLevel { education ?? .none }
 
     /// Age in years on `date`, when the birth year is known.

@@ -1,4 +1,4 @@
-/// Education levels of SCHEMA.md, ordered lowest first.
+/// Education levels of the data contract (docs/data-contract.md), ordered lowest first.
 public enum EducationLevel: String, CaseIterable, Comparable, Sendable, Codable {
     case none
     case lowerSecondary = "lower_secondary"

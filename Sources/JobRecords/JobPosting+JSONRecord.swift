@@ -20,7 +20,7 @@ extension JobPosting: JSONRecord {
         deadline = try fields.optionalDate("deadline")
     }
 
-    /// SCHEMA.md's meaning beyond types: ids and names not blank, ages of working
+    /// the data contract (docs/data-contract.md)'s meaning beyond types: ids and names not blank, ages of working
     /// people, minimums not above maximums, nothing negative.
     public func validationProblems() -> [JSONFields.Problem] {
         var problems: [JSONFields.Problem] = []

@@ -1,4 +1,4 @@
-/// One job posting: a line of `postings.jsonl` (SCHEMA.md).
+/// One job posting: a line of `postings.jsonl` (the data contract (docs/data-contract.md)).
 public struct JobPosting: Hashable, Sendable, Codable {
     public var id: String
     public var employer: String

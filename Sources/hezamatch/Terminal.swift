@@ -33,7 +33,7 @@ enum Terminal {
     }
 }
 
-/// Prints an answer as SCHEMA.md's JSON (keys sorted, so the same answer is the same bytes).
+/// Prints an answer as the data contract (docs/data-contract.md)'s JSON (keys sorted, so the same answer is the same bytes).
 func printJSON(_ value: some Encodable) throws {
     print(try JSONValueEncoder.text(value))
 }

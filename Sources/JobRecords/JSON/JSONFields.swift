@@ -1,4 +1,4 @@
-/// The fields of one JSON object, read as SCHEMA.md types them, each failure
+/// The fields of one JSON object, read as the data contract (docs/data-contract.md) types them, each failure
 /// naming the field: `openings: expected a whole number`.
 ///
 /// A field that is absent or `null` is `nil` for the optional readers, as most
@@ -107,7 +107,7 @@ public struct JSONFields: Sendable {
     }
 }
 
-/// A fixed list of SCHEMA.md values (education levels, categories).
+/// A fixed list of the data contract (docs/data-contract.md) values (education levels, categories).
 public protocol SchemaEnumeration: RawRepresentable, CaseIterable where RawValue == String {
     /// How an error names the kind: `education level`.
     static var kindName: String { get }

@@ -1,10 +1,10 @@
-/// A record of SCHEMA.md that a line of JSON Lines holds: a posting or a profile.
+/// A record of the data contract (docs/data-contract.md) that a line of JSON Lines holds: a posting or a profile.
 public protocol JSONRecord: Sendable {
     /// Reads the record's fields; the first field that cannot be read is thrown.
     init(fields: JSONFields) throws(JSONFields.Problem)
-    /// The record's id (SCHEMA.md: unique in its file and store).
+    /// The record's id (the data contract (docs/data-contract.md): unique in its file and store).
     var id: String { get }
-    /// Problems beyond the JSON types (SCHEMA.md's meaning): empty when the record is sound.
+    /// Problems beyond the JSON types (the data contract (docs/data-contract.md)'s meaning): empty when the record is sound.
     func validationProblems() -> [JSONFields.Problem]
 }
 

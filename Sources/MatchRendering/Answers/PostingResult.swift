@@ -2,7 +2,7 @@ import JobRecords
 import JobMatching
 
 /// A posting in a list of results (a search, a candidate's matches): every field of
-/// the posting as SCHEMA.md names them, with the score, the reasons, and for a
+/// the posting as the data contract (docs/data-contract.md) names them, with the score, the reasons, and for a
 /// search the highlighted title and skills.
 ///
 /// Encoded flat: `{"id", "score", "explanation", "reasons", "title", "employer", …}`.
