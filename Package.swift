@@ -75,6 +75,7 @@ let package = Package(
         .target(
             name: "HezaMatchServer",
             dependencies: [
+                "VietnameseText",
                 "SearchIndex",
                 "JobRecords",
                 "JobStorage",

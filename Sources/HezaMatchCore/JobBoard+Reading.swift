@@ -29,23 +29,39 @@ extension JobBoard {
     }
 
     /// "Which jobs fit this candidate, and why?": the postings the candidate is
-    /// eligible for, best first, with reasons. No name or phone is read.
+    /// eligible for, best first, with reasons. No name or phone is read; the read of
+    /// the candidate's profile is kept in the access record, under `requester`.
     ///
     /// - Throws: ``MatchError`` `.unknownProfile`.
-    public func matches(for candidateID: String, asOf: CalendarDate, limit: Int) throws -> MatchAnswer {
+    public func matches(for candidateID: String, asOf: CalendarDate, limit: Int, requester: Requester) async throws -> MatchAnswer {
         guard let profile = try profile(id: candidateID) else {
             throw MatchError(.unknownProfile, "no candidate \(candidateID) in \(store.location)")
         }
         let ranked = try matcher.match(profile: profile, asOf: asOf, limit: limit, postings: try postings.index())
+        try await store.recordAccess(AccessRecord(actor: requester.label, action: "matches", subject: candidateID, profileIDs: [candidateID]),
+                                     retention: accessRetention)
         return MatchAnswer(candidate: CandidateSummary(profile), asOf: asOf, results: ranked.map { PostingResult($0) })
     }
 
     /// "Whom should we call first?": the candidates eligible for a posting, best first,
-    /// with reasons, and, when `contacts`, their names and phones (read from the store
-    /// for these rows only).
+    /// with reasons, and, when `requester` is given, their names and phones (read from
+    /// the store for these rows only, and kept in the access record as `action`: ids,
+    /// never names).
     ///
     /// - Throws: ``MatchError`` `.unknownPosting`, `.postingClosed`.
-    public func shortlist(for postingID: String, asOf: CalendarDate, limit: Int, contacts: Bool = true) throws -> ShortlistAnswer {
+    public func shortlist(for postingID: String, asOf: CalendarDate, limit: Int, requester: Requester?,
+                          action: String = "shortlist") async throws -> ShortlistAnswer {
+        let answer = try shortlist(for: postingID, asOf: asOf, limit: limit, contacts: requester != nil)
+        if let requester {
+            try await store.recordAccess(AccessRecord(actor: requester.label, action: action, subject: postingID,
+                                                      profileIDs: answer.results.map(\.id)), retention: accessRetention)
+        }
+        return answer
+    }
+
+    /// The shortlist without recording: only for answers without personal data
+    /// (`contacts` false), or inside ``shortlist(for:asOf:limit:requester:action:)``.
+    func shortlist(for postingID: String, asOf: CalendarDate, limit: Int, contacts: Bool) throws -> ShortlistAnswer {
         guard let posting = try posting(id: postingID) else {
             throw MatchError(.unknownPosting, "no posting \(postingID) in \(store.location)")
         }
@@ -76,6 +92,11 @@ extension JobBoard {
     public func profile(id: String) throws -> CandidateProfile? {
         guard let stored = try profiles.index().snapshot.storedFields(of: id) else { return nil }
         do { return try StoredRecord.profile(stored) } catch { throw IndexError(.damaged, "profile \(id): \(error.message)") }
+    }
+
+    /// The access record: who read whose personal data, newest first.
+    public func accessRecords(since: Date? = nil, limit: Int = 1_000) throws -> [AccessRecord] {
+        try store.accessRecords(since: since, limit: limit)
     }
 
     /// Job titles that start with what a job seeker has typed, most used first.

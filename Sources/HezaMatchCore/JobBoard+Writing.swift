@@ -23,12 +23,18 @@ extension JobBoard {
     /// from the store's files before this returns (secure delete, WAL checkpoint),
     /// from the live index at once, and from memory and the saved index file by a
     /// rewrite of the segments that held it, in the background (``waitForErasure()``).
-    public func delete(_ kind: RecordKind, id: String) async throws -> Bool {
+    ///
+    /// An erased profile's id (not its data) stays in the access record, with who erased it.
+    public func delete(_ kind: RecordKind, id: String, requester: Requester) async throws -> Bool {
         var found = false
         let receipt = try await store.write { transaction in _ = try transaction.delete(kind, id: id) }
         found = receipt.deleted[kind, default: 0] > 0
         try await followStore()
-        if found && kind == .profile { profiles.scheduleExpunge() }
+        if found && kind == .profile {
+            profiles.scheduleExpunge()
+            try await store.recordAccess(AccessRecord(actor: requester.label, action: "erase", subject: id, profileIDs: [id]),
+                                         retention: accessRetention)
+        }
         return found
     }
 

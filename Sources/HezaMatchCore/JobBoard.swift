@@ -39,6 +39,9 @@ public final class JobBoard: Sendable {
     let titles = TitleSlot()
     let log: @Sendable (String) -> Void
 
+    /// How long the access record keeps an entry (default: a year).
+    public let accessRetention: TimeInterval
+
     /// The deepest result a page may reach (`offset + limit`), as job sites limit
     /// paging (JobTech: 2,000): deeper pages cost much and serve nobody.
     public static let maximumResultDepth = 1_000
@@ -46,8 +49,9 @@ public final class JobBoard: Sendable {
     /// A board over `store`. Saved indexes go to `indexPathPrefix` + `.postings.hzix`
     /// and `.profiles.hzix` (beside an SQLite store, by default), or nowhere when `nil`.
     public init(store: any JobStore, reference: ReferenceData, indexPathPrefix: String?,
-                log: @escaping @Sendable (String) -> Void = { _ in }) {
+                accessRetention: TimeInterval = 365 * 24 * 3600, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.store = store
+        self.accessRetention = accessRetention
         self.reference = reference
         self.matcher = JobMatcher(reference: reference)
         self.log = log
@@ -68,9 +72,10 @@ public final class JobBoard: Sendable {
 
     /// A board over the SQLite store at `storePath` (created when missing), with the
     /// reference tables of `corpus` (`places.tsv`, `synonyms.tsv`) and its indexes beside the store.
-    public static func open(storePath: String, corpus: String, log: @escaping @Sendable (String) -> Void = { _ in }) throws -> JobBoard {
+    public static func open(storePath: String, corpus: String, accessRetention: TimeInterval = 365 * 24 * 3600,
+                            log: @escaping @Sendable (String) -> Void = { _ in }) throws -> JobBoard {
         JobBoard(store: try SQLiteJobStore(path: storePath), reference: try ReferenceData.load(directory: corpus),
-                 indexPathPrefix: storePath, log: log)
+                 indexPathPrefix: storePath, accessRetention: accessRetention, log: log)
     }
 
     /// A record from its stored JSON line (the store only holds lines that were valid).
@@ -158,6 +163,21 @@ public final class JobBoard: Sendable {
             let new = change.document.flatMap { try? decode(JobPosting.self, $0).title }
             suggester.update(removing: old, adding: new)
         }
+    }
+}
+
+/// Who asks for personal data, as the access record names them: a token's label
+/// (`counsellor-lan`, `booth-lg-display`), or `cli:USER` for the command line.
+public struct Requester: Sendable, Hashable {
+    public var label: String
+
+    public init(label: String) {
+        self.label = label
+    }
+
+    /// The user running the command line.
+    public static var commandLine: Requester {
+        Requester(label: "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"))
     }
 }
 

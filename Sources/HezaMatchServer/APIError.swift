@@ -19,6 +19,8 @@ public struct APIError: HTTPResponseError, Sendable {
 
     static let unauthorized = APIError(status: .unauthorized, code: "unauthorized", message: "a valid 'Authorization: Bearer …' token is required")
 
+    static let forbidden = APIError(status: .forbidden, code: "forbidden", message: "this token does not open this resource")
+
     static func badRequest(_ message: String, details: [String] = []) -> APIError {
         APIError(status: .badRequest, code: "bad_request", message: message, details: details)
     }

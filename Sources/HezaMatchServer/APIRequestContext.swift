@@ -1,3 +1,4 @@
+import HezaMatchCore
 import Hummingbird
 
 /// The request context of the Heza Works API: who is calling (set by
@@ -14,7 +15,28 @@ public struct APIRequestContext: RequestContext {
     public var responseEncoder: SortedJSONResponseEncoder { SortedJSONResponseEncoder() }
 }
 
-/// Who holds the token of a request: its label from the tokens file (never the token).
+/// Who holds the token of a request: its label from the tokens file (never the
+/// token), and what it may do.
 public struct APICaller: Sendable, Hashable {
+    public enum Role: Sendable, Hashable {
+        /// Every endpoint.
+        case counsellor
+        /// Only the shortlists of this employer's postings.
+        case employer(String)
+    }
+
     public var label: String
+    public var role: Role
+
+    /// The access record's name for the caller.
+    var requester: Requester { Requester(label: label) }
+}
+
+extension APIRequestContext {
+    /// The caller, who must be a counsellor: 403 for an employer's token.
+    func counsellor() throws -> APICaller {
+        guard let caller else { throw APIError.unauthorized }
+        guard case .counsellor = caller.role else { throw APIError.forbidden }
+        return caller
+    }
 }

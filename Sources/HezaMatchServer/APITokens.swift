@@ -1,23 +1,32 @@
 import Foundation
 
 /// The bearer tokens that open the counsellors' and employers' endpoints, each with
-/// a label that says whose it is (`counsellor-lan`, `booth-lg-display`).
+/// a label that says whose it is (`counsellor-lan`, `booth-lg-display`) and a role.
 ///
 /// Read at start from `HEZAMATCH_API_TOKENS` (comma separated) or a file (one a line,
-/// `#` comments), each entry `label:token`, or a bare token (then labelled `token-1`,
-/// `token-2`…). Tokens are compared in constant time and never logged; only labels
-/// are recorded.
+/// `#` comments). An entry is `label:token` (a counsellor: every endpoint),
+/// `label:token:employer:EMPLOYER NAME` (an employer's booth: only the shortlists of
+/// the postings whose employer is that name, compared without accents or case), or a
+/// bare token (a counsellor labelled `token-1`, `token-2`…). Tokens hold no `:`.
+/// Tokens are compared in constant time and never logged; only labels are recorded.
 public struct APITokens: Sendable {
-    private let entries: [(label: String, token: [UInt8])]
+    private let entries: [(caller: APICaller, token: [UInt8])]
 
-    /// Entries `label:token` or bare tokens; blank ones are skipped.
+    /// Entries as above; blank ones are skipped.
     public init(_ entries: [String]) {
-        var parsed: [(String, [UInt8])] = []
+        var parsed: [(APICaller, [UInt8])] = []
         for entry in entries.map({ $0.trimmingCharacters(in: .whitespaces) }) where !entry.isEmpty {
-            if let colon = entry.firstIndex(of: ":"), colon != entry.startIndex, entry.index(after: colon) != entry.endIndex {
-                parsed.append((String(entry[..<colon]), Array(entry[entry.index(after: colon)...].utf8)))
-            } else {
-                parsed.append(("token-\(parsed.count + 1)", Array(entry.utf8)))
+            let parts = entry.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+            if parts.count >= 2, !parts[0].isEmpty, !parts[1].isEmpty {
+                var role = APICaller.Role.counsellor
+                if parts.count == 4, parts[2] == "employer", !parts[3].trimmingCharacters(in: .whitespaces).isEmpty {
+                    role = .employer(parts[3].trimmingCharacters(in: .whitespaces))
+                } else if parts.count > 2 && !(parts.count == 3 && parts[2] == "counsellor") {
+                    continue  // an entry this version cannot read opens nothing
+                }
+                parsed.append((APICaller(label: parts[0], role: role), Array(parts[1].utf8)))
+            } else if parts.count == 1 {
+                parsed.append((APICaller(label: "token-\(parsed.count + 1)", role: .counsellor), Array(entry.utf8)))
             }
         }
         self.entries = parsed
@@ -40,15 +49,15 @@ public struct APITokens: Sendable {
     func caller(authorization: String?) -> APICaller? {
         guard let authorization, authorization.hasPrefix("Bearer ") else { return nil }
         let offered = Array(authorization.dropFirst(7).utf8)
-        var found: String?
+        var found: APICaller?
         for entry in entries {
             let token = entry.token
             var difference = UInt8(token.count == offered.count ? 0 : 1)
             for index in 0..<max(token.count, offered.count) {
                 difference |= (index < token.count ? token[index] : 0) ^ (index < offered.count ? offered[index] : 0)
             }
-            if difference == 0 && found == nil { found = entry.label }
+            if difference == 0 && found == nil { found = entry.caller }
         }
-        return found.map { APICaller(label: $0) }
+        return found
     }
 }

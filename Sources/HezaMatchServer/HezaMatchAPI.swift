@@ -9,8 +9,9 @@ import HezaMatchCore
 /// Nothing here logs requests, bodies or tokens.
 ///
 /// Middleware, outermost first: metrics (every request, by route template and
-/// status), error translation (library errors → JSON errors), and on the protected
-/// routes the bearer token.
+/// status), error translation (library errors → JSON errors), request limits, and on
+/// the protected routes the bearer token (and its role: a counsellor, or an employer's
+/// booth that sees only its own postings' shortlists).
 public struct HezaMatchAPI: Sendable {
     public let board: JobBoard
     public let tokens: APITokens
@@ -28,6 +29,7 @@ public struct HezaMatchAPI: Sendable {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: ErrorTranslationMiddleware())
+        router.add(middleware: RequestLimitsMiddleware())
         let open = router.group().add(middleware: BearerTokenMiddleware(tokens: tokens, required: false))
         let protected = router.group().add(middleware: BearerTokenMiddleware(tokens: tokens, required: true))
         addOperationsRoutes(to: open)

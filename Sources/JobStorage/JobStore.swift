@@ -1,3 +1,5 @@
+import Foundation
+
 /// The source of truth: postings and profiles, each kept as the JSON line it came
 /// from (so fields this version does not know are kept too), with a change feed.
 ///
@@ -41,4 +43,12 @@ public protocol JobStore: Sendable {
 
     /// ``write(_:)`` without blocking the caller's thread.
     func write(_ body: @escaping @Sendable (any StoreTransaction) throws -> Void) async throws -> WriteReceipt
+
+    // MARK: The access record
+
+    /// Keeps `record`, and forgets the records older than `retention`.
+    func recordAccess(_ record: AccessRecord, retention: TimeInterval) async throws
+
+    /// The access records since `since` (all when `nil`), newest first, at most `limit`.
+    func accessRecords(since: Date?, limit: Int) throws -> [AccessRecord]
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HezaMatchCore
 import JobStorage
 
 /// `hezamatch delete`: removes a posting, or erases a candidate on request.
@@ -27,7 +28,7 @@ struct DeleteCommand: AsyncParsableCommand {
         let (kind, id) = posting.map { (RecordKind.posting, $0) } ?? (.profile, profile!)
         // Open the index first, so that the deletion reaches its saved file.
         try board.warmUp(kind)
-        guard try await board.delete(kind, id: id) else {
+        guard try await board.delete(kind, id: id, requester: .commandLine) else {
             Terminal.error("no \(kind) \(id) in \(options.storePath)")
             throw ExitCode.failure
         }

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import JobMatching
+import HezaMatchCore
 import MatchRendering
 
 /// `hezamatch match PROFILE_ID`: "which jobs fit this candidate, and why?"
-struct MatchCommand: ParsableCommand {
+struct MatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: "The postings a candidate is eligible for, best first, each with its reasons in Vietnamese."
@@ -16,10 +17,10 @@ struct MatchCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOption
     @Flag(help: "Print {\"results\": [...]} (docs/data-contract.md). No name or phone: they are not needed here.") var json = false
 
-    func run() throws {
+    func run() async throws {
         let answer: MatchAnswer
         do {
-            answer = try options.openBoard().matches(for: profileID, asOf: try asOf.date(), limit: limit)
+            answer = try await options.openBoard().matches(for: profileID, asOf: try asOf.date(), limit: limit, requester: .commandLine)
         } catch let error as MatchError {
             Terminal.error(error.message)
             throw ExitCode.failure

@@ -12,8 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the Heza Works HTTP API (see Sources/HezaMatchServer/openapi.yaml) over the store.",
         discussion: """
             Tokens for the counsellors' and employers' endpoints: HEZAMATCH_API_TOKENS (comma separated) or \
-            --tokens-file FILE (one a line, label:token). Without any token, those endpoints answer 401. Requests and \
-            tokens are not logged. The server follows the store's change feed (writes by other processes appear \
+            --tokens-file FILE (one a line: label:token for a counsellor, label:token:employer:EMPLOYER NAME for an \
+            employer's booth, which sees only its own postings' shortlists). Without any token, those endpoints answer \
+            401. Requests and tokens are not logged; reads of personal data go to the access record (hezamatch audit). The server follows the store's change feed (writes by other processes appear \
             within a second), saves its indexes every --save-every seconds when they changed, and at shutdown.
             """
     )

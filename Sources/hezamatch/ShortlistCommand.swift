@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import JobMatching
 import JobRecords
+import HezaMatchCore
 import MatchRendering
 
 /// `hezamatch shortlist POSTING_ID`: "whom should we call first?", for a job fair booth.
-struct ShortlistCommand: ParsableCommand {
+struct ShortlistCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shortlist",
         abstract: "The candidates eligible for a posting, best first, with reasons and phone numbers.",
@@ -24,10 +25,12 @@ struct ShortlistCommand: ParsableCommand {
     @Flag(help: "The same as --format json.") var json = false
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
-    func run() throws {
+    func run() async throws {
         let answer: ShortlistAnswer
         do {
-            answer = try options.openBoard().shortlist(for: postingID, asOf: try asOf.date(), limit: limit)
+            let shown = json ? .json : format
+            answer = try await options.openBoard().shortlist(for: postingID, asOf: try asOf.date(), limit: limit, requester: .commandLine,
+                                                             action: shown.map { $0 == .json ? "shortlist" : "shortlist.\($0.rawValue)" } ?? "shortlist")
         } catch let error as MatchError {
             Terminal.error(error.message)
             throw ExitCode.failure

@@ -11,6 +11,9 @@ struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The folder with places.tsv and synonyms.tsv (default: $HEZAMATCH_CORPUS, else ./Corpus).", valueName: "dir"))
     var corpus: String?
 
+    @Option(help: "Days the access record keeps an entry (who read whose personal data).")
+    var auditRetentionDays = 365
+
     var storePath: String {
         store ?? ProcessInfo.processInfo.environment["HEZAMATCH_STORE"] ?? "hezamatch.sqlite"
     }
@@ -31,7 +34,8 @@ struct StoreOptions: ParsableArguments {
     /// The board over the store, its indexes beside it; what it rebuilds or repairs is said on standard error.
     func openBoard() throws -> JobBoard {
         do {
-            return try JobBoard.open(storePath: storePath, corpus: try corpusDirectory, log: { Terminal.error("hezamatch: \($0)") })
+            return try JobBoard.open(storePath: storePath, corpus: try corpusDirectory, accessRetention: Double(auditRetentionDays) * 86_400,
+                                     log: { Terminal.error("hezamatch: \($0)") })
         } catch let error as ValidationError {
             throw error
         } catch let failure as LoadFailure {

@@ -6,7 +6,7 @@ import Testing
 
 /// The getting-started article's code, run on the bundled Corpus, so that it stays true.
 @Suite struct GettingStartedTests {
-    @Test func theArticlesTwentyLinesWork() throws {
+    @Test func theArticlesTwentyLinesWork() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-start-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let corpus = JobBoardTests.corpus
@@ -17,9 +17,9 @@ import Testing
         let page = try board.search(JobMatcher.Search(text: "tho han", asOf: today))
         #expect(page.totalText == "77")
         #expect(VietnameseFolding.fold(page.results.first?.posting.title ?? "") == "tho han")
-        let fits = try board.matches(for: "C-00015", asOf: today, limit: 5)
+        let fits = try await board.matches(for: "C-00015", asOf: today, limit: 5, requester: Requester(label: "counsellor-lan"))
         #expect(fits.results.first?.explanation.contains("tuổi 27 (yêu cầu 20–40)") == true)
-        let calls = try board.shortlist(for: "P-0001", asOf: today, limit: 30)
+        let calls = try await board.shortlist(for: "P-0001", asOf: today, limit: 30, requester: Requester(label: "counsellor-lan"))
         #expect(calls.results.count == 30 && calls.results.allSatisfy { $0.name != nil })
         try board.saveIndexes()
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("hezamatch.sqlite.profiles.hzix").path))

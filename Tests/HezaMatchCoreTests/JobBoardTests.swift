@@ -5,12 +5,14 @@ import JobRecords
 import JobStorage
 import MatchRendering
 import Testing
+import JobStorage
 
 /// The serving core: one owner of store and indexes, kept in step through the change feed.
 @Suite struct JobBoardTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Corpus").path
     let asOf = CalendarDate(year: 2026, month: 11, day: 23)
+    let counsellor = Requester(label: "counsellor-lan")
     let directory: URL
 
     init() throws {
@@ -35,19 +37,24 @@ import Testing
     private let driver = #"{"id":"P2","employer":"Cảng Lạch Huyện","zone":"KCN Cảng cửa ngõ quốc tế Hải Phòng","title":"Tài xế xe tải","skills":["bằng lái C"],"deadline":"2026-12-31"}"#
     private let soldier = #"{"id":"C1","name":"Trần Văn Hùng","phone":"0911222333","category":"discharged_soldier","education":"intermediate_vocational","skills":["hàn điện"],"birth_year":1998,"district":"Thủy Nguyên"}"#
 
-    @Test func theToolAndTheServerAnswerTheSameFields() throws {
+    @Test func theToolAndTheServerAnswerTheSameFields() async throws {
         let board = try board()
         try board.load(postings: try write("p.jsonl", [welder, driver]), profiles: try write("c.jsonl", [soldier]))
-        let matches = try JSONValueEncoder.value(try board.matches(for: "C1", asOf: asOf, limit: 5))
+        let matches = try JSONValueEncoder.value(try await board.matches(for: "C1", asOf: asOf, limit: 5, requester: counsellor))
         guard case .object(let answer) = matches, case .array(let results)? = answer["results"], case .object(let first)? = results.first else {
             Issue.record("no results"); return
         }
         #expect(first["id"] == .string("P1"))
         for key in ["score", "explanation", "reasons", "title", "employer", "zone", "deadline"] { #expect(first[key] != nil, "\(key)") }
         #expect(!matches.text.contains("0911222333") && !matches.text.contains("Trần Văn Hùng"))
-        let shortlist = try board.shortlist(for: "P1", asOf: asOf, limit: 5)
+        let shortlist = try await board.shortlist(for: "P1", asOf: asOf, limit: 5, requester: counsellor)
         #expect(shortlist.results.first?.name == "Trần Văn Hùng" && shortlist.results.first?.phone == "0911222333")
-        #expect(try board.shortlist(for: "P1", asOf: asOf, limit: 5, contacts: false).results.first?.name == nil)
+        #expect(try await board.shortlist(for: "P1", asOf: asOf, limit: 5, requester: nil).results.first?.name == nil)
+        // Each read of personal data is recorded: who, what, whose ids; never a name.
+        let records = try board.accessRecords()
+        #expect(records.map(\.action) == ["shortlist", "matches"])
+        #expect(records[0].actor == "counsellor-lan" && records[0].subject == "P1" && records[0].profileIDs == ["C1"] && records[0].people == 1)
+        #expect(records[1].subject == "C1")
     }
 
     /// Another process's writes reach an open board through the feed; a restart
@@ -64,7 +71,7 @@ import Testing
         #expect(try server.search(JobMatcher.Search(text: "tai xe", asOf: asOf)).results.map(\.id) == ["P2"])
         try server.saveIndexes()
         // Changes after the save; then a restart.
-        _ = try await tool.delete(.posting, id: "P1")
+        _ = try await tool.delete(.posting, id: "P1", requester: counsellor)
         try await tool.upsert(postings: try records(JobPosting.self, [welder.replacingOccurrences(of: "\"P1\"", with: "\"P3\"")]))
         let restarted = try board()
         let status = try restarted.status().tables.first { $0.kind == .posting }!
@@ -82,6 +89,17 @@ import Testing
         #expect(try board.posting(id: "P1")?.title == "Thợ hàn")
         #expect(try board.store.count(of: .posting) == 1)
         #expect(try board.store.sequence(of: .posting) == 1)
+    }
+
+    @Test func theAccessRecordForgetsOldEntries() async throws {
+        let board = try JobBoard.open(storePath: storePath, corpus: Self.corpus, accessRetention: 3600)
+        try await board.store.recordAccess(AccessRecord(at: Date().addingTimeInterval(-7200), actor: "old", action: "shortlist",
+                                                         subject: "P1", profileIDs: ["C1"]), retention: 3600)
+        #expect(try board.accessRecords().isEmpty)  // written, then purged as older than the retention
+        try await board.store.recordAccess(AccessRecord(actor: "new", action: "shortlist", subject: "P1", profileIDs: ["C1", "C2"]),
+                                           retention: 3600)
+        let records = try board.accessRecords()
+        #expect(records.map(\.actor) == ["new"] && records[0].people == 2)
     }
 
     @Test func pagesHaveALimit() throws {
@@ -102,8 +120,8 @@ import Testing
         try await board.upsert(profiles: try records(CandidateProfile.self, [person]))  // a second version, in the WAL
         try board.warmUp()
         try board.saveIndexes()
-        #expect(try board.shortlist(for: "P1", asOf: asOf, limit: 5).results.contains { $0.name == name })
-        #expect(try await board.delete(.profile, id: "C9"))
+        #expect(try await board.shortlist(for: "P1", asOf: asOf, limit: 5, requester: counsellor).results.contains { $0.name == name })
+        #expect(try await board.delete(.profile, id: "C9", requester: counsellor))
         board.waitForErasure()
         try board.saveIndexes()
         // The inputs the test wrote are not the project's files.
@@ -115,6 +133,7 @@ import Testing
             }
         }
         #expect(try board.profile(id: "C9") == nil)
-        #expect(try board.shortlist(for: "P1", asOf: asOf, limit: 5).results.map(\.id) == ["C1"])
+        #expect(try await board.shortlist(for: "P1", asOf: asOf, limit: 5, requester: counsellor).results.map(\.id) == ["C1"])
+        #expect(try board.accessRecords().first?.action == "shortlist" && (try board.accessRecords()).contains { $0.action == "erase" && $0.subject == "C9" })
     }
 }

@@ -26,7 +26,9 @@ import Testing
         try JobBoard.open(storePath: directory.appendingPathComponent("store.sqlite").path, corpus: corpus)
     }
 
-    private func app() throws -> some ApplicationProtocol {
+    private func app() throws -> some ApplicationProtocol { try appAndBoard().0 }
+
+    private func appAndBoard() throws -> (some ApplicationProtocol, JobBoard) {
         let directory = try Self.temporaryDirectory("server")
         let postings = """
             {"id":"P1","employer":"Công ty CP Đóng tàu Hàng Hải","zone":"KCN Hàng Hải","title":"Thợ hàn điện","skills":["hàn điện","hàn TIG"],"education_min":"elementary_vocational","audiences":["discharged_soldier"],"housing":true,"deadline":"2026-12-31"}
@@ -43,8 +45,10 @@ import Testing
         try profiles.write(toFile: profilesFile, atomically: true, encoding: .utf8)
         let board = try Self.board(directory)
         try board.load(postings: postingsFile, profiles: profilesFile)
-        let api = HezaMatchAPI(board: board, tokens: APITokens(["counsellor-lan:\(Self.token)", "employer-2"]), maximumBodyBytes: 4096)
-        return Application(router: api.router())
+        let api = HezaMatchAPI(board: board, tokens: APITokens(["counsellor-lan:\(Self.token)", "employer-2",
+                                                                "booth-hh:booth-secret:employer:CONG TY CP DONG TAU HANG HAI"]),
+                               maximumBodyBytes: 4096)
+        return (Application(router: api.router()), board)
     }
 
     @Test func savedIndexesAreOpenedInsteadOfRebuilt() async throws {
@@ -140,6 +144,61 @@ import Testing
                         #expect(!text.contains("Trần") && !text.contains("0900"))
                     }
                 }
+            }
+        }
+    }
+
+    /// An employer's booth sees its own postings' shortlists and nothing else; every read
+    /// of personal data is in the access record, under the token's label.
+    @Test func rolesAndTheAccessRecord() async throws {
+        let booth: HTTPFields = [.authorization: "Bearer booth-secret"]
+        let (app, board) = try appAndBoard()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/v1/jobs/P1/shortlist?as_of=2026-11-23", method: .get, headers: booth) { response in
+                #expect(response.status == .ok)
+                let found = try ids(object(response))
+                #expect(found == ["C1"])
+            }
+            for (uri, method) in [("/v1/jobs/P2/shortlist", HTTPRequest.Method.get), ("/v1/jobs/NOPE/shortlist", .get),
+                                  ("/v1/candidates/C1/matches", .get), ("/v1/jobs/P1", .put), ("/v1/jobs/P1", .delete),
+                                  ("/v1/candidates/C1", .delete), ("/v1/import?kind=postings", .post)] {
+                try await client.execute(uri: uri, method: method, headers: booth, body: ByteBuffer(string: "{}")) { response in
+                    #expect(response.status == .forbidden, "\(method) \(uri)")
+                    let text = String(buffer: response.body)
+                    #expect(!text.contains("Trần") && !text.contains("0900") && !text.contains("Kỹ sư"), "\(text)")
+                }
+            }
+            try await client.execute(uri: "/v1/jobs/P1/shortlist?as_of=2026-11-23&format=csv", method: .get, headers: auth) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/v1/candidates/C2/matches?as_of=2026-11-23", method: .get, headers: auth) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        let records = try board.accessRecords()
+        #expect(records.map(\.action) == ["matches", "shortlist.csv", "shortlist"])
+        #expect(records.map(\.actor) == ["counsellor-lan", "counsellor-lan", "booth-hh"])
+        #expect(records[2].subject == "P1" && records[2].profileIDs == ["C1"])
+        #expect(!records.contains { $0.actor.contains("secret") })
+    }
+
+    @Test func limitsAreAnsweredAtOnce() async throws {
+        try await app().test(.router) { client in
+            let long = String(repeating: "a", count: 9_000)
+            try await client.execute(uri: "/v1/jobs/search?q=\(long)", method: .get) { response in
+                #expect(response.status == .uriTooLong)
+                #expect(String(buffer: response.body).contains("uri_too_long"))
+            }
+            try await client.execute(uri: "/v1/jobs/search?q=\(String(repeating: "tho%20", count: 200))", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("over 500 characters"))
+            }
+            try await client.execute(uri: "/v1/jobs/search?q=tho&page=11&per_page=100", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("too_deep"))
+            }
+            try await client.execute(uri: "/v1/jobs/search?q=tho&page=10&per_page=100", method: .get) { response in
+                #expect(response.status == .ok)
             }
         }
     }

@@ -11,7 +11,7 @@ import Testing
         let cases: [(String, JSONValue)] = [
             ("null", .null), ("true", .bool(true)), (" false ", .bool(false)),
             ("0", .number(0)), ("-12", .number(-12)), ("2.5", .number(2.5)), ("1e3", .number(1000)), ("-0.25E-2", .number(-0.0025)),
-            ("123456789012345678", .number(123456789012345678)),
+            ("123456789012345678", .number(1.2345678901234568e17)),
             (#""""#, .string("")), (#""Kỹ sư""#, .string("Kỹ sư")),
             (#""a\"b\\c\/d\n\t""#, .string("a\"b\\c/d\n\t")), (#""\u0110i\u1EC7n""#, .string("Điện")),
             (#""\uD83D\uDE00""#, .string("😀")),

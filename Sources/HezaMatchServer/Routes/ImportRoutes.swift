@@ -3,9 +3,10 @@ import HezaMatchCore
 import JobRecords
 
 extension HezaMatchAPI {
-    /// `POST /v1/import?kind=postings|profiles`: a JSON Lines body, all or nothing.
+    /// `POST /v1/import?kind=postings|profiles`: a JSON Lines body, all or nothing. Counsellors only.
     func addImportRoutes(to routes: RouterGroup<APIRequestContext>) {
-        routes.post("/v1/import") { request, _ -> Imported in
+        routes.post("/v1/import") { request, context -> Imported in
+            _ = try context.counsellor()
             let kind = request.uri.queryParameters.get("kind") ?? ""
             guard kind == "postings" || kind == "profiles" else {
                 throw APIError.badRequest("query parameter 'kind' must be 'postings' or 'profiles'")

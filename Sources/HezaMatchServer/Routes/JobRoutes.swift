@@ -3,10 +3,12 @@ import HezaMatchCore
 import JobRecords
 import JobStorage
 import MatchRendering
+import VietnameseText
 
 extension HezaMatchAPI {
-    /// `GET /v1/jobs/{id}` (public), `GET /v1/jobs/{id}/shortlist` (JSON, CSV, HTML),
-    /// `PUT` and `DELETE /v1/jobs/{id}` (protected).
+    /// `GET /v1/jobs/{id}` (public), `GET /v1/jobs/{id}/shortlist` (JSON, CSV, HTML: a
+    /// counsellor, or the posting's employer; recorded in the access record), `PUT` and
+    /// `DELETE /v1/jobs/{id}` (counsellors).
     func addJobRoutes(public open: RouterGroup<APIRequestContext>, protected: RouterGroup<APIRequestContext>) {
         open.get("/v1/jobs/:id") { _, context -> JobPosting in
             let id = context.parameters.get("id") ?? ""
@@ -14,24 +16,33 @@ extension HezaMatchAPI {
             return posting
         }
         protected.get("/v1/jobs/:id/shortlist") { request, context -> Response in
-            let answer = try board.shortlist(for: context.parameters.get("id") ?? "", asOf: try request.asOf(),
-                                             limit: try request.integer("limit", default: 20, in: 1...500))
-            switch request.uri.queryParameters.get("format") ?? "json" {
-            case "json": return try answer.response(from: request, context: context)
+            guard let caller = context.caller else { throw APIError.unauthorized }
+            let id = context.parameters.get("id") ?? ""
+            let format = request.uri.queryParameters.get("format") ?? "json"
+            guard ["json", "csv", "html"].contains(format) else { throw APIError.badRequest("format '\(format)' is not json, csv or html") }
+            if case .employer(let employer) = caller.role {
+                // A booth sees the shortlists of its own postings, nothing of another's (not even whether it exists).
+                guard let posting = try board.posting(id: id), Self.sameEmployer(posting.employer, employer) else { throw APIError.forbidden }
+            }
+            let answer = try await board.shortlist(for: id, asOf: try request.asOf(), limit: try request.integer("limit", default: 20, in: 1...500),
+                                                   requester: caller.requester, action: format == "json" ? "shortlist" : "shortlist.\(format)")
+            switch format {
             case "csv": return text(ShortlistDocument(answer).csv, type: "text/csv; charset=utf-8")
             case "html": return text(ShortlistDocument(answer).html, type: "text/html; charset=utf-8")
-            case let other: throw APIError.badRequest("format '\(other)' is not json, csv or html")
+            default: return try answer.response(from: request, context: context)
             }
         }
         protected.put("/v1/jobs/:id") { request, context -> Stored in
+            _ = try context.counsellor()
             let id = context.parameters.get("id") ?? ""
             let record = try Self.singleRecord(JobPosting.self, body: try await request.bytes(upTo: maximumBodyBytes), id: id)
             try await board.upsert(postings: [record])
             return Stored(id: id, status: "stored")
         }
         protected.delete("/v1/jobs/:id") { _, context -> Stored in
+            let caller = try context.counsellor()
             let id = context.parameters.get("id") ?? ""
-            guard try await board.delete(.posting, id: id) else { throw APIError.notFound("no job \(id)") }
+            guard try await board.delete(.posting, id: id, requester: caller.requester) else { throw APIError.notFound("no job \(id)") }
             return Stored(id: id, status: "deleted")
         }
     }
@@ -53,6 +64,12 @@ extension HezaMatchAPI {
         members["id"] = .string(id)
         let line = JSONValue.object(members).text
         return try JSONLinesLoader.load(type, from: Array(line.utf8), file: "request body")[0]
+    }
+
+    /// Whether two employer names are the same employer, compared folded (accents, case, spaces).
+    static func sameEmployer(_ a: String, _ b: String) -> Bool {
+        let analyzer = VietnameseAnalyzer()
+        return analyzer.foldedText(a) == analyzer.foldedText(b)
     }
 
     func text(_ text: String, type: String) -> Response {

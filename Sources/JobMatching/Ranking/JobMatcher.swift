@@ -96,7 +96,7 @@ public struct JobMatcher: Sendable {
         }
         let text = [(profile.desiredTitles ?? []).joined(separator: " ; "), (profile.skills ?? []).joined(separator: " ; "),
                     profile.major ?? ""].joined(separator: " ; ")
-        var query = SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
+        let query = SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
                                 limit: max(candidatePool, limit), loadsStoredFields: true)
         let result = try index.search(query)
         var ranked: [RankedPosting] = []
@@ -130,7 +130,7 @@ public struct JobMatcher: Sendable {
             filters.append(.range("birth_year", lower: lower, upper: upper, orMissing: true))
         }
         let text = [posting.title, (posting.skills ?? []).joined(separator: " ; ")].joined(separator: " ; ")
-        var query = SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
+        let query = SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
                                 limit: max(candidatePool, limit), loadsStoredFields: true)
         let result = try index.search(query)
         var ranked: [RankedCandidate] = []

@@ -44,6 +44,18 @@ extension SQLiteJobStore {
             }
             try db.drop(table: "meta")
         }
+        // v3: the access record (who read whose personal data, when).
+        migrator.registerMigration("v3-access-record") { db in
+            try db.create(table: "access_log") { table in
+                table.autoIncrementedPrimaryKey("seq")
+                table.column("at", .double).notNull()
+                table.column("actor", .text).notNull()
+                table.column("action", .text).notNull()
+                table.column("subject", .text).notNull()
+                table.column("profile_ids", .text).notNull()
+            }
+            try db.execute(sql: "CREATE INDEX access_log_at ON access_log(at)")
+        }
         return migrator
     }
 }

@@ -110,6 +110,28 @@ public final class SQLiteJobStore: JobStore {
         return receipt
     }
 
+    public func recordAccess(_ record: AccessRecord, retention: TimeInterval) async throws {
+        let ids = String(decoding: try JSONSerialization.data(withJSONObject: record.profileIDs), as: UTF8.self)
+        let cutoff = Date().addingTimeInterval(-retention).timeIntervalSince1970
+        try await database.write { db in
+            try db.execute(sql: "INSERT INTO access_log(at, actor, action, subject, profile_ids) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [record.at.timeIntervalSince1970, record.actor, record.action, record.subject, ids])
+            try db.execute(sql: "DELETE FROM access_log WHERE at < ?", arguments: [cutoff])
+        }
+    }
+
+    public func accessRecords(since: Date?, limit: Int) throws -> [AccessRecord] {
+        try database.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT at, actor, action, subject, profile_ids FROM access_log WHERE at >= ? ORDER BY seq DESC LIMIT ?
+                """, arguments: [since?.timeIntervalSince1970 ?? 0, limit])
+            return rows.map { row in
+                let ids = (try? JSONSerialization.jsonObject(with: Data((row[4] as String).utf8))) as? [String] ?? []
+                return AccessRecord(at: Date(timeIntervalSince1970: row[0]), actor: row[1], action: row[2], subject: row[3], profileIDs: ids)
+            }
+        }
+    }
+
     private static func transaction(_ db: Database, _ body: (any StoreTransaction) throws -> Void) throws -> WriteReceipt {
         let transaction = try Transaction(db)
         try body(transaction)
