@@ -43,8 +43,9 @@ public final class JobBoard: Sendable {
     public let accessRetention: TimeInterval
 
     /// The deepest result a page may reach (`offset + limit`), as job sites limit
-    /// paging (JobTech: 2,000): deeper pages cost much and serve nobody.
-    public static let maximumResultDepth = 1_000
+    /// paging (JobTech: 2,000): deeper pages cost much and serve nobody. The API's
+    /// `page` ≤ 100 and `per_page` ≤ 100 stay within it.
+    public static let maximumResultDepth = 10_000
 
     /// A board over `store`. Saved indexes go to `indexPathPrefix` + `.postings.hzix`
     /// and `.profiles.hzix` (beside an SQLite store, by default), or nowhere when `nil`.
@@ -177,7 +178,7 @@ public struct Requester: Sendable, Hashable {
 
     /// The user running the command line.
     public static var commandLine: Requester {
-        Requester(label: "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"))
+        Requester(label: "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName))
     }
 }
 

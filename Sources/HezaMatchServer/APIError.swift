@@ -9,6 +9,8 @@ public struct APIError: HTTPResponseError, Sendable {
     public var code: String
     public var message: String
     public var details: [String] = []
+    /// Headers the answer carries besides its content type (`Allow` for a 405).
+    public var headers: HTTPFields = [:]
 
     public init(status: HTTPResponse.Status, code: String, message: String, details: [String] = []) {
         self.status = status
@@ -38,7 +40,8 @@ public struct APIError: HTTPResponseError, Sendable {
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = Body(error: .init(code: code, message: message, details: details.isEmpty ? nil : details))
-        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        var headers = self.headers
+        headers[.contentType] = "application/json; charset=utf-8"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"hezamatch\"" }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: try JSONValueEncoder.text(body))))
     }

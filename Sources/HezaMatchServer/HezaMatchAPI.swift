@@ -28,6 +28,7 @@ public struct HezaMatchAPI: Sendable {
     public func router() -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
+        router.add(middleware: MethodNotAllowedMiddleware())
         router.add(middleware: ErrorTranslationMiddleware())
         router.add(middleware: RequestLimitsMiddleware())
         let open = router.group().add(middleware: BearerTokenMiddleware(tokens: tokens, required: false))

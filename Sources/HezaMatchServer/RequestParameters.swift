@@ -6,7 +6,7 @@ import JobRecords
 extension Request {
     /// A whole number in `range`, or `value` when absent.
     func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
-        guard let text = uri.queryParameters.get(name), !text.isEmpty else { return value }
+        guard let text = uri.queryParameters.get(name) else { return value }
         guard let number = Int(text), range.contains(number) else {
             throw APIError.badRequest("'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
@@ -18,18 +18,18 @@ extension Request {
         uri.queryParameters.get(name).flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// One of a schema enumeration's values, or a 400 listing them.
+    /// One of a schema enumeration's values, or a 400 listing them (an empty value too).
     func value<T: SchemaEnumeration>(_ name: String, _ type: T.Type, what: String) throws -> T? {
-        guard let text = text(name) else { return nil }
+        guard let text = uri.queryParameters.get(name) else { return nil }
         guard let value = T(rawValue: text) else {
             throw APIError.badRequest("unknown \(what) '\(text)'", details: T.allCases.map(\.rawValue))
         }
         return value
     }
 
-    /// `as_of` (YYYY-MM-DD), or today.
+    /// `as_of` (YYYY-MM-DD), or today when absent.
     func asOf() throws -> CalendarDate {
-        if let text = text("as_of") {
+        if let text = uri.queryParameters.get("as_of") {
             guard let date = CalendarDate(text) else { throw APIError.badRequest("'as_of' must be a date as YYYY-MM-DD") }
             return date
         }

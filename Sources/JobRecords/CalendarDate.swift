@@ -37,7 +37,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.number < rhs.number }
 
     public var description: String {
-        "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        let digits = String(year)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits + "-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 
     /// `30/11/2026`, as Vietnamese write dates.

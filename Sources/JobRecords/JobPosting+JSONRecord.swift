@@ -42,6 +42,6 @@ extension JobPosting: JSONRecord {
 }
 
 extension String {
-    /// Empty, or only spaces.
-    var isBlank: Bool { allSatisfy { $0 == " " || $0 == "\t" } }
+    /// Empty, or only white space.
+    var isBlank: Bool { allSatisfy(\.isWhitespace) }
 }

@@ -105,7 +105,7 @@ import JobStorage
     @Test func pagesHaveALimit() throws {
         let board = try board()
         var search = JobMatcher.Search(text: "tho", asOf: asOf)
-        search.offset = 990
+        search.offset = 9_990
         search.limit = 20
         #expect(throws: MatchError.self) { _ = try board.search(search) }
     }

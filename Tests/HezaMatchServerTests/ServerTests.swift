@@ -193,13 +193,24 @@ import Testing
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("over 500 characters"))
             }
-            try await client.execute(uri: "/v1/jobs/search?q=tho&page=11&per_page=100", method: .get) { response in
+            try await client.execute(uri: "/v1/jobs/search?q=tho&page=101", method: .get) { response in
                 #expect(response.status == .badRequest)
-                #expect(String(buffer: response.body).contains("too_deep"))
+                #expect(String(buffer: response.body).contains("'page' must be a whole number from 1 to 100"))
             }
-            try await client.execute(uri: "/v1/jobs/search?q=tho&page=10&per_page=100", method: .get) { response in
+            try await client.execute(uri: "/v1/jobs/search?q=tho&page=100&per_page=100", method: .get) { response in
                 #expect(response.status == .ok)
             }
+            for (uri, status) in [("/v1/jobs/search?as_of=", HTTPResponse.Status.badRequest), ("/v1/jobs/search?as_of=0199-05-16", .badRequest),
+                                  ("/v1/suggest?limit=", .badRequest), ("/v1/jobs/search?education=", .badRequest)] {
+                try await client.execute(uri: uri, method: .get) { response in #expect(response.status == status, "\(uri)") }
+            }
+            try await client.execute(uri: "/healthz", method: .trace) { response in
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET")
+            }
+            try await client.execute(uri: "/v1/jobs/P1", method: .post) { response in
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET, PUT, DELETE")
+            }
+            try await client.execute(uri: "/v1/nothing", method: .get) { response in #expect(response.status == .notFound) }
         }
     }
 
@@ -262,7 +273,8 @@ import Testing
                 ("/v1/jobs/P1", .put, ByteBuffer(string: "[1]"), .badRequest, "not a JSON object"),
                 ("/v1/jobs/P1", .put, ByteBuffer(string: #"{"employer":"X","title":"T","openings":"12"}"#), .badRequest, "field 'openings': expected a whole number"),
                 ("/v1/jobs/P1", .put, ByteBuffer(string: #"{"employer":"X","title":"T","education_min":"phd"}"#), .badRequest, "unknown education level 'phd'"),
-                ("/v1/jobs/P1", .put, ByteBuffer(string: #"{"id":"P7","employer":"X","title":"T"}"#), .badRequest, "is not the path's id"),
+                ("/v1/jobs/P1", .put, ByteBuffer(string: #"{"employer":"X","title":" \n"}"#), .badRequest, "field 'title': must not be empty"),
+                ("/v1/import?kind=postings", .post, ByteBuffer(string: "\n"), .badRequest, "the body is empty"),
                 ("/v1/jobs/P1", .put, ByteBuffer(bytes: Array(#"{"employer":"X","title":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)), .badRequest, "not valid UTF-8"),
                 ("/v1/import?kind=postings", .post, ByteBuffer(string: #"{"id":"P8","employer":"X","title":"Mới"}"# + "\n" + #"{"id":"P9","title":"no employer"}"#), .badRequest, "request body:2: field 'employer': is required but missing"),
                 ("/v1/import?kind=nothing", .post, ByteBuffer(string: ""), .badRequest, "'kind'"),

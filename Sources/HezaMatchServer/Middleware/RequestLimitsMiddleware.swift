@@ -6,7 +6,7 @@ import Hummingbird
 /// |---|---|
 /// | a URL over ``maximumURIBytes`` (8 KB) | 414, JSON |
 /// | a `q` over ``maximumQueryCharacters`` (500 characters) | 400, JSON |
-/// | page × per_page over 1,000 (the search route) | 400 `too_deep` |
+/// | `page` over 100 or `per_page` over 100 (the search route: 10,000 results deep at most) | 400 |
 /// | a body over the server's limit (16 MB; the import route too) | 413, before it is read further |
 ///
 /// Headers of more than about 80 KB (the URL included) are refused by the HTTP parser itself

@@ -12,6 +12,9 @@ extension HezaMatchAPI {
                 throw APIError.badRequest("query parameter 'kind' must be 'postings' or 'profiles'")
             }
             let bytes = try await request.bytes(upTo: maximumBodyBytes)
+            guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+                throw APIError.badRequest("the body is empty: send JSON Lines, one record a line")
+            }
             if kind == "postings" {
                 let records = try JSONLinesLoader.load(JobPosting.self, from: bytes, file: "request body")
                 try await board.upsert(postings: records)

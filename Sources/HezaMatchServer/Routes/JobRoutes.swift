@@ -47,7 +47,8 @@ extension HezaMatchAPI {
         }
     }
 
-    /// One record from a JSON object body, its id taken from the path.
+    /// One record from a JSON object body, its id taken from the path (an `id` in the
+    /// body is replaced: the path names the record).
     static func singleRecord<Record: JSONRecord>(_ type: Record.Type, body: [UInt8], id: String) throws -> JSONLinesLoader.Record<Record> {
         let value: JSONValue
         do {
@@ -58,9 +59,6 @@ extension HezaMatchAPI {
             throw APIError.badRequest("the body is not valid JSON")
         }
         guard case .object(var members) = value else { throw APIError.badRequest("the body is not a JSON object") }
-        if case .string(let given)? = members["id"], given != id {
-            throw APIError.badRequest("the body's id '\(given)' is not the path's id '\(id)'")
-        }
         members["id"] = .string(id)
         let line = JSONValue.object(members).text
         return try JSONLinesLoader.load(type, from: Array(line.utf8), file: "request body")[0]

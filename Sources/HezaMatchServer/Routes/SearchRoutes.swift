@@ -9,7 +9,7 @@ extension HezaMatchAPI {
     func addSearchRoutes(to routes: RouterGroup<APIRequestContext>) {
         routes.get("/v1/jobs/search") { request, _ -> SearchAnswer in
             let perPage = try request.integer("per_page", default: 10, in: 1...100)
-            let page = try request.integer("page", default: 1, in: 1...JobBoard.maximumResultDepth)
+            let page = try request.integer("page", default: 1, in: 1...100)
             var search = JobMatcher.Search(text: request.uri.queryParameters.get("q") ?? "", asOf: try request.asOf())
             search.zone = request.text("zone")
             search.district = request.text("district")
