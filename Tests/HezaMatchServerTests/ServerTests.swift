@@ -200,7 +200,7 @@ import Testing
             try await client.execute(uri: "/v1/jobs/search?q=tho&page=100&per_page=100", method: .get) { response in
                 #expect(response.status == .ok)
             }
-            for (uri, status) in [("/v1/jobs/search?as_of=", HTTPResponse.Status.badRequest), ("/v1/jobs/search?as_of=0199-05-16", .badRequest),
+            for (uri, status) in [("/v1/jobs/search?as_of=", HTTPResponse.Status.badRequest), ("/v1/jobs/search?as_of=2026-02-30", .badRequest),
                                   ("/v1/suggest?limit=", .badRequest), ("/v1/jobs/search?education=", .badRequest)] {
                 try await client.execute(uri: uri, method: .get) { response in #expect(response.status == status, "\(uri)") }
             }
