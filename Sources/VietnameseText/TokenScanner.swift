@@ -107,6 +107,8 @@ final class TokenScanner {
             flushForeign(bytes, range, body)
             return
         }
+        // A token cut at `maximumLetters` may end on a connector (`1,0,1,`): it joins digits only.
+        while letterCount > 0 && TokenScanner.isNumberConnector(letters[letterCount - 1].base) { letterCount -= 1 }
         SyllableSpelling.normalize(letters, count: letterCount)
         var canonicalCount = 0
         for index in 0..<letterCount {
@@ -153,14 +155,28 @@ final class TokenScanner {
             let piece = String(decoding: utf16[word], as: UTF16.self)
             let lower = range.lowerBound + utf8Offset[word.lowerBound]
             let upper = range.lowerBound + utf8Offset[word.upperBound]
-            emitForeign(piece, lower..<upper, body)
+            let ascii = Array(piece.utf8)
+            if !ascii.isEmpty, ascii.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") || TokenScanner.isDigit($0) }) {
+                // Latin letters among Chinese or Japanese (`電ti`): the Latin path, as they would be alone.
+                letterCount = 0
+                foreign = false
+                for byte in ascii { append(Letter(base: TokenScanner.isDigit(byte) ? byte : byte | 0x20)) }
+                flush(bytes, lower..<upper, body)
+            } else {
+                emitForeign(piece, lower..<upper, body)
+            }
         }
     }
 
     private func emitForeign(_ text: String, _ range: Range<Int>, _ body: Body) {
-        let canonicalText = ICUNormalizer.normalize(text, to: .nfkcCasefold)
+        // Compatibility forms may bring separators (ŀ is l + middle dot): only word scalars stay,
+        // so that a token's forms analyse again to themselves.
+        var canonicalText = String.UnicodeScalarView()
+        for scalar in ICUNormalizer.normalize(text, to: .nfkcCasefold).unicodeScalars where TokenScanner.isWordScalar(scalar.value) {
+            canonicalText.append(scalar)
+        }
         var foldedText = String.UnicodeScalarView()
-        for scalar in ICUNormalizer.normalize(canonicalText, to: .nfd).unicodeScalars {
+        for scalar in ICUNormalizer.normalize(String(canonicalText), to: .nfd).unicodeScalars {
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark:
                 continue
@@ -172,9 +188,20 @@ final class TokenScanner {
                 }
             }
         }
-        var canonicalBytes = Array(canonicalText.utf8)
-        var foldedBytes = Array(String(foldedText).utf8)
-        if canonicalBytes.isEmpty { return }
+        // As a Latin token, at most `maximumLetters` letters are kept.
+        var canonicalBytes = Array(String(String.UnicodeScalarView(canonicalText.prefix(TokenScanner.maximumLetters))).utf8)
+        var foldedBytes = Array(String(String.UnicodeScalarView(foldedText.prefix(TokenScanner.maximumLetters))).utf8)
+        if !foldedBytes.isEmpty, foldedBytes.count <= TokenScanner.maximumLetters,
+           foldedBytes.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || TokenScanner.isDigit($0) }) {
+            // Folded to plain Latin letters (`kǐ` → `ki`): the same spelling rules as a Latin token (`ky`).
+            letterCount = 0
+            for byte in foldedBytes { append(Letter(base: byte)) }
+            SyllableSpelling.normalize(letters, count: letterCount)
+            foldedBytes = (0..<letterCount).map { letters[$0].base }
+            letterCount = 0
+        }
+        // A token of marks alone (a stray Arabic vowel sign) folds to nothing: not a word.
+        if canonicalBytes.isEmpty || foldedBytes.isEmpty { return }
         let span = TokenSpan(position: position, utf8Range: range)
         position += 1
         canonicalBytes.withUnsafeMutableBufferPointer { c in

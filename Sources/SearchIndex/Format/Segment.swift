@@ -150,7 +150,7 @@ public final class Segment: @unchecked Sendable {
             let storedOffsetsSection: UnsafeBufferPointer<UInt64> = try reader.section(S.storedOffsets.rawValue, count: documentCount + 1)
             let storedBytesSection: UnsafeBufferPointer<UInt8> = try reader.section(S.storedBytes.rawValue)
             let storedChecksumsSection: UnsafeBufferPointer<UInt32> = try reader.section(S.storedChecksums.rawValue, count: documentCount)
-            guard storedOffsetsSection[0] == 0, Int(storedOffsetsSection[documentCount]) <= storedBytesSection.count,
+            guard storedOffsetsSection[0] == 0, storedOffsetsSection[documentCount] <= UInt64(storedBytesSection.count),
                   zip(storedOffsetsSection.dropFirst(), storedOffsetsSection).allSatisfy({ $0 >= $1 }) else {
                 throw reader.damage("stored-field offsets out of range")
             }
@@ -160,7 +160,7 @@ public final class Segment: @unchecked Sendable {
             for term in 0..<termCount {
                 let start = Int(firstBlock[term]), end = Int(firstBlock[term + 1])
                 let documents = Int(docFrequency[term])
-                guard start == previousEnd, end >= start, end <= blockCount,
+                guard documents <= documentCount, start == previousEnd, end >= start, end <= blockCount,
                       end - start == (documents + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize,
                       positionsStart[term] <= UInt64(positionsSection.count) else {
                     throw reader.damage("term \(term) has inconsistent blocks")

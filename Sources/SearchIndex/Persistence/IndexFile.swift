@@ -104,7 +104,7 @@ enum IndexFile {
             throw IndexError(.unsupportedVersion, "\(path) has index format version \(version); this build reads version \(IndexFile.version)")
         }
         let headerLength = try read(UInt64.self, limit: bytes.count)
-        guard headerLength <= UInt64(bytes.count - 20) else { throw damaged("it is truncated (header)") }
+        guard bytes.count >= 20, headerLength <= UInt64(bytes.count - 20) else { throw damaged("it is truncated (header)") }
         let headerEnd = 16 + Int(headerLength)
         let storedChecksum = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: headerEnd, as: UInt32.self))
         guard storedChecksum == hz_crc32c(0, bytes.baseAddress, headerEnd) else { throw damaged("header checksum mismatch") }

@@ -65,9 +65,18 @@ final class PostingsCursor {
         let width = Int(segment.blockWidths[block * (1 + fieldCount)])
         BitPacking.unpack(words, count: count, width: width, into: docs)
         var previous: UInt32 = block == firstBlock ? 0 : segment.blockLastDoc[block - 1]
+        var wide = UInt64(previous)
         for index in 0..<count {
             previous &+= docs[index]
+            wide &+= UInt64(docs[index])
             docs[index] = previous
+        }
+        if wide != UInt64(segment.blockLastDoc[block]) {
+            // Damaged postings (a segment opened without its file's checksum): the deltas do not
+            // add up to the block's last document, which was checked when the segment was opened.
+            // Keep that one document, so that no document number beyond the segment is ever read.
+            count = 1
+            docs[0] = segment.blockLastDoc[block]
         }
         frequenciesDecoded = false
         index = 0
@@ -178,12 +187,15 @@ final class PostingsCursor {
         return positionsPointer
     }
 
-    /// The pointer after the positions of document `document` (of the block) in the first `fields` fields.
+    /// The pointer after the positions of document `document` (of the block) in the first `fields` fields
+    /// (never past the end of the positions: damaged frequencies cannot send it outside the segment).
     private func skipPositions(of document: Int, from start: UnsafePointer<UInt8>, fields: Int) -> UnsafePointer<UInt8> {
         var cursor = start
+        let end = segment.positions + segment.positionsByteCount
         for f in 0..<fields where positionFields[f] {
             for _ in 0..<frequencies[f * SegmentFormat.blockSize + document] {
-                while cursor.pointee & 0x80 != 0 { cursor += 1 }
+                while cursor < end && cursor.pointee & 0x80 != 0 { cursor += 1 }
+                if cursor >= end { return end }
                 cursor += 1
             }
         }
@@ -196,15 +208,17 @@ final class PostingsCursor {
         var cursor = skipPositions(of: index, from: positionsStartOfCurrentDocument(), fields: field)
         var result: [UInt32] = []
         let frequency = Int(frequencies[field * SegmentFormat.blockSize + index])
-        result.reserveCapacity(frequency)
+        result.reserveCapacity(min(frequency, 1024))
         var position: UInt32 = 0
+        let end = segment.positions + segment.positionsByteCount
         for _ in 0..<frequency {
             var value: UInt32 = 0
             var shift: UInt32 = 0
             while true {
+                guard cursor < end else { return result }  // damaged: no position past the segment's
                 let byte = cursor.pointee
                 cursor += 1
-                value |= UInt32(byte & 0x7F) << shift
+                if shift < 32 { value |= UInt32(byte & 0x7F) << shift }
                 if byte & 0x80 == 0 { break }
                 shift += 7
             }

@@ -9,7 +9,7 @@ extension SegmentPlan {
             for start in first {
                 var all = true
                 for (offset, list) in lists.enumerated().dropFirst() {
-                    if !SegmentPlan.sortedContains(list, start + UInt32(offset)) {
+                    if !SegmentPlan.sortedContains(list, start &+ UInt32(offset)) {
                         all = false
                         break
                     }

@@ -139,7 +139,8 @@ struct SegmentPlan {
     /// Truncation keeps every sum below the bounds the pruning compares it with.
     @inline(__always)
     func score(_ clause: Clause) -> UInt64 {
-        UInt64(scorer.score(clause.cursor, segment: segment, weight: clause.weight) * SegmentPlan.fixedPointScale)
+        // Never negative nor NaN, whatever a damaged segment holds (`max` keeps 0 for a NaN).
+        UInt64(min(max(0, scorer.score(clause.cursor, segment: segment, weight: clause.weight)), 1e6) * SegmentPlan.fixedPointScale)
     }
 
     static let fixedPointScale = 4_294_967_296.0
