@@ -94,6 +94,27 @@ extension JobBoard {
         do { return try StoredRecord.profile(stored) } catch { throw IndexError(.damaged, "profile \(id): \(error.message)") }
     }
 
+    /// Candidates a counsellor looks for by id, phone or name (accents optional), with
+    /// their personal data: recorded in the access record.
+    public func findCandidates(_ text: String, limit: Int = 20, requester: Requester) async throws -> [CandidateProfile] {
+        let found = try store.findProfiles(text, limit: limit).compactMap { change in
+            change.document.flatMap { try? Self.decode(CandidateProfile.self, $0) }
+        }
+        if !found.isEmpty {
+            try await store.recordAccess(AccessRecord(actor: requester.label, action: "find", subject: "search", profileIDs: found.map(\.id)),
+                                         retention: accessRetention)
+        }
+        return found
+    }
+
+    /// One candidate's whole profile, name and phone included, from the store: recorded.
+    public func candidate(id: String, requester: Requester) async throws -> CandidateProfile? {
+        guard let json = try store.documents(of: .profile, ids: [id])[id] else { return nil }
+        try await store.recordAccess(AccessRecord(actor: requester.label, action: "profile", subject: id, profileIDs: [id]),
+                                     retention: accessRetention)
+        return try Self.decode(CandidateProfile.self, json)
+    }
+
     /// The access record: who read whose personal data, newest first.
     public func accessRecords(since: Date? = nil, limit: Int = 1_000) throws -> [AccessRecord] {
         try store.accessRecords(since: since, limit: limit)

@@ -5,8 +5,10 @@ import Hummingbird
 /// ``BearerTokenMiddleware``), and the one JSON writer for every answer.
 public struct APIRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The token holder, when the request carried a valid bearer token.
+    /// The token holder, when the request carried a valid bearer token (or a console session).
     public var caller: APICaller?
+    /// The console session, on the console's pages.
+    var session: ConsoleSession?
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -18,6 +18,7 @@ public struct HezaMatchAPI: Sendable {
     /// The largest request body accepted; larger ones get 413.
     public var maximumBodyBytes: Int
     let metrics = ServerMetrics()
+    let sessions = ConsoleSessions()
 
     public init(board: JobBoard, tokens: APITokens, maximumBodyBytes: Int = 16 << 20) {
         self.board = board
@@ -38,6 +39,11 @@ public struct HezaMatchAPI: Sendable {
         addJobRoutes(public: open, protected: protected)
         addCandidateRoutes(to: protected)
         addImportRoutes(to: protected)
+        if let pages = try? PageRenderer.load() {
+            let web = router.group()
+            addPublicPages(to: web, pages: pages)
+            addConsolePages(open: web, pages: pages, sessions: sessions)
+        }
         return router
     }
 }

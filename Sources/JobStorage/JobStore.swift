@@ -44,6 +44,11 @@ public protocol JobStore: Sendable {
     /// ``write(_:)`` without blocking the caller's thread.
     func write(_ body: @escaping @Sendable (any StoreTransaction) throws -> Void) async throws -> WriteReceipt
 
+    /// Profiles a counsellor looks for: the one whose id is `text`, those whose phone
+    /// holds its digits (at least 4), those whose name holds it (compared without accents
+    /// or case), at most `limit`, as stored. Personal data: for the console, behind a token.
+    func findProfiles(_ text: String, limit: Int) throws -> [StoredChange]
+
     // MARK: The access record
 
     /// Keeps `record`, and forgets the records older than `retention`.

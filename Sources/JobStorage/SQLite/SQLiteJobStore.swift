@@ -30,6 +30,7 @@ public final class SQLiteJobStore: JobStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            db.add(function: SQLiteJobStore.foldFunction)
         }
         database = try DatabasePool(path: path, configuration: configuration)
         try SQLiteJobStore.migrator.migrate(database)
@@ -108,6 +109,33 @@ public final class SQLiteJobStore: JobStore {
             try await database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         }
         return receipt
+    }
+
+    /// `hezamatch_fold(text)`: lowercase, without accents, `đ` as `d`, for finding names.
+    static let foldFunction = DatabaseFunction("hezamatch_fold", argumentCount: 1, pure: true) { values in
+        guard let text = String.fromDatabaseValue(values[0]) else { return nil }
+        return fold(text)
+    }
+
+    static func fold(_ text: String) -> String {
+        text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "d")
+            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    }
+
+    public func findProfiles(_ text: String, limit: Int) throws -> [StoredChange] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return [] }
+        let digits = trimmed.filter(\.isNumber)
+        let name = "%" + SQLiteJobStore.fold(trimmed).replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+        return try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT seq, id, document FROM profile
+                WHERE id = ?1
+                   OR (length(?2) >= 4 AND replace(replace(replace(json_extract(document, '$.phone'), ' ', ''), '.', ''), '-', '') LIKE '%' || ?2 || '%')
+                   OR hezamatch_fold(json_extract(document, '$.name')) LIKE ?3
+                ORDER BY id = ?1 DESC, id LIMIT ?4
+                """, arguments: [trimmed, digits, name, limit]).map { StoredChange(sequence: $0[0], id: $0[1], document: $0[2]) }
+        }
     }
 
     public func recordAccess(_ record: AccessRecord, retention: TimeInterval) async throws {

@@ -1,0 +1,209 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HezaMatchCore
+import JobMatching
+import JobRecords
+import JobStorage
+import MatchRendering
+
+/// The console's session check: a page under `/console` needs a counsellor's session
+/// (else the sign-in page); a form that changes data needs the session's form token
+/// (else 403, nothing done).
+struct ConsoleSessionMiddleware: RouterMiddleware {
+    typealias Context = APIRequestContext
+    let sessions: ConsoleSessions
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        guard let session = sessions.session(id: Self.cookie(request)) else {
+            if request.method == .get { return PageRenderer.redirect(to: "/console/sign-in") }
+            throw APIError.unauthorized
+        }
+        context.caller = session.caller
+        context.session = session
+        return try await next(request, context)
+    }
+
+    static func cookie(_ request: Request) -> String? {
+        for header in request.headers[values: .cookie] {
+            for pair in header.split(separator: ";") {
+                let parts = pair.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+                if parts.count == 2 && parts[0] == ConsoleSessions.cookieName { return String(parts[1]) }
+            }
+        }
+        return nil
+    }
+}
+
+extension HezaMatchAPI {
+    /// The counsellors' console: sign in and out, find a candidate (id, name, phone), their
+    /// matches with reasons, a posting's shortlist (print, CSV), import, erase on request.
+    func addConsolePages(open: RouterGroup<APIRequestContext>, pages: PageRenderer, sessions: ConsoleSessions) {
+        open.get("/console/sign-in") { _, _ -> Response in
+            pages.page("sign-in", title: "Đăng nhập", context: [:])
+        }
+        open.post("/console/sign-in") { request, _ -> Response in
+            let form = try await FormData.read(request, limit: 4096)
+            guard let caller = tokens.caller(authorization: "Bearer " + (form["token"] ?? "")) else {
+                return pages.page("sign-in", title: "Đăng nhập", context: ["error": "Mã truy cập không đúng."], status: .unauthorized)
+            }
+            guard case .counsellor = caller.role else {
+                return pages.page("sign-in", title: "Đăng nhập", context: ["error": "Mã này dành cho gian hàng của doanh nghiệp, không mở được công cụ tư vấn."],
+                                  status: .forbidden)
+            }
+            let session = sessions.open(for: caller)
+            return PageRenderer.redirect(to: "/console", headers: [.setCookie: ConsoleSessions.cookie(session.id, secure: Self.isSecure(request))])
+        }
+
+        let console = open.group("/console").add(middleware: ConsoleSessionMiddleware(sessions: sessions))
+        console.post("/sign-out") { request, context -> Response in
+            let session = try await Self.checkedForm(request, context).session
+            sessions.close(id: session.id)
+            return PageRenderer.redirect(to: "/console/sign-in", headers: [.setCookie: ConsoleSessions.cookie(nil, secure: Self.isSecure(request))])
+        }
+        console.get("") { _, context -> Response in
+            pages.page("console", title: "Tìm ứng viên", context: ["csrf": context.session!.csrf], session: context.session)
+        }
+        console.post("/find") { request, context -> Response in
+            let (form, session) = try await Self.checkedForm(request, context)
+            let text = String((form["text"] ?? "").prefix(200))
+            let people = try await board.findCandidates(text, requester: session.caller.requester)
+            return pages.page("console", title: "Tìm ứng viên", context: [
+                "csrf": session.csrf, "text": text, "searched": true, "count": people.count,
+                "people": people.map { person -> [String: Any] in
+                    ["id": person.id, "idPath": Self.pathEscape(person.id), "name": person.name, "phone": person.phone ?? "",
+                     "category": person.category.vietnameseName, "education": person.educationLevel.vietnameseName, "district": person.district ?? ""]
+                }], session: session)
+        }
+        console.get("/candidates/:id") { _, context -> Response in
+            let session = context.session!
+            let id = context.parameters.get("id") ?? ""
+            guard let person = try await board.candidate(id: id, requester: session.caller.requester) else {
+                return pages.page("message", title: "Không tìm thấy", context: ["heading": "Không có hồ sơ \(id)", "message": "Hồ sơ này không có, hoặc đã bị xóa.",
+                                  "back": "/console"], session: session, status: .notFound)
+            }
+            let today = CalendarDate.today
+            let matches = try await board.matches(for: id, asOf: today, limit: 10, requester: session.caller.requester)
+            var page: [String: Any] = ["id": person.id, "idPath": Self.pathEscape(person.id), "name": person.name,
+                                       "category": person.category.vietnameseName, "education": person.educationLevel.vietnameseName,
+                                       "asOf": today.vietnamese]
+            if let phone = person.phone { page["phone"] = phone }
+            if let district = person.district { page["district"] = district }
+            if let skills = person.skills, !skills.isEmpty { page["skills"] = skills.joined(separator: ", ") }
+            if let wants = person.desiredTitles, !wants.isEmpty { page["wants"] = wants.joined(separator: ", ") }
+            page["matches"] = matches.results.map { result -> [String: Any] in
+                var row: [String: Any] = ["title": result.posting.title, "employer": result.posting.employer,
+                                          "score": String(format: "%.1f", result.score), "explanation": result.explanation]
+                if let zone = result.posting.zone { row["zone"] = zone }
+                return row
+            }
+            return pages.page("candidate", title: "Hồ sơ \(person.id)", context: page, session: session)
+        }
+        console.get("/candidates/:id/delete") { _, context -> Response in
+            let session = context.session!
+            let id = context.parameters.get("id") ?? ""
+            guard let person = try await board.candidate(id: id, requester: session.caller.requester) else {
+                return PageRenderer.redirect(to: "/console")
+            }
+            return pages.page("delete", title: "Xóa hồ sơ \(id)", context: ["id": id, "idPath": Self.pathEscape(id), "name": person.name,
+                                                                              "csrf": session.csrf], session: session)
+        }
+        console.post("/candidates/:id/delete") { request, context -> Response in
+            let (form, session) = try await Self.checkedForm(request, context)
+            let id = context.parameters.get("id") ?? ""
+            guard form["confirm"] == "yes" else { return PageRenderer.redirect(to: "/console/candidates/\(Self.pathEscape(id))/delete") }
+            _ = try await board.delete(.profile, id: id, requester: session.caller.requester)
+            return pages.page("deleted", title: "Đã xóa", context: ["id": id], session: session)
+        }
+        console.get("/shortlist") { request, _ -> Response in
+            let posting = request.uri.queryParameters.get("posting") ?? ""
+            return PageRenderer.redirect(to: "/console/jobs/\(Self.pathEscape(posting.trimmingCharacters(in: .whitespaces)))/shortlist")
+        }
+        console.get("/jobs/:id/shortlist") { _, context -> Response in
+            let session = context.session!
+            let id = context.parameters.get("id") ?? ""
+            let answer: ShortlistAnswer
+            do {
+                answer = try await board.shortlist(for: id, asOf: CalendarDate.today, limit: 50, requester: session.caller.requester)
+            } catch let error as MatchError {
+                return pages.page("message", title: "Không có danh sách", context: ["heading": "Không có danh sách cho tin \(id)",
+                                  "message": error.message, "back": "/console"], session: session, status: error.code == .postingClosed ? .conflict : .notFound)
+            }
+            let posting = answer.posting
+            var page: [String: Any] = ["title": posting.title, "employer": posting.employer, "idPath": Self.pathEscape(posting.id),
+                                       "asOf": answer.asOf.vietnamese, "count": answer.results.count]
+            if let zone = posting.zone { page["zone"] = zone }
+            if let openings = posting.openings { page["openings"] = openings }
+            page["people"] = answer.results.enumerated().map { index, person -> [String: Any] in
+                ["rank": index + 1, "id": person.id, "idPath": Self.pathEscape(person.id), "name": person.name ?? "", "phone": person.phone ?? "",
+                 "score": String(format: "%.1f", person.score), "explanation": person.explanation]
+            }
+            return pages.page("shortlist", title: "Danh sách: \(posting.title)", context: page, session: session)
+        }
+        for format in ["html", "csv"] {
+            console.get("/jobs/:id/shortlist.\(format)") { _, context -> Response in
+                let session = context.session!
+                let answer = try await board.shortlist(for: context.parameters.get("id") ?? "", asOf: CalendarDate.today, limit: 50,
+                                                       requester: session.caller.requester, action: "shortlist.\(format)")
+                var headers = PageRenderer.headers(personal: true)
+                if format == "csv" {
+                    headers[.contentType] = "text/csv; charset=utf-8"
+                    headers[.contentDisposition] = "attachment; filename=\"danh-sach-\(Self.pathEscape(answer.posting.id)).csv\""
+                    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: ShortlistDocument(answer).csv)))
+                }
+                // The printable page has its own inline style and no script at all.
+                headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'"
+                headers[.contentType] = "text/html; charset=utf-8"
+                return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: ShortlistDocument(answer).html)))
+            }
+        }
+        console.get("/import") { _, context -> Response in
+            pages.page("import", title: "Nhập dữ liệu", context: ["csrf": context.session!.csrf], session: context.session)
+        }
+        console.post("/import") { request, context -> Response in
+            let (form, session) = try await Self.checkedForm(request, context, limit: maximumBodyBytes)
+            let kind = form["kind"] == "profiles" ? "profiles" : "postings"
+            let bytes = form.files["file"] ?? []
+            var page: [String: Any] = ["csrf": session.csrf]
+            do {
+                if kind == "postings" {
+                    let records = try JSONLinesLoader.load(JobPosting.self, from: bytes, file: "tệp đã tải lên")
+                    try await board.upsert(postings: records)
+                    page["imported"] = records.count
+                } else {
+                    let records = try JSONLinesLoader.load(CandidateProfile.self, from: bytes, file: "tệp đã tải lên")
+                    try await board.upsert(profiles: records)
+                    page["imported"] = records.count
+                }
+            } catch let failure as LoadFailure {
+                page["refused"] = true
+                page["problems"] = failure.problems.map(\.description) + (failure.count > failure.problems.count ? ["… và \(failure.count - failure.problems.count) dòng lỗi khác"] : [])
+                return pages.page("import", title: "Nhập dữ liệu", context: page, session: session, status: .badRequest)
+            }
+            return pages.page("import", title: "Nhập dữ liệu", context: page, session: session)
+        }
+    }
+
+    /// The form of a console request, after checking its session's form token (CSRF).
+    static func checkedForm(_ request: Request, _ context: APIRequestContext, limit: Int = 64 * 1024) async throws -> (form: FormData, session: ConsoleSession) {
+        guard let session = context.session else { throw APIError.unauthorized }
+        let form = try await FormData.read(request, limit: limit)
+        guard let offered = form["csrf"], Self.constantTimeEqual(offered, session.csrf) else {
+            throw APIError(status: .forbidden, code: "csrf", message: "this form is out of date or not from this site: reload the page and try again")
+        }
+        return (form, session)
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        var difference = UInt8(x.count == y.count ? 0 : 1)
+        for index in 0..<max(x.count, y.count) { difference |= (index < x.count ? x[index] : 0) ^ (index < y.count ? y[index] : 0) }
+        return difference == 0
+    }
+
+    /// Whether the request came over TLS (directly, or through a proxy that says so).
+    static func isSecure(_ request: Request) -> Bool {
+        request.uri.scheme == .https || request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+    }
+}

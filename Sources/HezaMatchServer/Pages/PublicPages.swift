@@ -1,0 +1,125 @@
+import Foundation
+import Hummingbird
+import HezaMatchCore
+import JobMatching
+import JobRecords
+import MatchRendering
+
+extension HezaMatchAPI {
+    /// `/` (the job search a job seeker sees, also on a phone) and `/jobs/{id}`: postings only,
+    /// never personal data; every value escaped. `/assets/…`: the stylesheet and the script.
+    func addPublicPages(to routes: RouterGroup<APIRequestContext>, pages: PageRenderer) {
+        routes.get("/") { request, _ -> Response in
+            let parameters = request.uri.queryParameters
+            let q = String((parameters.get("q") ?? "").prefix(500))
+            let page = Int(parameters.get("page") ?? "") .map { min(max($0, 1), 100) } ?? 1
+            var search = JobMatcher.Search(text: q, asOf: CalendarDate.today)
+            search.zone = request.text("zone")
+            search.education = request.text("education").flatMap(EducationLevel.init(rawValue:))
+            search.audience = request.text("audience").flatMap(CandidateCategory.init(rawValue:))
+            search.offset = (page - 1) * 10
+            search.limit = 10
+            let filters = [("zone", search.zone), ("education", search.education?.rawValue), ("audience", search.audience?.rawValue)]
+                .compactMap { name, value in value.map { (name, $0) } }
+            var context: [String: Any] = ["q": q, "filters": filters.map { ["name": $0.0, "value": $0.1] }]
+            let searched = !q.isEmpty || !filters.isEmpty
+            if searched {
+                let answer = try board.search(search)
+                func link(_ changes: [String: String?], page: Int = 1) -> String {
+                    var items: [(String, String)] = []
+                    if !q.isEmpty { items.append(("q", q)) }
+                    for (name, value) in filters where changes[name] == nil { items.append((name, value)) }
+                    for (name, value) in changes { if let value = value ?? nil { items.append((name, value)) } }
+                    if page > 1 { items.append(("page", String(page))) }
+                    return "/?" + items.map { "\($0.0)=\(Self.queryEscape($0.1))" }.joined(separator: "&")
+                }
+                let facetTitles = [("zone", "Khu công nghiệp, khu kinh tế"), ("education", "Trình độ tối thiểu"), ("audience", "Dành cho")]
+                context["facets"] = facetTitles.map { name, title -> [String: Any] in
+                    let current = filters.first { $0.0 == name }?.1
+                    return ["title": title, "values": (answer.facets[name] ?? []).prefix(15).map { value -> [String: Any] in
+                        let selected = current.map { Self.sameEmployer($0, value.value) } ?? false
+                        return ["label": Self.facetLabel(name, value.value), "count": value.count, "selected": selected,
+                                "link": link([name: selected ? nil : value.value])]
+                    }]
+                }
+                if !filters.isEmpty { context["clear"] = link(Dictionary(uniqueKeysWithValues: filters.map { ($0.0, nil) })) }
+                context["searched"] = true
+                context["totalText"] = answer.totalText
+                context["page"] = page
+                if page > 1 { context["previous"] = link([:], page: page - 1) }
+                if page * 10 < answer.total && page < 100 { context["next"] = link([:], page: page + 1) }
+                context["results"] = answer.results.map { result -> [String: Any] in
+                    var row: [String: Any] = ["idPath": Self.pathEscape(result.id), "employer": result.posting.employer,
+                                              "titleHTML": result.highlights?.title ?? HTML.escape(result.posting.title)]
+                    if let zone = result.posting.zone { row["zone"] = zone }
+                    if let salary = Self.salary(result.posting) { row["salary"] = salary }
+                    if let deadline = result.posting.deadline { row["deadline"] = deadline.vietnamese }
+                    if result.posting.housing == true { row["housing"] = true }
+                    if let skills = result.highlights?.skills, !skills.isEmpty { row["skillsHTML"] = skills }
+                    return row
+                }
+            }
+            return pages.page("search", title: q.isEmpty ? "Tìm việc" : "Tìm “\(q)”", context: context, suggest: true)
+        }
+        routes.get("/jobs/:id") { _, context -> Response in
+            let id = context.parameters.get("id") ?? ""
+            guard let posting = try board.posting(id: id) else {
+                return pages.page("message", title: "Không tìm thấy", context: ["heading": "Không tìm thấy tin \(id)",
+                                  "message": "Tin tuyển dụng này không có, hoặc đã bị gỡ.", "back": "/"], status: .notFound)
+            }
+            var page: [String: Any] = ["id": posting.id, "title": posting.title, "employer": posting.employer]
+            if let zone = posting.zone { page["zone"] = zone }
+            if let district = posting.district { page["district"] = district }
+            if let salary = Self.salary(posting) { page["salary"] = salary }
+            if let openings = posting.openings { page["openings"] = openings }
+            if let level = posting.educationMin, level > .none { page["education"] = level.vietnameseName }
+            if posting.ageMin != nil || posting.ageMax != nil { page["ages"] = "\(posting.ageMin.map(String.init) ?? "…")–\(posting.ageMax.map(String.init) ?? "…")" }
+            if posting.housing == true { page["housing"] = true }
+            if let deadline = posting.deadline { page["deadline"] = deadline.vietnamese }
+            if let skills = posting.skills, !skills.isEmpty { page["skills"] = skills.joined(separator: ", ") }
+            if let requirements = posting.requirements { page["requirements"] = requirements }
+            if let description = posting.description { page["description"] = description }
+            return pages.page("job", title: posting.title, context: page)
+        }
+        routes.get("/assets/:name") { _, context -> Response in
+            guard let name = context.parameters.get("name"), let asset = pages.assets[name] else { throw APIError.notFound("no such file") }
+            return Response(status: .ok, headers: [.contentType: asset.type, .cacheControl: "public, max-age=3600", .xContentTypeOptions: "nosniff"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: asset.bytes)))
+        }
+    }
+
+    /// `8–12 triệu`, `đến 12 triệu`, or nil.
+    static func salary(_ posting: JobPosting) -> String? {
+        func millions(_ vnd: Int) -> String {
+            let value = Double(vnd) / 1_000_000
+            return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",")
+        }
+        switch (posting.salaryMin, posting.salaryMax) {
+        case let (low?, high?): return low == high ? "\(millions(low)) triệu" : "\(millions(low))–\(millions(high)) triệu"
+        case let (low?, nil): return "từ \(millions(low)) triệu"
+        case let (nil, high?): return "đến \(millions(high)) triệu"
+        default: return nil
+        }
+    }
+
+    /// A facet value as people read it: a zone as written; a level or category in Vietnamese.
+    static func facetLabel(_ facet: String, _ value: String) -> String {
+        switch facet {
+        case "education": return EducationLevel(rawValue: value)?.vietnameseName ?? value
+        case "audience": return value == "all" ? "mọi người" : CandidateCategory(rawValue: value)?.vietnameseName ?? value
+        default: return value
+        }
+    }
+
+    static func queryEscape(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
+    static func pathEscape(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import HezaMatchCore
+import HezaMatchServer
+import Hummingbird
+import HummingbirdTesting
+import JobRecords
+import Testing
+
+/// The web pages through Hummingbird's test client: the public search (no personal data,
+/// every value escaped), the console's sign-in, sessions, form tokens and roles.
+@Suite struct PagesTests {
+    static let token = "counsellor-secret-1"
+
+    private func app() throws -> some ApplicationProtocol {
+        let directory = try ServerTests.temporaryDirectory("pages")
+        let postings = """
+            {"id":"P1","employer":"Công ty <script>alert('x')</script>","zone":"KCN Hàng Hải","title":"Thợ hàn <b>điện</b>","skills":["hàn điện"],"deadline":"2099-12-31"}
+            {"id":"P2","employer":"LG Display","zone":"KCN Tràng Duệ","title":"Kỹ sư điện tử","skills":["PCB"],"deadline":"2099-12-31"}
+            """
+        let profiles = """
+            {"id":"C1","name":"<script>steal()</script> Trần Văn Hùng","phone":"0911222333","category":"discharged_soldier","education":"intermediate_vocational","skills":["hàn điện"],"birth_year":1998}
+            """
+        try postings.write(toFile: directory.appendingPathComponent("p.jsonl").path, atomically: true, encoding: .utf8)
+        try profiles.write(toFile: directory.appendingPathComponent("c.jsonl").path, atomically: true, encoding: .utf8)
+        let board = try ServerTests.board(directory)
+        try board.load(postings: directory.appendingPathComponent("p.jsonl").path, profiles: directory.appendingPathComponent("c.jsonl").path)
+        let api = HezaMatchAPI(board: board, tokens: APITokens(["counsellor-lan:\(Self.token)", "booth:booth-token:employer:LG Display"]))
+        return Application(router: api.router())
+    }
+
+    private func signIn(_ client: some TestClientProtocol, token: String = PagesTests.token) async throws -> (cookie: String, csrf: String) {
+        let cookie = try await client.execute(uri: "/console/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                              body: ByteBuffer(string: "token=\(token)")) { response -> String in
+            #expect(response.status == .seeOther)
+            let setCookie = try #require(response.headers[.setCookie])
+            #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && !setCookie.contains(token))
+            return String(setCookie.split(separator: ";")[0])
+        }
+        let csrf = try await client.execute(uri: "/console", method: .get, headers: [.cookie: cookie]) { response -> String in
+            let page = String(buffer: response.body)
+            let start = try #require(page.range(of: "name=\"csrf\" value=\""))
+            return String(page[start.upperBound...].prefix { $0 != "\"" })
+        }
+        return (cookie, csrf)
+    }
+
+    @Test func thePublicSearchEscapesEverythingAndShowsNoPersonalData() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/?q=tho%20han", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("<mark>Thợ</mark> <mark>hàn</mark> &lt;b&gt;điện&lt;/b&gt;"))
+                #expect(page.contains("Công ty &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") && !page.contains("<script>alert"))
+                #expect(!page.contains("0911222333") && !page.contains("Trần Văn Hùng"))
+                #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+            }
+            try await client.execute(uri: "/?q=&zone=kcn%20trang%20due", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("Kỹ sư điện tử") && !page.contains("Thợ hàn"))
+            }
+            try await client.execute(uri: "/jobs/P1", method: .get) { response in
+                #expect(String(buffer: response.body).contains("Thợ hàn &lt;b&gt;điện&lt;/b&gt;"))
+            }
+            try await client.execute(uri: "/assets/site.css", method: .get) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == "text/css; charset=utf-8")
+            }
+        }
+    }
+
+    @Test func theConsoleNeedsACounsellorsSessionAndItsFormToken() async throws {
+        try await app().test(.router) { client in
+            // No session: the sign-in page, and no data.
+            try await client.execute(uri: "/console/candidates/C1", method: .get) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == "/console/sign-in")
+            }
+            try await client.execute(uri: "/console/find", method: .post, body: ByteBuffer(string: "text=C1")) { response in
+                #expect(response.status == .unauthorized && !String(buffer: response.body).contains("Trần"))
+            }
+            // A wrong token, an employer's token: refused.
+            try await client.execute(uri: "/console/sign-in", method: .post, body: ByteBuffer(string: "token=wrong")) { response in
+                #expect(response.status == .unauthorized && response.headers[.setCookie] == nil)
+            }
+            try await client.execute(uri: "/console/sign-in", method: .post, body: ByteBuffer(string: "token=booth-token")) { response in
+                #expect(response.status == .forbidden && response.headers[.setCookie] == nil)
+            }
+            let (cookie, csrf) = try await signIn(client)
+            // A form without the session's token changes nothing.
+            try await client.execute(uri: "/console/candidates/C1/delete", method: .post, headers: [.cookie: cookie],
+                                     body: ByteBuffer(string: "confirm=yes&csrf=forged")) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/console/find", method: .post, headers: [.cookie: cookie],
+                                     body: ByteBuffer(string: "text=tran%20van%20hung&csrf=\(csrf)")) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("&lt;script&gt;steal()&lt;/script&gt; Trần Văn Hùng") && !page.contains("<script>steal"))
+                #expect(page.contains("0911222333"))
+                #expect(response.headers[.cacheControl] == "no-store")
+            }
+            try await client.execute(uri: "/console/candidates/C1", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(String(buffer: response.body).contains("Thợ hàn"))
+            }
+            try await client.execute(uri: "/console/candidates/C1/delete", method: .post, headers: [.cookie: cookie],
+                                     body: ByteBuffer(string: "confirm=yes&csrf=\(csrf)")) { response in
+                #expect(response.status == .ok && String(buffer: response.body).contains("Đã xóa hồ sơ C1"))
+            }
+            try await client.execute(uri: "/console/candidates/C1", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .notFound)
+            }
+            // Sign-out ends the session.
+            try await client.execute(uri: "/console/sign-out", method: .post, headers: [.cookie: cookie], body: ByteBuffer(string: "csrf=\(csrf)")) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/console", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .seeOther)
+            }
+        }
+    }
+}
