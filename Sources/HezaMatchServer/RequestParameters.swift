@@ -1,12 +1,22 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import JobRecords
 
 /// Reading query parameters and bodies, each failure a 400 (or 413) that names the parameter.
 extension Request {
+    /// The query's parameters, read as HTML forms and most HTTP clients write them:
+    /// `+` is a space (`ky+su` is "ky su"), `%2B` a plus.
+    ///
+    /// Every handler reads its parameters here, never from `uri.queryParameters`, which keeps `+`.
+    var query: FlatDictionary<Substring, Substring> {
+        guard let raw = uri.query, raw.contains("+") else { return uri.queryParameters }
+        return URI("?" + raw.replacingOccurrences(of: "+", with: "%20")).queryParameters
+    }
+
     /// A whole number in `range`, or `value` when absent.
     func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
-        guard let text = uri.queryParameters.get(name) else { return value }
+        guard let text = query.get(name) else { return value }
         guard let number = Int(text), range.contains(number) else {
             throw APIError.badRequest("'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
@@ -15,12 +25,12 @@ extension Request {
 
     /// A non-empty text parameter.
     func text(_ name: String) -> String? {
-        uri.queryParameters.get(name).flatMap { $0.isEmpty ? nil : $0 }
+        query.get(name).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// One of a schema enumeration's values, or a 400 listing them (an empty value too).
     func value<T: SchemaEnumeration>(_ name: String, _ type: T.Type, what: String) throws -> T? {
-        guard let text = uri.queryParameters.get(name) else { return nil }
+        guard let text = query.get(name) else { return nil }
         guard let value = T(rawValue: text) else {
             throw APIError.badRequest("unknown \(what) '\(text)'", details: T.allCases.map(\.rawValue))
         }
@@ -29,7 +39,7 @@ extension Request {
 
     /// `as_of` (YYYY-MM-DD), or today when absent.
     func asOf() throws -> CalendarDate {
-        if let text = uri.queryParameters.get("as_of") {
+        if let text = query.get("as_of") {
             guard let date = CalendarDate(text) else { throw APIError.badRequest("'as_of' must be a date as YYYY-MM-DD") }
             return date
         }

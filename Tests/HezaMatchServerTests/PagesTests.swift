@@ -54,6 +54,11 @@ import Testing
                 #expect(!page.contains("0911222333") && !page.contains("Trần Văn Hùng"))
                 #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
             }
+            try await client.execute(uri: "/?q=tho+han", method: .get) { response in
+                // A form's `+` is a space: the box and the heading show what was typed.
+                let page = String(buffer: response.body)
+                #expect(page.contains("value=\"tho han\"") && !page.contains("tho+han"))
+            }
             try await client.execute(uri: "/?q=&zone=kcn%20trang%20due", method: .get) { response in
                 let page = String(buffer: response.body)
                 #expect(page.contains("Kỹ sư điện tử") && !page.contains("Thợ hàn"))
@@ -112,6 +117,31 @@ import Testing
             }
             try await client.execute(uri: "/console", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(response.status == .seeOther)
+            }
+        }
+    }
+
+    /// An uploaded file with a bad line: refused whole, the line named with the file's own name
+    /// (its last path component, escaped), nothing stored.
+    @Test func anImportNamesTheRefusedLineInTheUploadedFile() async throws {
+        try await app().test(.router) { client in
+            let (cookie, csrf) = try await signIn(client)
+            let boundary = "----hezamatch-test"
+            let lines = #"{"id":"N1","employer":"Công ty Mới","title":"Thợ tiện"}"# + "\n" + #"{"id":"N2","title":"no employer"}"# + "\n"
+            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\npostings\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\\\tin\\\\<b>tin-moi.jsonl\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n\(lines)\r\n--\(boundary)--\r\n"
+            try await client.execute(uri: "/console/import", method: .post,
+                                     headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(boundary)"],
+                                     body: ByteBuffer(string: body)) { response in
+                let page = String(buffer: response.body)
+                #expect(response.status == .badRequest)
+                #expect(page.contains("&lt;b&gt;tin-moi.jsonl:2: field &#39;employer&#39;: is required but missing"), "\(page)")
+                #expect(!page.contains("C:") && !page.contains("<b>tin"))
+            }
+            try await client.execute(uri: "/jobs/N1", method: .get) { response in
+                #expect(response.status == .notFound)
             }
         }
     }

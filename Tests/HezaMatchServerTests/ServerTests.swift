@@ -98,6 +98,15 @@ import Testing
                 let body = try object(response)
                 #expect(body["total"] as? Int == 2 && ids(body).count == 1 && body["page"] as? Int == 2)
             }
+            // As forms and most clients write a query: `+` is a space, `%2B` a plus.
+            try await client.execute(uri: "/v1/jobs/search?q=&zone=kcn+trang+due&per_page=1&as_of=2026-11-23", method: .get) { response in
+                let body = try object(response)
+                #expect(body["total"] as? Int == 2)
+            }
+            try await client.execute(uri: "/v1/jobs/search?q=tho+han&zone=KCN+H%C3%A0ng+H%E1%BA%A3i&as_of=2026-11-23", method: .get) { response in
+                let body = try object(response)
+                #expect(ids(body) == ["P1"])
+            }
             try await client.execute(uri: "/v1/jobs/search?q=kho&as_of=2026-11-23", method: .get) { response in
                 // Text from the data is escaped around the marks.
                 #expect(String(buffer: response.body).contains("Lái xe nâng"))

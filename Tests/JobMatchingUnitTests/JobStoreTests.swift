@@ -50,6 +50,32 @@ import JobStorage
         #expect(try store.changes(of: .posting, after: 0, limit: 10).filter { $0.id == "B" }.count == 1)
     }
 
+    /// Finding a candidate by id, name or phone: what each text finds.
+    @Test func findingACandidateByIdNameOrPhone() throws {
+        let store = try SQLiteJobStore(path: temporaryStorePath())
+        _ = try put(store, .profile, [
+            ("C-00015", #"{"id":"C-00015","name":"Phạm Quang Cường","phone":"0912 345 678"}"#),
+            ("C-00016", #"{"id":"C-00016","name":"Trần Thị Hà","phone":"0900015000"}"#),
+            ("C-00017", #"{"id":"C-00017","name":"Phạm Thị Lan","phone":"0388.123.456"}"#),
+        ])
+        let cases: [(text: String, expected: [String])] = [
+            ("C-00015", ["C-00015"]),               // an id finds itself, not the phones holding 00015
+            ("00015", ["C-00016"]),                 // digits alone are a phone
+            ("0912345678", ["C-00015"]),
+            ("0912.345.678", ["C-00015"]),
+            ("+84 912 345 678", ["C-00015"]),
+            ("388123456", ["C-00017"]),
+            ("123", []),                            // fewer than 4 digits: no phone search
+            ("pham quang cuong", ["C-00015"]),      // a name without accents
+            ("PHẠM", ["C-00015", "C-00017"]),
+            ("  ", []),
+            ("%", []),
+        ]
+        for (text, expected) in cases {
+            #expect(try store.findProfiles(text, limit: 10).map(\.id) == expected, "\(text)")
+        }
+    }
+
     @Test func aFailedTransactionStoresNothingAndTakesNoNumber() throws {
         let store = try SQLiteJobStore(path: temporaryStorePath())
         _ = try put(store, .profile, [("C1", "one")])

@@ -20,7 +20,7 @@ struct RequestLimitsMiddleware: RouterMiddleware {
         guard request.uri.description.utf8.count <= Self.maximumURIBytes else {
             throw APIError(status: .uriTooLong, code: "uri_too_long", message: "the URL is over \(Self.maximumURIBytes) bytes")
         }
-        if let query = request.uri.queryParameters.get("q"), query.count > Self.maximumQueryCharacters {
+        if let query = request.query.get("q"), query.count > Self.maximumQueryCharacters {
             throw APIError.badRequest("'q' is over \(Self.maximumQueryCharacters) characters")
         }
         return try await next(request, context)

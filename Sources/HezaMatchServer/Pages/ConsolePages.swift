@@ -117,7 +117,7 @@ extension HezaMatchAPI {
             return pages.page("deleted", title: "Đã xóa", context: ["id": id], session: session)
         }
         console.get("/shortlist") { request, _ -> Response in
-            let posting = request.uri.queryParameters.get("posting") ?? ""
+            let posting = request.query.get("posting") ?? ""
             return PageRenderer.redirect(to: "/console/jobs/\(Self.pathEscape(posting.trimmingCharacters(in: .whitespaces)))/shortlist")
         }
         console.get("/jobs/:id/shortlist") { _, context -> Response in
@@ -165,14 +165,15 @@ extension HezaMatchAPI {
             let (form, session) = try await Self.checkedForm(request, context, limit: maximumBodyBytes)
             let kind = form["kind"] == "profiles" ? "profiles" : "postings"
             let bytes = form.files["file"] ?? []
+            let fileName = form.fileNames["file"].flatMap { $0.isEmpty ? nil : $0 } ?? "tệp đã tải lên"
             var page: [String: Any] = ["csrf": session.csrf]
             do {
                 if kind == "postings" {
-                    let records = try JSONLinesLoader.load(JobPosting.self, from: bytes, file: "tệp đã tải lên")
+                    let records = try JSONLinesLoader.load(JobPosting.self, from: bytes, file: fileName)
                     try await board.upsert(postings: records)
                     page["imported"] = records.count
                 } else {
-                    let records = try JSONLinesLoader.load(CandidateProfile.self, from: bytes, file: "tệp đã tải lên")
+                    let records = try JSONLinesLoader.load(CandidateProfile.self, from: bytes, file: fileName)
                     try await board.upsert(profiles: records)
                     page["imported"] = records.count
                 }

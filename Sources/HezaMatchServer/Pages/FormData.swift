@@ -6,6 +6,8 @@ import Hummingbird
 struct FormData {
     var fields: [String: String] = [:]
     var files: [String: [UInt8]] = [:]
+    /// The names the browser gave the files, by field (the last path component, at most 100 characters).
+    var fileNames: [String: String] = [:]
 
     subscript(_ name: String) -> String? { fields[name] }
 
@@ -55,15 +57,26 @@ struct FormData {
             let headers = String(decoding: part[part.startIndex..<split], as: UTF8.self)
             var content = part[(split + 4)...]
             if content.suffix(2).elementsEqual([13, 10]) { content = content.dropLast(2) }
-            guard let nameRange = headers.range(of: "name=\"") else { continue }
-            let name = String(headers[nameRange.upperBound...].prefix { $0 != "\"" })
-            if headers.contains("filename=") {
+            guard let name = parameter("name", in: headers) else { continue }
+            if let fileName = parameter("filename", in: headers) {
                 form.files[name] = Array(content)
+                let last = fileName.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+                form.fileNames[name] = String(last.prefix(100))
             } else {
                 form.fields[name] = String(decoding: content, as: UTF8.self)
             }
         }
         return form
+    }
+
+    /// A quoted parameter of a part's Content-Disposition header: `name="…"`, `filename="…"`.
+    private static func parameter(_ key: String, in headers: String) -> String? {
+        for piece in headers.split(whereSeparator: { $0 == ";" || $0 == "\r" || $0 == "\n" }) {
+            let trimmed = piece.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix(key + "=\"") else { continue }
+            return String(trimmed.dropFirst(key.count + 2).prefix { $0 != "\"" })
+        }
+        return nil
     }
 
     private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {

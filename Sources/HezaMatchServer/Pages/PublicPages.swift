@@ -10,7 +10,7 @@ extension HezaMatchAPI {
     /// never personal data; every value escaped. `/assets/…`: the stylesheet and the script.
     func addPublicPages(to routes: RouterGroup<APIRequestContext>, pages: PageRenderer) {
         routes.get("/") { request, _ -> Response in
-            let parameters = request.uri.queryParameters
+            let parameters = request.query
             let q = String((parameters.get("q") ?? "").prefix(500))
             let page = Int(parameters.get("page") ?? "") .map { min(max($0, 1), 100) } ?? 1
             var search = JobMatcher.Search(text: q, asOf: CalendarDate.today)

@@ -7,7 +7,7 @@ extension HezaMatchAPI {
     func addImportRoutes(to routes: RouterGroup<APIRequestContext>) {
         routes.post("/v1/import") { request, context -> Imported in
             _ = try context.counsellor()
-            let kind = request.uri.queryParameters.get("kind") ?? ""
+            let kind = request.query.get("kind") ?? ""
             guard kind == "postings" || kind == "profiles" else {
                 throw APIError.badRequest("query parameter 'kind' must be 'postings' or 'profiles'")
             }

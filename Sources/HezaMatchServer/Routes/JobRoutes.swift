@@ -18,7 +18,7 @@ extension HezaMatchAPI {
         protected.get("/v1/jobs/:id/shortlist") { request, context -> Response in
             guard let caller = context.caller else { throw APIError.unauthorized }
             let id = context.parameters.get("id") ?? ""
-            let format = request.uri.queryParameters.get("format") ?? "json"
+            let format = request.query.get("format") ?? "json"
             guard ["json", "csv", "html"].contains(format) else { throw APIError.badRequest("format '\(format)' is not json, csv or html") }
             if case .employer(let employer) = caller.role {
                 // A booth sees the shortlists of its own postings, nothing of another's (not even whether it exists).

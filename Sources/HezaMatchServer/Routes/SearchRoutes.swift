@@ -10,7 +10,7 @@ extension HezaMatchAPI {
         routes.get("/v1/jobs/search") { request, _ -> SearchAnswer in
             let perPage = try request.integer("per_page", default: 10, in: 1...100)
             let page = try request.integer("page", default: 1, in: 1...100)
-            var search = JobMatcher.Search(text: request.uri.queryParameters.get("q") ?? "", asOf: try request.asOf())
+            var search = JobMatcher.Search(text: request.query.get("q") ?? "", asOf: try request.asOf())
             search.zone = request.text("zone")
             search.district = request.text("district")
             search.education = try request.value("education", EducationLevel.self, what: "education level")
@@ -20,7 +20,7 @@ extension HezaMatchAPI {
             return try board.search(search)
         }
         routes.get("/v1/suggest") { request, _ -> Suggestions in
-            Suggestions(suggestions: try board.suggestions(prefix: request.uri.queryParameters.get("q") ?? "",
+            Suggestions(suggestions: try board.suggestions(prefix: request.query.get("q") ?? "",
                                                            limit: try request.integer("limit", default: 10, in: 1...50)))
         }
     }

@@ -1,0 +1,210 @@
+"""Browser tests of the web pages, in headless Chromium (Debian's chromium and chromium-driver,
+driven by PyPI's selenium). Run by scripts/browser-test, which starts `hezamatch serve` on a store
+of the bundled Corpus and passes its address in HEZAMATCH_URL and a counsellor's token in
+HEZAMATCH_TOKEN. Screenshots go to HEZAMATCH_SHOTS when it is set."""
+import base64
+import os
+import subprocess
+import tempfile
+import unittest
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def wait_for(driver, condition, what):
+    """Waits (5 s at most) until `condition(driver)` holds: a click's page may still be loading."""
+    WebDriverWait(driver, 5).until(condition, what)
+
+URL = os.environ["HEZAMATCH_URL"]
+TOKEN = os.environ["HEZAMATCH_TOKEN"]
+SHOTS = os.environ.get("HEZAMATCH_SHOTS")
+
+
+def emulate(driver, width, height):
+    """The viewport of a device `width` CSS pixels wide (a window cannot be made that narrow)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+
+
+def browser(width=1280, height=1000):
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},{height}"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(5)
+    emulate(driver, width, height)
+    return driver
+
+
+def shot(driver, name, width, height=1400):
+    if not SHOTS:
+        return
+    emulate(driver, width, height)
+    total = driver.execute_script("return document.documentElement.scrollHeight")
+    emulate(driver, width, min(max(total, 600), 2400))
+    driver.save_screenshot(os.path.join(SHOTS, f"{name}-{width}.png"))
+    emulate(driver, 1280, 1000)
+
+
+class PublicPages(unittest.TestCase):
+    def setUp(self):
+        self.driver = browser()
+
+    def tearDown(self):
+        self.driver.quit()
+
+    def test_a_search_typed_without_accents_finds_accented_postings(self):
+        d = self.driver
+        d.get(URL + "/")
+        box = d.find_element(By.ID, "q")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, "label[for=q]").text[:9], "Công việc")
+        box.send_keys("ky su dien tu")
+        box.submit()
+        titles = [e.text for e in d.find_elements(By.CSS_SELECTOR, ".jobs h2")]
+        self.assertTrue(titles, "no result")
+        self.assertTrue(any("Kỹ sư" in t or "Ky su" in t for t in titles[:5]), titles[:5])
+        marks = d.find_elements(By.CSS_SELECTOR, ".jobs mark")
+        self.assertTrue(marks and marks[0].text.lower() in ["kỹ", "ky", "sư", "su", "điện", "dien", "tử", "tu"])
+        shot(d, "search", 1280)
+        shot(d, "search", 360)
+
+    def test_a_facet_click_narrows_the_results(self):
+        d = self.driver
+        d.get(URL + "/?q=cong%20nhan")
+        before = int(d.find_element(By.CSS_SELECTOR, ".total").text.split()[0].rstrip("+"))
+        link = d.find_element(By.CSS_SELECTOR, ".facets section:first-child a")
+        zone = link.text.rsplit(" ", 1)[0]
+        link.click()
+        wait_for(d, lambda d: "zone=" in d.current_url, "the facet's page")
+        after = int(d.find_element(By.CSS_SELECTOR, ".total").text.split()[0].rstrip("+"))
+        self.assertLess(after, before)
+        employers = [e.text for e in d.find_elements(By.CSS_SELECTOR, ".jobs .employer")]
+        self.assertTrue(employers and all(zone in e for e in employers), (zone, employers))
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, ".facets a.selected").text.rsplit(" ", 1)[0], zone)
+
+    def test_the_page_works_for_a_phone_and_a_keyboard(self):
+        d = browser(360, 800)
+        try:
+            d.get(URL + "/?q=tho%20han")
+            width = d.execute_script("return document.documentElement.scrollWidth")
+            self.assertLessEqual(width, 360, "the page scrolls sideways on a phone")
+            # Every control has a label; the first Tab reaches the skip link.
+            for control in d.find_elements(By.CSS_SELECTOR, "input:not([type=hidden]), select, textarea"):
+                label = d.find_elements(By.CSS_SELECTOR, f"label[for='{control.get_attribute('id')}']")
+                self.assertTrue(label or control.get_attribute("aria-label"), control.get_attribute("name"))
+            d.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+            self.assertEqual(d.switch_to.active_element.get_attribute("class"), "skip")
+            d.switch_to.active_element.send_keys(Keys.ENTER)
+            d.switch_to.active_element.send_keys(Keys.TAB)
+            self.assertTrue(d.switch_to.active_element.location["y"] > 0, "Tab after the skip link stays in the main part")
+        finally:
+            d.quit()
+
+
+class Console(unittest.TestCase):
+    def setUp(self):
+        self.driver = browser()
+        d = self.driver
+        d.get(URL + "/console")
+        self.assertIn("/console/sign-in", d.current_url)
+        d.find_element(By.ID, "token").send_keys(TOKEN)
+        d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        wait_for(d, lambda d: d.current_url.endswith("/console"), "the console after sign-in")
+        self.assertNotIn(TOKEN, d.current_url)
+        cookie = d.get_cookie("hezamatch_session")
+        self.assertTrue(cookie["httpOnly"])
+        self.assertEqual(cookie["sameSite"], "Strict")
+
+    def tearDown(self):
+        self.driver.quit()
+
+    def find(self, text):
+        d = self.driver
+        d.find_element(By.ID, "text").send_keys(text)
+        d.find_element(By.ID, "text").submit()
+        return d.find_elements(By.CSS_SELECTOR, "table.people tbody tr")
+
+    def test_sign_in_find_a_candidate_and_read_their_matches(self):
+        d = self.driver
+        shot(d, "console", 1280, 800)
+        rows = self.find("C-00015")
+        self.assertEqual(len(rows), 1, [r.text for r in rows])
+        self.assertNotIn("C-00015", d.current_url.split("/console")[1] if "?" in d.current_url else "")
+        rows[0].find_element(By.CSS_SELECTOR, "a").click()
+        wait_for(d, lambda d: "/console/candidates/C-00015" in d.current_url, "the candidate's page")
+        reasons = [e.text for e in d.find_elements(By.CSS_SELECTOR, ".matches .reasons")]
+        self.assertTrue(reasons, "no match")
+        self.assertTrue(any("tuổi" in r or "Đúng nghề" in r for r in reasons), reasons[:3])
+        shot(d, "candidate", 1280)
+        shot(d, "candidate", 360)
+        # By name, without accents.
+        d.get(URL + "/console")
+        self.assertTrue(self.find("pham quang cuong"), "a name typed without accents")
+
+    def test_a_shortlist_prints_on_a4_without_cut_columns(self):
+        d = self.driver
+        d.get(URL + "/console/jobs/P-0001/shortlist")
+        self.assertTrue(d.find_elements(By.CSS_SELECTOR, "table.people tbody tr"))
+        # Ids, phones and scores are never broken across lines on a desktop.
+        broken = d.execute_script("""return [...document.querySelectorAll('table.people td.nowrap')]
+            .filter(td => { const r = document.createRange(); r.selectNodeContents(td);
+                            return r.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(td).lineHeight); }).length""")
+        self.assertEqual(broken, 0)
+        shot(d, "shortlist", 1280)
+        d.get(URL + "/console/jobs/P-0001/shortlist.html")
+        # The printed table must fit the printed width: A4 landscape, 12 mm margins = 273 mm.
+        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        emulate(d, int(273 / 25.4 * 96), 900)
+        overflow = d.execute_script(
+            "const t = document.querySelector('table'); return t.getBoundingClientRect().right - document.documentElement.clientWidth;")
+        self.assertLessEqual(overflow, 1, "the table is wider than the printed page")
+        # Printed as Chromium prints: the page's own @page size (preferCSSPageSize), not Letter.
+        pdf = base64.b64decode(d.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})["data"])
+        with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as f:
+            f.write(pdf)
+        info = subprocess.run(["pdfinfo", f.name], capture_output=True, text=True).stdout
+        size = [line for line in info.splitlines() if line.startswith("Page size")][0]
+        self.assertIn("A4", size)
+        self.assertIn("landscape" if "842" in size.split("x")[0] else "", size)
+        text = subprocess.run(["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True).stdout
+        for header in ["Hạng", "Họ tên", "Điện thoại", "Lý do", "Đã gọi"]:
+            self.assertIn(header, text, f"column {header} is not on the printed page")
+        if SHOTS:
+            subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", f.name, os.path.join(SHOTS, "shortlist-print")])
+
+    def test_an_import_with_a_bad_line_names_it(self):
+        d = self.driver
+        d.get(URL + "/console/import")
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+            f.write('{"id":"B-1","employer":"Công ty Thử","title":"Thợ tiện"}\n{"id":"B-2","title":"thiếu employer"}\n')
+        d.find_element(By.ID, "file").send_keys(f.name)
+        d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        error = d.find_element(By.CSS_SELECTOR, ".error").text
+        self.assertIn(os.path.basename(f.name) + ":2: field 'employer': is required but missing", error)
+        shot(d, "import", 1280, 900)
+        d.get(URL + "/jobs/B-1")
+        self.assertIn("Không tìm thấy", d.title)  # nothing of the refused file was stored
+
+    def test_a_candidate_is_erased_after_confirmation(self):
+        d = self.driver
+        d.get(URL + "/console/candidates/C-01999")
+        d.find_element(By.CSS_SELECTOR, "main a.danger").click()
+        wait_for(d, lambda d: "/delete" in d.current_url, "the confirmation page")
+        submit = d.find_element(By.CSS_SELECTOR, "main form button.danger")
+        submit.click()  # not confirmed: the browser refuses the form (the box is required)
+        self.assertIn("/delete", d.current_url)
+        d.find_element(By.NAME, "confirm").click()
+        d.find_element(By.CSS_SELECTOR, "main form button.danger").click()
+        wait_for(d, lambda d: "Đã xóa hồ sơ C-01999" in d.page_source, "the erasure's answer")
+        d.get(URL + "/console/candidates/C-01999")
+        self.assertIn("Không có hồ sơ", d.page_source)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
