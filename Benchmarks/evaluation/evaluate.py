@@ -169,6 +169,7 @@ def run_tool(binary, store, arguments):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--hezamatch", default=os.path.join(ROOT, ".build", "release", "hezamatch"))
+    parser.add_argument("--details", action="store_true", help="also print HezaMatch's nDCG@10 for each judged profile and posting")
     args = parser.parse_args()
     postings = [json.loads(l) for l in open(os.path.join(ROOT, "Corpus", "postings.jsonl"), encoding="utf-8")]
     profiles = [json.loads(l) for l in open(os.path.join(ROOT, "Corpus", "profiles.jsonl"), encoding="utf-8")]
@@ -221,6 +222,8 @@ def main():
         for system, ranked in results.items():
             scores[system][0].append(ndcg(ranked, grades))
             scores[system][1].append(recall(ranked, grades))
+        if args.details:
+            print(f"match {pid}: nDCG@10 {ndcg(results['hezamatch'], grades) or 0:.3f}", file=sys.stderr)
     rows["match"] = (len(PROFILES), {s: (mean(n), mean(r)) for s, (n, r) in scores.items()})
 
     # Shortlist: profiles for a posting.
@@ -240,6 +243,8 @@ def main():
         for system, ranked in results.items():
             scores[system][0].append(ndcg(ranked, grades))
             scores[system][1].append(recall(ranked, grades))
+        if args.details:
+            print(f"shortlist {qid}: nDCG@10 {ndcg(results['hezamatch'], grades) or 0:.3f}", file=sys.stderr)
     rows["shortlist"] = (judged, {s: (mean(n), mean(r)) for s, (n, r) in scores.items()})
 
     print("| task | judged | HezaMatch nDCG@10 | recall@10 | FTS5 nDCG@10 | recall@10 | FTS5+filters nDCG@10 | recall@10 |")

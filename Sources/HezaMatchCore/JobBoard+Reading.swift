@@ -40,7 +40,8 @@ extension JobBoard {
         let ranked = try matcher.match(profile: profile, asOf: asOf, limit: limit, postings: try postings.index())
         try await store.recordAccess(AccessRecord(actor: requester.label, action: "matches", subject: candidateID, profileIDs: [candidateID]),
                                      retention: accessRetention)
-        return MatchAnswer(candidate: CandidateSummary(profile), asOf: asOf, results: ranked.map { PostingResult($0) })
+        return MatchAnswer(candidate: CandidateSummary(id: profile.id, category: profile.category, education: profile.educationLevel,
+                                                    district: reference.places.canonicalName(profile.district)), asOf: asOf, results: ranked.map { PostingResult($0) })
     }
 
     /// "Whom should we call first?": the candidates eligible for a posting, best first,
@@ -76,7 +77,7 @@ extension JobBoard {
         let results = ranked.map { candidate in
             CandidateResult(id: candidate.profile.id, score: candidate.score, reasons: candidate.reasons,
                             category: candidate.profile.category, education: candidate.profile.educationLevel,
-                            district: candidate.profile.district, name: people[candidate.profile.id]?.name,
+                            district: reference.places.canonicalName(candidate.profile.district), name: people[candidate.profile.id]?.name,
                             phone: people[candidate.profile.id]?.phone)
         }
         return ShortlistAnswer(posting: posting, asOf: asOf, results: results)

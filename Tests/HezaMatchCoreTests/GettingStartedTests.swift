@@ -18,7 +18,7 @@ import Testing
         #expect(page.totalText == "77")
         #expect(VietnameseFolding.fold(page.results.first?.posting.title ?? "") == "tho han")
         let fits = try await board.matches(for: "C-00015", asOf: today, limit: 5, requester: Requester(label: "counsellor-lan"))
-        #expect(fits.results.first?.explanation.contains("tuổi 27 (yêu cầu 20–40)") == true)
+        #expect(fits.results.first?.explanation.contains("Đúng nghề: lái xe") == true)
         let calls = try await board.shortlist(for: "P-0001", asOf: today, limit: 30, requester: Requester(label: "counsellor-lan"))
         #expect(calls.results.count == 30 && calls.results.allSatisfy { $0.name != nil })
         try board.saveIndexes()

@@ -23,6 +23,20 @@ import HezaMatchCore
         #expect(places.place(named: "Sao Hỏa") == nil)
     }
 
+    /// Places are shown by the table's name, whatever the candidate typed.
+    @Test func placesAreShownByTheirCanonicalNames() {
+        let cases: [(typed: String?, shown: String?)] = [
+            ("Kien Thuy", "Kiến Thụy"), ("huyện Kiến Thuỵ", "Kiến Thụy"), ("KIẾN THỤY", "Kiến Thụy"),
+            ("Do Son", "Đồ Sơn"),                 // the district, not the zone of the same name
+            ("KCN Do Son", "KCN Đồ Sơn"), ("yen bai", "Yên Bái"),
+            (" Nơi khác ", "Nơi khác"),           // unknown: as typed, trimmed
+            (nil, nil),
+        ]
+        for (typed, shown) in cases {
+            #expect(reference.places.canonicalName(typed) == shown, "\(typed ?? "nil")")
+        }
+    }
+
     @Test func synonymsOfTheIssue() throws {
         let synonyms = reference.synonyms
         func same(_ a: String, _ b: String) -> Bool {

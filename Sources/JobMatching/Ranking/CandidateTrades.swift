@@ -2,34 +2,79 @@ import Foundation
 import JobRecords
 import VietnameseText
 
-/// A candidate's trades (skills, desired titles, major), folded and with their
-/// synonym groups: computed once a request, compared with many postings.
+/// A candidate's trades (skills, desired titles, major), folded and with their synonym
+/// groups, and the licences they hold: computed once a request, compared with many postings.
 struct CandidateTrades {
-    private var phrases: [(text: String, folded: String, groups: Set<Int>)] = []
+    private var phrases: [(text: String, folded: String, groups: Set<Int>, generic: Bool)] = []
+    /// The licences the candidate holds (skills, summary, major, desired titles).
+    let licences: [Licence]
 
-    init(_ profile: CandidateProfile, synonyms: SynonymTable) {
+    init(_ profile: CandidateProfile, synonyms: SynonymTable, generic: GenericSkills = GenericSkills()) {
         let analyzer = VietnameseAnalyzer()
         var seen = Set<String>()
+        var licences: [Licence] = []
         for phrase in (profile.skills ?? []) + (profile.desiredTitles ?? []) + (profile.major.map { [$0] } ?? []) {
             let folded = analyzer.foldedText(phrase)
             guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
-            phrases.append((phrase.trimmingCharacters(in: .whitespaces), folded, Set(synonyms.groups(in: folded).map(\.group))))
+            licences += Licence.named(inFolded: folded).filter { !licences.contains($0) }
+            phrases.append((phrase.trimmingCharacters(in: .whitespaces), folded, Set(synonyms.groups(in: folded).map(\.group)),
+                            generic.contains(folded: folded)))
         }
+        for sentence in Self.items(profile.summary ?? "") {
+            licences += Licence.named(inFolded: analyzer.foldedText(sentence)).filter { !licences.contains($0) }
+        }
+        self.licences = licences
     }
 
-    /// The trades the posting's title, skills or requirements name, directly or
-    /// through a synonym group (at most three).
-    func shared(with posting: JobPosting, synonyms: SynonymTable) -> [String] {
-        guard !phrases.isEmpty else { return [] }
-        let folded = VietnameseAnalyzer().foldedText([posting.title, (posting.skills ?? []).joined(separator: " ; "),
-                                                       posting.requirements ?? ""].joined(separator: " ; "))
-        let padded = " " + folded + " "
-        let postingGroups = Set(synonyms.groups(in: folded).map(\.group))
-        var shared: [String] = []
-        for phrase in phrases where padded.contains(" " + phrase.folded + " ") || !phrase.groups.isDisjoint(with: postingGroups) {
-            shared.append(phrase.text)
-            if shared.count == 3 { break }
+    /// What a posting and the candidate share.
+    struct Shared {
+        /// The candidate's trades the posting names, directly or through a synonym group, each group once (at most three).
+        var trades: [String] = []
+        /// Generic skills both name (``GenericSkills``), at most two.
+        var generic: [String] = []
+        /// Whether the posting's title is one of the candidate's trades (the job is the trade,
+        /// not only a skill it mentions).
+        var inTitle = false
+    }
+
+    /// What the posting's title, skills or requirements name of the candidate's trades.
+    ///
+    /// Each skill, the title and each sentence of the requirements is compared on its own:
+    /// a phrase or a synonym never matches across two skills or two fields. A trade named
+    /// twice (`lái xe`, `tài xế`: one synonym group) counts once.
+    func shared(with posting: JobPosting, synonyms: SynonymTable) -> Shared {
+        guard !phrases.isEmpty else { return Shared() }
+        let analyzer = VietnameseAnalyzer()
+        let items = ([posting.title] + (posting.skills ?? []) + Self.items(posting.requirements ?? ""))
+            .map { " " + analyzer.foldedText($0) + " " }
+        let itemGroups = items.map { Set(synonyms.groups(in: $0.trimmingCharacters(in: .whitespaces)).map(\.group)) }
+        let postingGroups = itemGroups.reduce(into: Set<Int>()) { $0.formUnion($1) }
+        var shared = Shared()
+        var counted = Set<Int>()
+        var countedText = Set<String>()
+        for phrase in phrases {
+            let direct = items.contains { $0.contains(" " + phrase.folded + " ") }
+            let viaGroup = phrase.groups.intersection(postingGroups)
+            guard direct || !viaGroup.isEmpty else { continue }
+            if !phrase.generic && (items[0].contains(" " + phrase.folded + " ") || !phrase.groups.isDisjoint(with: itemGroups[0])) {
+                shared.inTitle = true
+            }
+            if phrase.generic {
+                if shared.generic.count < 2 { shared.generic.append(phrase.text) }
+                continue
+            }
+            // Counted once: a trade whose groups were all counted already adds nothing.
+            let groups = direct ? phrase.groups : viaGroup
+            if !groups.isEmpty && groups.isSubset(of: counted) { continue }
+            guard countedText.insert(phrase.folded).inserted else { continue }
+            counted.formUnion(groups)
+            if shared.trades.count < 3 { shared.trades.append(phrase.text) }
         }
         return shared
+    }
+
+    /// The items of a free text: its sentences and clauses (split at `.`, `;`, `,`, line breaks).
+    static func items(_ text: String) -> [String] {
+        text.split(whereSeparator: { ".;,\n•".contains($0) }).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
     }
 }

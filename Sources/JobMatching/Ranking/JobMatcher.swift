@@ -105,6 +105,7 @@ public struct JobMatcher: Sendable {
             let posting = try Self.posting(hit)
             let signals = MatchSignals.evaluate(posting: posting, profile: profile, trades: trades, textScore: hit.score,
                                                 asOf: asOf, reference: reference)
+            if signals.excluded { continue }
             ranked.append(RankedPosting(posting: posting, score: Self.round(signals.points), reasons: signals.reasons))
         }
         return Array(ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.posting.id < $1.posting.id }.prefix(limit))
@@ -138,6 +139,7 @@ public struct JobMatcher: Sendable {
             let profile = try Self.profile(hit)
             let signals = MatchSignals.evaluate(posting: posting, profile: profile, trades: CandidateTrades(profile, synonyms: reference.synonyms),
                                                 textScore: hit.score, asOf: asOf, reference: reference)
+            if signals.excluded { continue }
             ranked.append(RankedCandidate(profile: profile, score: Self.round(signals.points), reasons: signals.reasons))
         }
         return Array(ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.profile.id < $1.profile.id }.prefix(limit))

@@ -7,31 +7,55 @@ import JobRecords
 /// | signal | points |
 /// |---|---|
 /// | text relevance (BM25F score `s` of the index) | `10 · s / (s + 8)` |
-/// | a trade of the candidate (skill, desired title, major) named by the posting, directly or through the synonym table | +2.5 each, at most +5 |
+/// | a trade of the candidate (skill, desired title, major) named by the posting, directly or through the synonym table; each synonym group once; never across two skills or fields | +2.5 each, at most +5; +1 more when the posting's title is the trade |
+/// | a generic skill both name (``GenericSkills``: safety, languages, office software…): "cùng kỹ năng chung", never "Đúng nghề" | +0.5 |
+/// | a licence the posting names (``Licence``): held, or a class that covers it / one of its kind but too low / none said ("cần hỏi") | +3 / −4 / 0 |
 /// | the posting invites the candidate's category | +2 |
 /// | salary: offered ≥ desired / below 85% of desired | +1.5 / −1.5 |
 /// | housing: needed and offered / needed and not offered | +2 / −1.5 |
 /// | distance home–workplace: ≤ 10 km / ≤ 25 km / > 60 km (unless housing is offered) | +2 / +1 / −1 |
 ///
 /// Hard eligibility (education, age, deadline) is not a signal: the index filters
-/// enforce it before ranking. Gender is no criterion (Labour Code).
+/// enforce it before ranking. A licence is a hard condition only where the posting marks
+/// it required (`bắt buộc có bằng lái C`): then a candidate without it is ``excluded``.
+/// Gender is no criterion (Labour Code).
 struct MatchSignals {
     var points: Double = 0
     var reasons: [String] = []
+    /// The posting requires a licence the candidate does not hold.
+    var excluded = false
 
     static func evaluate(posting: JobPosting, profile: CandidateProfile, trades candidateTrades: CandidateTrades, textScore: Double,
                          asOf: CalendarDate, reference: ReferenceData) -> MatchSignals {
         var signals = MatchSignals()
         signals.points += 10 * textScore / (textScore + 8)
 
-        let trades = candidateTrades.shared(with: posting, synonyms: reference.synonyms)
-        if !trades.isEmpty {
-            signals.points += min(5, 2.5 * Double(trades.count))
-            signals.reasons.append("Đúng nghề: " + trades.joined(separator: ", "))
+        let shared = candidateTrades.shared(with: posting, synonyms: reference.synonyms)
+        if !shared.trades.isEmpty {
+            signals.points += min(5, 2.5 * Double(shared.trades.count)) + (shared.inTitle ? 1 : 0)
+            signals.reasons.append("Đúng nghề: " + shared.trades.joined(separator: ", "))
         } else if textScore > 0 {
             signals.reasons.append("Gần với hồ sơ (từ khóa trùng)")
         } else {
             signals.reasons.append("Không có từ khóa trùng")
+        }
+        for (required, mandatory) in postingLicences(posting) {
+            if let held = candidateTrades.licences.first(where: { $0.satisfies(required) }) {
+                signals.points += 3
+                signals.reasons.append(held == required ? "có \(held)" : "có \(held) (yêu cầu \(required.level.isEmpty ? required.description : required.level))")
+            } else if let lower = candidateTrades.licences.first(where: { $0.kind == required.kind }) {
+                signals.points -= 4
+                signals.excluded = signals.excluded || mandatory
+                signals.reasons.append("\(lower), chưa đủ: yêu cầu \(required)")
+            } else {
+                // Not said is not lacking: profiles often leave licences out. Asked, not penalised.
+                signals.excluded = signals.excluded || mandatory
+                signals.reasons.append("hồ sơ chưa ghi \(required), cần hỏi")
+            }
+        }
+        if !shared.generic.isEmpty {
+            signals.points += 0.5
+            signals.reasons.append("cùng kỹ năng chung: " + shared.generic.joined(separator: ", "))
         }
 
         if let minimum = posting.educationMin, minimum > .none {
@@ -83,6 +107,28 @@ struct MatchSignals {
             signals.reasons.append("hạn nộp \(deadline.vietnamese)")
         }
         return signals
+    }
+
+    /// The licences a posting names in its title, skills and requirements, each with
+    /// whether the item that names it says it is required; the highest of a kind only
+    /// when it names several of one kind (`bằng lái C, bằng FC`: one of them is asked, so the lowest).
+    static func postingLicences(_ posting: JobPosting) -> [(licence: Licence, mandatory: Bool)] {
+        let analyzer = VietnameseAnalyzer()
+        var found: [(licence: Licence, mandatory: Bool)] = []
+        for item in [posting.title] + (posting.skills ?? []) + CandidateTrades.items(posting.requirements ?? "") {
+            let folded = analyzer.foldedText(item)
+            let mandatory = Licence.isMandatory(folded: folded)
+            for licence in Licence.named(inFolded: folded) {
+                if let index = found.firstIndex(where: { $0.licence.kind == licence.kind }) {
+                    // Two of one kind: the one the other covers is what is asked at least.
+                    if found[index].licence.satisfies(licence) { found[index].licence = licence }
+                    found[index].mandatory = found[index].mandatory || mandatory
+                } else {
+                    found.append((licence, mandatory))
+                }
+            }
+        }
+        return found
     }
 
     static func millions(_ vnd: Int) -> String {

@@ -17,6 +17,8 @@ public struct PlaceDirectory: Sendable {
     }
 
     private var places: [String: Place] = [:]
+    /// Districts and provinces only: `Đồ Sơn` the district, not `KCN Đồ Sơn` the zone, which has the same key.
+    private var areas: [String: Place] = [:]
 
     public init(tsv: String, file: String = "places.tsv") throws {
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -28,8 +30,24 @@ public struct PlaceDirectory: Sendable {
             }
             let place = Place(kind: columns[0], name: columns[1], latitude: latitude, longitude: longitude)
             let aliases = columns.count > 4 ? columns[4].split(separator: "|").map(String.init) : []
-            for name in [columns[1]] + aliases { places[PlaceDirectory.key(name)] = place }
+            for name in [columns[1]] + aliases {
+                places[PlaceDirectory.key(name)] = place
+                if place.kind != "zone" { areas[PlaceDirectory.key(name)] = place }
+            }
         }
+    }
+
+    /// A place's name as the table writes it (`Kien Thuy`, `huyện Kiến Thuỵ` → `Kiến Thụy`),
+    /// or `name` trimmed when the table does not know it; `nil` for no name.
+    ///
+    /// A name without a zone word (`KCN`, `KKT`, `khu`) is a district or province: `Do Son` is
+    /// the district `Đồ Sơn`, never the zone `KCN Đồ Sơn`.
+    public func canonicalName(_ name: String?) -> String? {
+        guard let name else { return nil }
+        let first = VietnameseAnalyzer().foldedText(name).split(separator: " ").first
+        let isZone = first == "kcn" || first == "kkt" || first == "khu"
+        let found = isZone ? place(named: name) : areas[PlaceDirectory.key(name)]
+        return found?.name ?? name.trimmingCharacters(in: .whitespaces)
     }
 
     /// The place named `name`, if known.

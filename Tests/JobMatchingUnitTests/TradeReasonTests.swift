@@ -1,0 +1,66 @@
+import Testing
+@testable import JobRecords
+@testable import JobMatching
+import SearchIndex
+
+/// The reasons say true things: a trade is a trade (not a generic skill), matched inside
+/// one skill or field, counted once; licences ranked by what they allow.
+@Suite struct TradeReasonTests {
+    let asOf = CalendarDate("2026-11-23")!
+
+    private func shortlist(_ posting: JobPosting, _ profiles: [CandidateProfile]) throws -> [RankedCandidate] {
+        let index = try MatchIndexes.profileIndex(profiles, synonyms: reference.synonyms)
+        return try JobMatcher(reference: reference).shortlist(posting: posting, asOf: asOf, limit: 10, profiles: index)
+    }
+
+    @Test func aGenericSkillIsNeverTheTrade() throws {
+        let port = posting(#"{"id":"port","employer":"Cảng","title":"Công nhân bốc xếp","skills":["bốc xếp hàng hóa","an toàn lao động"]}"#)
+        let driver = profile(#"{"id":"D","name":"A","category":"discharged_soldier","skills":["lái xe","an toàn lao động"]}"#)
+        let docker = profile(#"{"id":"S","name":"B","category":"discharged_soldier","skills":["bốc xếp","an toàn lao động"]}"#)
+        let ranked = try shortlist(port, [driver, docker])
+        #expect(ranked.map(\.profile.id) == ["S", "D"])
+        let driverReasons = try #require(ranked.last).reasons
+        #expect(!driverReasons.contains { $0.hasPrefix("Đúng nghề") && $0.contains("an toàn lao động") })
+        #expect(driverReasons.contains("cùng kỹ năng chung: an toàn lao động"))
+    }
+
+    @Test func noPhraseAcrossTwoSkills() {
+        // "hàn" ending one skill and "điện" beginning the next are not "hàn điện".
+        let trades = CandidateTrades(profile(#"{"id":"W","name":"A","category":"other","skills":["hàn điện"]}"#), synonyms: reference.synonyms)
+        let split = posting(#"{"id":"x","employer":"E","title":"Nhân viên","skills":["tiếng Hàn","điện thoại viên"]}"#)
+        #expect(trades.shared(with: split, synonyms: reference.synonyms).trades.isEmpty)
+        let whole = posting(#"{"id":"y","employer":"E","title":"Thợ hàn","skills":["hàn điện"]}"#)
+        #expect(trades.shared(with: whole, synonyms: reference.synonyms).trades == ["hàn điện"])
+    }
+
+    @Test func aTradeNamedTwiceCountsOnce() {
+        // lái xe, tài xế, Lái Xe: one synonym group, one trade.
+        let trades = CandidateTrades(profile(#"{"id":"D","name":"A","category":"other","skills":["lái xe","tài xế","Lái Xe"]}"#), synonyms: reference.synonyms)
+        let job = posting(#"{"id":"x","employer":"E","title":"Tài xế","skills":["lái xe"]}"#)
+        #expect(trades.shared(with: job, synonyms: reference.synonyms).trades == ["lái xe"])
+    }
+
+    @Test func aTruckJobRanksTheHoldersOfItsClassFirst() throws {
+        let truck = posting(#"{"id":"truck","employer":"Logistics","title":"Tài xế xe tải","requirements":"Có bằng lái C; sức khỏe tốt"}"#)
+        let car = profile(#"{"id":"B2","name":"A","category":"discharged_soldier","skills":["lái xe","bằng lái B2"]}"#)
+        let trucker = profile(#"{"id":"C","name":"B","category":"other","skills":["lái xe","bằng lái C"]}"#)
+        let coach = profile(#"{"id":"D","name":"C","category":"other","skills":["tài xế","GPLX hạng D"]}"#)
+        let unknown = profile(#"{"id":"N","name":"D","category":"discharged_soldier","skills":["lái xe"]}"#)
+        let ranked = try shortlist(truck, [car, trucker, coach, unknown])
+        // The holders of C or of a class covering it first, then the one who did not say, the car driver last.
+        #expect(Set(ranked.prefix(2).map(\.profile.id)) == ["C", "D"])
+        #expect(ranked.suffix(2).map(\.profile.id) == ["N", "B2"])
+        let reasons = Dictionary(uniqueKeysWithValues: ranked.map { ($0.profile.id, $0.explanation) })
+        #expect(reasons["C"]!.contains("có bằng lái C"))
+        #expect(reasons["D"]!.contains("có bằng lái D (yêu cầu C)"))
+        #expect(reasons["B2"]!.contains("bằng lái B2, chưa đủ: yêu cầu bằng lái C"))
+        #expect(reasons["N"]!.contains("hồ sơ chưa ghi bằng lái C, cần hỏi"))
+    }
+
+    @Test func aRequiredLicenceExcludesOnlyWhereThePostingSaysSo() throws {
+        let required = posting(#"{"id":"r","employer":"E","title":"Tài xế xe tải","requirements":"Bắt buộc có bằng lái C"}"#)
+        let car = profile(#"{"id":"B2","name":"A","category":"other","skills":["lái xe","bằng lái B2"]}"#)
+        let trucker = profile(#"{"id":"C","name":"B","category":"other","skills":["lái xe","bằng FC"]}"#)
+        #expect(try shortlist(required, [car, trucker]).map(\.profile.id) == ["C"])
+    }
+}
