@@ -207,6 +207,8 @@ def main():
             for system, ranked in results.items():
                 scores[system][0].append(ndcg(ranked, grades))
                 scores[system][1].append(recall(ranked, grades))
+            if args.details:
+                print(f"search {query}: nDCG@10 {ndcg(results['hezamatch'], grades) or 0:.3f}", file=sys.stderr)
     rows["search"] = (count, {s: (mean(n), mean(r)) for s, (n, r) in scores.items()})
 
     # Match: postings for a profile.

@@ -17,15 +17,17 @@ extension JobBoard {
         var request = request
         request.facets = ["zone", "education_min", "audience"]
         let page = try matcher.search(request, postings: try postings.index())
-        let terms = Highlighter.terms(of: request.text)
+        let terms = Highlighter.terms(of: page.text)
         let results = page.hits.map { ranked in
             PostingResult(ranked, highlights: .init(title: Highlighter.html(ranked.posting.title, terms: terms),
                                                     skills: Highlighter.html((ranked.posting.skills ?? []).joined(separator: ", "), terms: terms)))
         }
         func facet(_ name: String) -> [FacetValue] { (page.facets[name] ?? []).map { FacetValue(value: $0.value, count: $0.count) } }
         let perPage = max(1, request.limit)
-        return SearchAnswer(total: page.total, totalIsExact: page.totalIsExact, page: request.offset / perPage + 1, perPage: request.limit,
-                            results: results, facets: ["zone": facet("zone"), "education": facet("education_min"), "audience": facet("audience")])
+        var answer = SearchAnswer(total: page.total, totalIsExact: page.totalIsExact, page: request.offset / perPage + 1, perPage: request.limit,
+                                  results: results, facets: ["zone": facet("zone"), "education": facet("education_min"), "audience": facet("audience")])
+        answer.understood = page.understood
+        return answer
     }
 
     /// "Which jobs fit this candidate, and why?": the postings the candidate is

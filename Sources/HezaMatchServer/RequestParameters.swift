@@ -23,6 +23,16 @@ extension Request {
         return number
     }
 
+    /// `true` or `false`, or `value` when absent; anything else a 400.
+    func boolean(_ name: String, default value: Bool) throws -> Bool {
+        guard let text = query.get(name) else { return value }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw APIError.badRequest("'\(name)' must be true or false")
+        }
+    }
+
     /// A non-empty text parameter.
     func text(_ name: String) -> String? {
         query.get(name).flatMap { $0.isEmpty ? nil : $0 }

@@ -15,6 +15,7 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: "What to look for. \"a phrase\" must appear as typed; +word is required, -word excluded.") var query: String
     @Option(help: "Only postings in this zone (e.g. \"KCN Tràng Duệ\", accents optional).") var zone: String?
     @Option(help: "Only postings in this district.") var district: String?
+    @Flag(help: "Search the words as typed: no zone, district, level or category understood in them.") var literal = false
     @Option(help: "The searcher's education level: only postings that accept it.") var education: EducationLevel?
     @Option(help: "Only postings inviting this category.") var audience: CandidateCategory?
     @Option(help: "Hits to show.") var limit = 10
@@ -30,6 +31,7 @@ struct SearchCommand: ParsableCommand {
         search.audience = audience
         search.limit = limit
         search.offset = offset
+        search.understands = !literal
         let answer: SearchAnswer
         do {
             answer = try options.openBoard().search(search)
@@ -39,6 +41,7 @@ struct SearchCommand: ParsableCommand {
         if json {
             try printJSON(answer)
         } else {
+            if let understood = answer.understoodText { print(understood + "   (--literal: search the words as typed)") }
             print(PostingTable.render(answer.results, offset: offset))
             print("\(answer.totalText) open postings match; showing \(answer.results.count) from \(offset + 1)")
         }

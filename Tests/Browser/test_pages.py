@@ -74,6 +74,20 @@ class PublicPages(unittest.TestCase):
         shot(d, "search", 1280)
         shot(d, "search", 360)
 
+    def test_a_place_in_the_words_is_understood_and_can_be_undone(self):
+        d = self.driver
+        d.get(URL + "/")
+        box = d.find_element(By.ID, "q")
+        box.send_keys("cong nhan trang due")
+        box.submit()
+        understood = d.find_element(By.CSS_SELECTOR, ".understood")
+        self.assertIn("KCN Tràng Duệ", understood.text)
+        employers = [e.text for e in d.find_elements(By.CSS_SELECTOR, ".jobs .employer")]
+        self.assertTrue(employers and all("KCN Tràng Duệ" in e for e in employers), employers)
+        understood.find_element(By.TAG_NAME, "a").click()
+        wait_for(d, lambda d: "understand=false" in d.current_url, "the literal search")
+        self.assertFalse(d.find_elements(By.CSS_SELECTOR, ".understood"))
+
     def test_a_facet_click_narrows_the_results(self):
         d = self.driver
         d.get(URL + "/?q=cong%20nhan")

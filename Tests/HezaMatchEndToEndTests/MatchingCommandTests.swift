@@ -68,6 +68,39 @@ import Testing
         #expect(bad.status != 0 && bad.standardError.contains("'phd'") && bad.standardError.contains("--education"))
     }
 
+    /// A place typed in the text is understood, said on a line, and can be undone with --literal.
+    @Test func aPlaceTypedInTheQuery() throws {
+        try indexed()
+        let table = try run(["search", "lai xe KCN DINH VU", "--as-of", "2026-11-23"])
+        #expect(table.status == 0, "\(table.standardError)")
+        #expect(table.standardOutput.hasPrefix("Đã hiểu: khu KCN Đình Vũ"))
+        let json = try run(["search", "lai xe KCN DINH VU", "--as-of", "2026-11-23", "--json"]).standardOutput
+        #expect(try results(json).map { $0["id"] as? String } == ["P4"])  // P3, same zone, has closed
+        #expect(json.contains(#""understood":[{"field":"zone","value":"KCN Đình Vũ","words":"KCN DINH VU"}]"#))
+        let literal = try run(["search", "lai xe KCN DINH VU", "--as-of", "2026-11-23", "--literal"]).standardOutput
+        #expect(!literal.contains("Đã hiểu"))
+    }
+
+    /// A truck job that asks for licence C: the holder of C first, the reasons say which licence.
+    @Test func aLicenceAwareShortlist() throws {
+        try indexed()
+        let more = """
+            {"id":"C4","name":"Phạm Văn Tài","phone":"0900000004","category":"discharged_soldier","skills":["lái xe","bằng lái B2"],"birth_year":1996,"district":"Kiến An"}
+            {"id":"C5","name":"Vũ Văn Xe","phone":"0900000005","category":"other","skills":["lái xe","GPLX hạng C"],"birth_year":1990,"district":"Kien Thuy"}
+            """
+        #expect(try run(["index", "--profiles", "-"], input: more).status == 0)
+        let rows = try results(try run(["shortlist", "P4", "--as-of", "2026-11-23", "--json"]).standardOutput)
+        let ids = rows.map { $0["id"] as? String }
+        #expect(ids.first == "C5")
+        let scores = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as! String, $0["score"] as! Double) })
+        #expect(scores["C5"]! - scores["C4"]! > 5)  // the same trade, near both: the licence makes the gap
+        let reasons = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as! String, $0["explanation"] as! String) })
+        #expect(reasons["C5"]!.contains("có bằng lái C"))
+        #expect(reasons["C4"]!.contains("bằng lái B2, chưa đủ: yêu cầu bằng lái C"))
+        #expect(reasons["C1"]!.contains("hồ sơ chưa ghi bằng lái C, cần hỏi"))
+        #expect(rows.first { $0["id"] as? String == "C5" }?["district"] as? String == "Kiến Thụy")  // the table's name, not as typed
+    }
+
     @Test func shortlistFormatsForTheJobFair() throws {
         try indexed()
         let json = try results(try run(["shortlist", "P1", "--as-of", "2026-11-23", "--json"]).standardOutput)

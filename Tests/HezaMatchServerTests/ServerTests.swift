@@ -98,6 +98,20 @@ import Testing
                 let body = try object(response)
                 #expect(body["total"] as? Int == 2 && ids(body).count == 1 && body["page"] as? Int == 2)
             }
+            // A zone typed in the text is understood as the zone filter, and said; understand=false searches as typed.
+            try await client.execute(uri: "/v1/jobs/search?q=kcn+trang+due&as_of=2026-11-23", method: .get) { response in
+                let body = try object(response)
+                #expect(body["total"] as? Int == 2)
+                let understood = try #require(body["understood"] as? [[String: String]])
+                #expect(understood == [["field": "zone", "value": "KCN Tràng Duệ", "words": "kcn trang due"]])
+            }
+            try await client.execute(uri: "/v1/jobs/search?q=kcn+trang+due&understand=false&as_of=2026-11-23", method: .get) { response in
+                let body = try object(response)
+                #expect((body["understood"] as? [Any])?.isEmpty == true)
+            }
+            try await client.execute(uri: "/v1/jobs/search?q=x&understand=maybe", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
             // As forms and most clients write a query: `+` is a space, `%2B` a plus.
             try await client.execute(uri: "/v1/jobs/search?q=&zone=kcn+trang+due&per_page=1&as_of=2026-11-23", method: .get) { response in
                 let body = try object(response)

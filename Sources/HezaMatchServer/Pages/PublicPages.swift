@@ -19,6 +19,7 @@ extension HezaMatchAPI {
             search.audience = request.text("audience").flatMap(CandidateCategory.init(rawValue:))
             search.offset = (page - 1) * 10
             search.limit = 10
+            search.understands = parameters.get("understand") != "false"
             let filters = [("zone", search.zone), ("education", search.education?.rawValue), ("audience", search.audience?.rawValue)]
                 .compactMap { name, value in value.map { (name, $0) } }
             var context: [String: Any] = ["q": q, "filters": filters.map { ["name": $0.0, "value": $0.1] }]
@@ -44,6 +45,11 @@ extension HezaMatchAPI {
                 }
                 if !filters.isEmpty { context["clear"] = link(Dictionary(uniqueKeysWithValues: filters.map { ($0.0, nil) })) }
                 context["searched"] = true
+                if let understood = answer.understoodText {
+                    // What was understood, and a link to search the words as typed.
+                    context["understood"] = understood
+                    context["literal"] = link([:]) + "&understand=false"
+                }
                 context["totalText"] = answer.totalText
                 context["page"] = page
                 if page > 1 { context["previous"] = link([:], page: page - 1) }

@@ -17,6 +17,7 @@ extension HezaMatchAPI {
             search.audience = try request.value("audience", CandidateCategory.self, what: "audience")
             search.offset = (page - 1) * perPage
             search.limit = perPage
+            search.understands = try request.boolean("understand", default: true)
             return try board.search(search)
         }
         routes.get("/v1/suggest") { request, _ -> Suggestions in

@@ -27,8 +27,12 @@ public struct JobMatcher: Sendable {
     /// lower bounds (`10000+`), as job sites do.
     public var countLimit = 10_000
 
+    /// Places, levels and categories typed in a search's text.
+    public let understanding: QueryUnderstanding
+
     public init(reference: ReferenceData) {
         self.reference = reference
+        self.understanding = QueryUnderstanding(places: reference.places)
     }
 
     /// What a job seeker typed, and the page they want.
@@ -43,6 +47,9 @@ public struct JobMatcher: Sendable {
         public var offset = 0
         public var limit = 10
         public var facets: [String] = []
+        /// Whether places, levels and categories in the text become filters (``QueryUnderstanding``)
+        /// for the fields not set here.
+        public var understands = true
 
         public init(text: String, asOf: CalendarDate) {
             self.text = text
@@ -57,15 +64,39 @@ public struct JobMatcher: Sendable {
         /// False when the total and facets are lower bounds (over ``countLimit`` matches).
         public var totalIsExact: Bool
         public var facets: [String: [FacetCount]]
+        /// What was understood in the text and used as filters.
+        public var understood: [QueryUnderstanding.Understood] = []
+        /// The text searched, without the words understood.
+        public var text: String = ""
     }
 
     /// Postings for what a job seeker typed, with or without accents.
     public func search(_ search: Search, postings index: SearchIndex) throws -> SearchPage {
+        var search = search
+        var understood: [QueryUnderstanding.Understood] = []
+        var invitedOnly = false  // an audience typed in the text: the postings that invite it, not those for everyone
+        if search.understands {
+            var wanted = Set<String>()
+            if search.zone == nil && search.district == nil { wanted.insert("zone") }
+            if search.education == nil { wanted.insert("education") }
+            if search.audience == nil { wanted.insert("audience") }
+            (search.text, understood) = understanding.understand(search.text, fields: wanted)
+            for item in understood {
+                switch item.field {
+                case "zone": search.zone = item.value
+                case "district": search.district = item.value
+                case "education": search.education = EducationLevel(rawValue: item.value)
+                default: search.audience = CandidateCategory(rawValue: item.value); invitedOnly = true
+                }
+            }
+        }
         var filters = Self.openFilters(asOf: search.asOf)
         if let zone = search.zone { filters.append(.keyword("zone", anyOf: [zone])) }
         if let district = search.district { filters.append(.keyword("district", anyOf: [district])) }
         if let education = search.education { filters.append(.keyword("education_min", anyOf: education.andBelow.map(\.rawValue))) }
-        if let audience = search.audience { filters.append(.keyword("audience", anyOf: [audience.rawValue, MatchIndexes.everyAudience])) }
+        if let audience = search.audience {
+            filters.append(.keyword("audience", anyOf: invitedOnly ? [audience.rawValue] : [audience.rawValue, MatchIndexes.everyAudience]))
+        }
         var query = SearchQuery(reference.synonyms.expand(search.text), mode: .any, filters: filters, offset: search.offset,
                                 limit: search.limit, facets: search.facets, countsTotalHits: true, explains: true, loadsStoredFields: true)
         query.countLimit = countLimit
@@ -83,7 +114,8 @@ public struct JobMatcher: Sendable {
             if let deadline = posting.deadline { reasons.append("hạn nộp \(deadline.vietnamese)") }
             hits.append(RankedPosting(posting: posting, score: hit.score, reasons: reasons))
         }
-        return SearchPage(hits: hits, total: result.totalHits ?? hits.count, totalIsExact: result.totalIsExact, facets: result.facets)
+        return SearchPage(hits: hits, total: result.totalHits ?? hits.count, totalIsExact: result.totalIsExact, facets: result.facets,
+                          understood: understood, text: search.text)
     }
 
     /// The postings a candidate is eligible for, best first, with reasons.

@@ -31,28 +31,39 @@ struct MatchSignals {
         signals.points += 10 * textScore / (textScore + 8)
 
         let shared = candidateTrades.shared(with: posting, synonyms: reference.synonyms)
+        var licenceReasons: [String] = []
+        var licenceHeld = false
+        for (required, mandatory) in postingLicences(posting) {
+            if let held = candidateTrades.licences.first(where: { $0.satisfies(required) }) {
+                signals.points += 3
+                licenceHeld = true
+                licenceReasons.append(held == required ? "có \(held)" : "có \(held) (yêu cầu \(required.level.isEmpty ? required.description : required.level))")
+            } else if let lower = candidateTrades.licences.first(where: { $0.kind == required.kind }) {
+                signals.points -= 4
+                signals.excluded = signals.excluded || mandatory
+                licenceReasons.append("\(lower), chưa đủ: yêu cầu \(required)")
+            } else {
+                // Not said is not lacking: profiles often leave licences out. Asked, not penalised.
+                signals.excluded = signals.excluded || mandatory
+                licenceReasons.append("hồ sơ chưa ghi \(required), cần hỏi")
+            }
+        }
+        // A trade that is only a licence (`bằng lái C`) is said once, by the licence's reason.
+        let analyzer = VietnameseAnalyzer()
+        let shown = licenceHeld ? shared.trades.filter { Licence.named(inFolded: analyzer.foldedText($0)).isEmpty } : shared.trades
         if !shared.trades.isEmpty {
             signals.points += min(5, 2.5 * Double(shared.trades.count)) + (shared.inTitle ? 1 : 0)
-            signals.reasons.append("Đúng nghề: " + shared.trades.joined(separator: ", "))
+            if shown.isEmpty {
+                signals.reasons.append("Đúng nghề: " + licenceReasons.removeFirst())
+            } else {
+                signals.reasons.append("Đúng nghề: " + shown.joined(separator: ", "))
+            }
         } else if textScore > 0 {
             signals.reasons.append("Gần với hồ sơ (từ khóa trùng)")
         } else {
             signals.reasons.append("Không có từ khóa trùng")
         }
-        for (required, mandatory) in postingLicences(posting) {
-            if let held = candidateTrades.licences.first(where: { $0.satisfies(required) }) {
-                signals.points += 3
-                signals.reasons.append(held == required ? "có \(held)" : "có \(held) (yêu cầu \(required.level.isEmpty ? required.description : required.level))")
-            } else if let lower = candidateTrades.licences.first(where: { $0.kind == required.kind }) {
-                signals.points -= 4
-                signals.excluded = signals.excluded || mandatory
-                signals.reasons.append("\(lower), chưa đủ: yêu cầu \(required)")
-            } else {
-                // Not said is not lacking: profiles often leave licences out. Asked, not penalised.
-                signals.excluded = signals.excluded || mandatory
-                signals.reasons.append("hồ sơ chưa ghi \(required), cần hỏi")
-            }
-        }
+        signals.reasons += licenceReasons
         if !shared.generic.isEmpty {
             signals.points += 0.5
             signals.reasons.append("cùng kỹ năng chung: " + shared.generic.joined(separator: ", "))

@@ -17,6 +17,8 @@ public struct PlaceDirectory: Sendable {
     }
 
     private var places: [String: Place] = [:]
+    /// Every name and alias of the table with its place, as written there.
+    public private(set) var names: [(name: String, place: Place)] = []
     /// Districts and provinces only: `Đồ Sơn` the district, not `KCN Đồ Sơn` the zone, which has the same key.
     private var areas: [String: Place] = [:]
 
@@ -31,6 +33,7 @@ public struct PlaceDirectory: Sendable {
             let place = Place(kind: columns[0], name: columns[1], latitude: latitude, longitude: longitude)
             let aliases = columns.count > 4 ? columns[4].split(separator: "|").map(String.init) : []
             for name in [columns[1]] + aliases {
+                names.append((name, place))
                 places[PlaceDirectory.key(name)] = place
                 if place.kind != "zone" { areas[PlaceDirectory.key(name)] = place }
             }

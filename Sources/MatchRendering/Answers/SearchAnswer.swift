@@ -1,3 +1,6 @@
+import JobRecords
+import JobMatching
+
 /// The answer to a job seeker's search: a page of postings, how many match in all,
 /// and the facets to narrow it.
 ///
@@ -14,6 +17,10 @@ public struct SearchAnswer: Codable, Sendable, Hashable {
     public var results: [PostingResult]
     /// `zone`, `education`, `audience`: each value's count among all matches, most frequent first.
     public var facets: [String: [FacetValue]]
+    /// The places, levels and categories understood in the text and used as filters
+    /// (`{"field": "zone", "value": "KCN Tràng Duệ", "words": "trang due"}`); empty when none.
+    /// Sent again with `understand=false`, the text is searched as typed.
+    public var understood: [QueryUnderstanding.Understood]?
 
     public init(total: Int, totalIsExact: Bool, page: Int, perPage: Int, results: [PostingResult], facets: [String: [FacetValue]]) {
         self.total = total
@@ -27,7 +34,20 @@ public struct SearchAnswer: Codable, Sendable, Hashable {
     /// The total as people read it: `57`, or `10000+` when capped.
     public var totalText: String { totalIsExact ? String(total) : "\(total)+" }
 
+    /// What was understood, as a line to show: `Đã hiểu: khu KCN Tràng Duệ; cho bộ đội xuất ngũ`; nil when nothing.
+    public var understoodText: String? {
+        guard let understood, !understood.isEmpty else { return nil }
+        return "Đã hiểu: " + understood.map { item in
+            switch item.field {
+            case "zone": return "khu \(item.value)"
+            case "district": return "quận, huyện \(item.value)"
+            case "education": return "trình độ \(EducationLevel(rawValue: item.value)?.vietnameseName ?? item.value)"
+            default: return "dành cho \(CandidateCategory(rawValue: item.value)?.vietnameseName ?? item.value)"
+            }
+        }.joined(separator: "; ")
+    }
+
     private enum CodingKeys: String, CodingKey {
-        case total, totalIsExact = "total_is_exact", page, perPage = "per_page", results, facets
+        case total, totalIsExact = "total_is_exact", page, perPage = "per_page", results, facets, understood
     }
 }

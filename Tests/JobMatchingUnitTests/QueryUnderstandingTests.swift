@@ -1,0 +1,44 @@
+import Testing
+@testable import JobMatching
+
+/// Places, levels and categories typed in a search: what each query is understood as, and the text left to search.
+@Suite struct QueryUnderstandingTests {
+    let understanding = QueryUnderstanding(places: reference.places)
+
+    @Test func whatEachQueryIsUnderstoodAs() {
+        typealias U = QueryUnderstanding.Understood
+        let cases: [(query: String, text: String, understood: [U])] = [
+            ("công nhân điện tử tràng duệ", "công nhân điện tử", [U(field: "zone", value: "KCN Tràng Duệ", words: "tràng duệ")]),
+            ("cong nhan dien tu trang due", "cong nhan dien tu", [U(field: "zone", value: "KCN Tràng Duệ", words: "trang due")]),
+            ("KCN ĐÌNH VŨ", "", [U(field: "zone", value: "KCN Đình Vũ", words: "KCN ĐÌNH VŨ")]),
+            ("VSIP", "", [U(field: "zone", value: "KCN VSIP Hải Phòng", words: "VSIP")]),
+            ("thợ hàn nam cau kien", "thợ hàn", [U(field: "zone", value: "KCN Nam Cầu Kiền", words: "nam cau kien")]),
+            ("lái xe mp dinh vu", "lái xe", [U(field: "zone", value: "KCN MP Đình Vũ", words: "mp dinh vu")]),   // the longest name wins
+            ("tho han thuy nguyen", "tho han", [U(field: "district", value: "Thủy Nguyên", words: "thuy nguyen")]),
+            ("việc làm Đồ Sơn", "việc làm", [U(field: "district", value: "Đồ Sơn", words: "Đồ Sơn")]),       // the district…
+            ("việc làm KCN Đồ Sơn", "việc làm", [U(field: "zone", value: "KCN Đồ Sơn", words: "KCN Đồ Sơn")]), // …the zone after KCN
+            ("kỹ sư hàng hải", "kỹ sư hàng hải", []),                                                          // maritime, not the zone
+            ("kcn hang hai", "", [U(field: "zone", value: "KCN Hàng Hải", words: "kcn hang hai")]),
+            ("tiếng Nhật Bản", "tiếng Nhật Bản", []),
+            ("kỹ sư đại học", "kỹ sư", [U(field: "education", value: "university", words: "đại học")]),
+            ("viec cho BO DOI XUAT NGU", "viec cho", [U(field: "audience", value: "discharged_soldier", words: "BO DOI XUAT NGU")]),
+            ("trang due bo doi xuat ngu trung cap", "", [U(field: "zone", value: "KCN Tràng Duệ", words: "trang due"),
+                                                       U(field: "audience", value: "discharged_soldier", words: "bo doi xuat ngu"),
+                                                       U(field: "education", value: "intermediate_vocational", words: "trung cap")]),
+            ("trang due dinh vu", "dinh vu", [U(field: "zone", value: "KCN Tràng Duệ", words: "trang due")]),  // one zone: the first
+            ("kỹ sư điện tử", "kỹ sư điện tử", []),
+            ("kcn", "kcn", []),
+        ]
+        for (query, text, understood) in cases {
+            let result = understanding.understand(query)
+            #expect(result.text == text, "\(query)")
+            #expect(result.understood == understood, "\(query)")
+        }
+    }
+
+    @Test func aFieldTheCallerSetIsNotLookedFor() {
+        let result = understanding.understand("thợ hàn tràng duệ đại học", fields: ["education"])
+        #expect(result.text == "thợ hàn tràng duệ")
+        #expect(result.understood.map(\.field) == ["education"])
+    }
+}
