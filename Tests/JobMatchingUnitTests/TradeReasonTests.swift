@@ -63,4 +63,26 @@ import SearchIndex
         let trucker = profile(#"{"id":"C","name":"B","category":"other","skills":["lái xe","bằng FC"]}"#)
         #expect(try shortlist(required, [car, trucker]).map(\.profile.id) == ["C"])
     }
+
+    @Test func theLevelATitleSays() {
+        let cases: [(String, JobLevel?)] = [
+            ("Công nhân sản xuất", .worker), ("CONG NHAN HAN TIG", .worker), ("Production Operator", .worker), ("Tài xế container", .worker),
+            ("Thợ hàn", .skilled), ("Kỹ thuật viên điện", .skilled), ("Maintenance Technician", .skilled),
+            ("Kỹ sư cơ khí", .professional), ("Hardware Engineer", .professional), ("Kế toán kho", .professional),
+            ("Trưởng ca sản xuất", .manager), ("Production Supervisor", .manager),
+            ("Nhân viên kho", nil), ("Nhân viên QC", nil),
+        ]
+        for (title, level) in cases { #expect(JobLevel(title: title) == level, "\(title)") }
+    }
+
+    @Test func anEngineerIsNotFirstForAnOperatorsJob() throws {
+        let job = posting(#"{"id":"op","employer":"Pegatron","title":"Công nhân lắp ráp điện tử","skills":["lắp ráp linh kiện"]}"#)
+        let engineer = profile(#"{"id":"E","name":"A","category":"graduate","education":"university","skills":["lắp ráp linh kiện"],"desired_titles":["Kỹ sư điện tử"]}"#)
+        let worker = profile(#"{"id":"W","name":"B","category":"other","education":"upper_secondary","skills":["lắp ráp linh kiện"]}"#)
+        let willing = profile(#"{"id":"G","name":"C","category":"graduate","education":"university","skills":["lắp ráp linh kiện"],"desired_titles":["Công nhân lắp ráp"]}"#)
+        let ranked = try shortlist(job, [engineer, worker, willing])
+        #expect(ranked.last?.profile.id == "E", "\(ranked.map { ($0.profile.id, $0.score, $0.explanation) })")
+        #expect(ranked.last?.explanation.contains("việc dưới trình độ (đại học, việc công nhân)") == true)
+        #expect(!(ranked.first { $0.profile.id == "G" }?.explanation.contains("dưới trình độ") ?? true))  // asked for such work
+    }
 }

@@ -11,6 +11,7 @@ import JobRecords
 /// | a generic skill both name (``GenericSkills``: safety, languages, office software…): "cùng kỹ năng chung", never "Đúng nghề" | +0.5 |
 /// | a licence the posting names (``Licence``): held, or a class that covers it / one of its kind but too low / none said ("cần hỏi") | +3 / −4 / 0 |
 /// | the posting invites the candidate's category | +2 |
+/// | level (``JobLevel``, from the title and the candidate's education), unless the candidate wants jobs of that level: two levels above the job / a professional job above the candidate's schooling | −3 / −1.5 |
 /// | salary: offered ≥ desired / below 85% of desired | +1.5 / −1.5 |
 /// | housing: needed and offered / needed and not offered | +2 / −1.5 |
 /// | distance home–workplace: ≤ 10 km / ≤ 25 km / > 60 km (unless housing is offered) | +2 / +1 / −1 |
@@ -64,6 +65,21 @@ struct MatchSignals {
             signals.reasons.append("Không có từ khóa trùng")
         }
         signals.reasons += licenceReasons
+        // Level fit: far above the job (an engineer for an operator's job) or above the candidate's
+        // schooling, unless the candidate asks for jobs of that level.
+        if let jobLevel = JobLevel(title: posting.title) {
+            let candidateLevel = JobLevel(education: profile.educationLevel)
+            let wanted = (profile.desiredTitles ?? []).compactMap { JobLevel(title: $0) }
+            if !wanted.contains(jobLevel) {
+                if candidateLevel.rawValue - jobLevel.rawValue >= 2 {
+                    signals.points -= 3
+                    signals.reasons.append("việc dưới trình độ (\(profile.educationLevel.vietnameseName), việc \(jobLevel.vietnameseName))")
+                } else if jobLevel.rawValue - candidateLevel.rawValue >= 1 && jobLevel >= .professional {
+                    signals.points -= 1.5
+                    signals.reasons.append("việc trên trình độ (\(profile.educationLevel.vietnameseName), việc \(jobLevel.vietnameseName))")
+                }
+            }
+        }
         if !shared.generic.isEmpty {
             signals.points += 0.5
             signals.reasons.append("cùng kỹ năng chung: " + shared.generic.joined(separator: ", "))
