@@ -50,6 +50,14 @@ public struct IndexSnapshot: Sendable {
     /// Whether a live document has id `id`.
     public func contains(_ id: String) -> Bool { locate(id) != nil }
 
+    /// Whether any segment has the folded term `term` (deleted documents included).
+    ///
+    /// - Complexity: O(*s* · log *t*) for *s* segments of *t* terms.
+    public func containsTerm(folded term: String) -> Bool {
+        let bytes = Array(term.utf8)
+        return segments.contains { $0.termOrdinal(.folded, bytes) != nil }
+    }
+
     /// Bytes of the segments (postings, positions, norms, columns, ids, stored fields).
     public var byteCount: Int { segments.reduce(0) { $0 + $1.bytes.count } }
 

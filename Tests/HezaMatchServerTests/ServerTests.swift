@@ -109,6 +109,13 @@ import Testing
                 let body = try object(response)
                 #expect((body["understood"] as? [Any])?.isEmpty == true)
             }
+            // Typed as Telex keystrokes: decoded, said, searched.
+            try await client.execute(uri: "/v1/jobs/search?q=thowj+hanf&as_of=2026-11-23", method: .get) { response in
+                let body = try object(response)
+                #expect(ids(body).first == "P1")
+                let understood = try #require(body["understood"] as? [[String: String]])
+                #expect(understood == [["field": "text", "value": "thợ hàn", "words": "thowj hanf"]])
+            }
             try await client.execute(uri: "/v1/jobs/search?q=x&understand=maybe", method: .get) { response in
                 #expect(response.status == .badRequest)
             }

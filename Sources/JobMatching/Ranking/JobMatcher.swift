@@ -1,5 +1,6 @@
 import SearchIndex
 import JobRecords
+import VietnameseText
 
 /// Answers the three questions of HEZA's users:
 /// - a job seeker's search: ``search(_:)``;
@@ -76,12 +77,21 @@ public struct JobMatcher: Sendable {
         var understood: [QueryUnderstanding.Understood] = []
         var invitedOnly = false  // an audience typed in the text: the postings that invite it, not those for everyone
         if search.understands {
+            // Words typed as Telex, VNI or VIQR keystrokes, unless the index has them as typed.
+            let snapshot = index.snapshot
+            let decoded = KeystrokeDecoder.decodeQuery(search.text) { snapshot.containsTerm(folded: $0) }
+            if decoded.changed {
+                understood.append(QueryUnderstanding.Understood(field: "text", value: decoded.text, words: search.text))
+                search.text = decoded.text
+            }
             var wanted = Set<String>()
             if search.zone == nil && search.district == nil { wanted.insert("zone") }
             if search.education == nil { wanted.insert("education") }
             if search.audience == nil { wanted.insert("audience") }
-            (search.text, understood) = understanding.understand(search.text, fields: wanted)
-            for item in understood {
+            let places: [QueryUnderstanding.Understood]
+            (search.text, places) = understanding.understand(search.text, fields: wanted)
+            understood += places
+            for item in places {
                 switch item.field {
                 case "zone": search.zone = item.value
                 case "district": search.district = item.value

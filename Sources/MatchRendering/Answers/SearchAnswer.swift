@@ -39,6 +39,7 @@ public struct SearchAnswer: Codable, Sendable, Hashable {
         guard let understood, !understood.isEmpty else { return nil }
         return "Đã hiểu: " + understood.map { item in
             switch item.field {
+            case "text": return item.value
             case "zone": return "khu \(item.value)"
             case "district": return "quận, huyện \(item.value)"
             case "education": return "trình độ \(EducationLevel(rawValue: item.value)?.vietnameseName ?? item.value)"

@@ -1,0 +1,55 @@
+import Testing
+@testable import VietnameseText
+
+/// Words typed as Telex, VNI or VIQR keystrokes: one truth table per method, and what must stay as typed.
+@Suite struct KeystrokeDecoderTests {
+    private func check(_ cases: [(String, String?)]) {
+        for (typed, expected) in cases {
+            #expect(KeystrokeDecoder.decode(typed[...]) == expected, "\(typed)")
+        }
+    }
+
+    @Test func telex() {
+        check([
+            ("kyx", "kỹ"), ("suw", "sư"), ("ddieenj", "điện"), ("tuwr", "tử"), ("Kyx", "Kỹ"),
+            ("dduwowcj", "được"), ("duocwdj", "được"), ("nguwowif", "người"), ("vieetj", "việt"), ("vietej", "việt"),
+            ("hanf", "hàn"), ("thows", "thớ"), ("thowj", "thợ"), ("banf", "bàn"), ("bans", "bán"), ("hangf", "hàng"),
+            ("cows", "cớ"), ("khis", "khí"), ("nhaan", "nhân"), ("coong", "công"), ("nghieepj", "nghiệp"),
+            ("laiss", "lái"), ("xef", "xè"), ("naang", "nâng"), ("mwa", "mưa"), ("muwa", "mưa"), ("nawm", "năm"),
+            ("quys", "quý"), ("gias", "giá"), ("giuwax", "giữa"), ("truwowngf", "trường"), ("hoaf", "hòa"), ("thuyr", "thủy"),
+            ("tets", "tét"), ("tetf", nil),                                     // a stop final takes only sắc or nặng
+            ("bansz", "ban"), ("banz", nil), ("quiz", nil),                    // z clears a tone typed before it; alone it is a letter
+        ])
+    }
+
+    @Test func vni() {
+        check([
+            ("ky4", "kỹ"), ("su7", "sư"), ("d9ie65n", "điện"), ("die65n9", "điện"), ("tu73", "tử"), ("ha2n", "hàn"),
+            ("tho75", "thợ"), ("d9u7o7c5", "được"), ("nguo72i", "người"), ("co6ng", "công"), ("na8m", "năm"), ("vie65t", "việt"),
+        ])
+    }
+
+    @Test func viqr() {
+        check([
+            ("ky~", "kỹ"), ("su+", "sư"), ("ddie^.n", "điện"), ("tu+?", "tử"), ("ha`n", "hàn"), ("tho+.", "thợ"),
+            ("d-u+o+.c", "được"), ("ngu+o+`i", "người"), ("co^ng", "công"), ("na(m", "năm"), ("ba'n", "bán"),
+        ])
+    }
+
+    /// Codes, English words and plain syllables stay as typed.
+    @Test func whatStaysAsTyped() {
+        check([
+            ("shift", nil), ("welder", nil), ("ISO", nil), ("CNC", nil), ("QC", nil), ("6G", nil), ("B2", nil), ("PLC", nil),
+            ("SMT", nil), ("forklift", nil), ("excel", nil), ("driver", nil), ("operator", nil), ("engineer", nil),
+            ("ky", nil), ("su", nil), ("dien", nil), ("kỹ", nil), ("3G", nil), ("HR", nil), ("IT", nil), ("9001", nil),
+        ])
+    }
+
+    @Test func aQueryKeepsTheWordsItKnows() {
+        let known: Set<String> = ["test", "tho"]
+        let (text, changed) = KeystrokeDecoder.decodeQuery("kyx suw ddieenj tuwr", keep: known.contains)
+        #expect(text == "kỹ sư điện tử" && changed)
+        #expect(KeystrokeDecoder.decodeQuery("test tho hanf", keep: known.contains).text == "test tho hàn")
+        #expect(KeystrokeDecoder.decodeQuery("ky su dien tu", keep: known.contains).changed == false)
+    }
+}
