@@ -4,7 +4,7 @@
 /// blocks (U+00C0–U+024F and Latin Extended Additional, U+1E00–U+1EFF, where the
 /// precomposed Vietnamese letters live): a scalar gets an entry when its NFD is an
 /// ASCII letter followed by at most one tone mark and at most one Vietnamese letter
-/// mark. `đ`, `Đ`, `Ð` and `ð`, which have no decomposition, are added by hand.
+/// mark. `đ`, `Đ`, `Ð`, `ð` and `Ɖ`, which have no decomposition, are added by hand.
 /// Every other scalar (`ü`, `ç`, `ø`, other scripts) has no entry and sends its
 /// token down the ICU path of ``VietnameseAnalyzer``.
 ///
@@ -49,6 +49,7 @@ struct LetterTable: Sendable {
         add(0x0110, stroke, lowercase: false)  // Đ
         add(0x00D0, stroke, lowercase: false)  // Ð (Icelandic eth, often typed for Đ)
         add(0x00F0, stroke, lowercase: false)  // ð
+        add(0x0189, stroke, lowercase: false)  // Ɖ (African D, a homoglyph of Đ)
         self.latin = latin
         self.additional = additional
         self.composed = composed

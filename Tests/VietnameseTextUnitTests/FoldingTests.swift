@@ -1,7 +1,7 @@
 import Testing
 import VietnameseText
 
-/// Rule 4: folding removes tones and letter marks and maps đ, Đ and Ð to d.
+/// Rule 4: folding removes tones and letter marks and maps đ, Đ, Ð, ð and Ɖ to d.
 @Suite struct FoldingTests {
     @Test func foldsToASCII() {
         #expect(folded("Đình Vũ") == ["dinh", "vu"])
@@ -11,7 +11,8 @@ import VietnameseText
     }
 
     @Test func everyWayOfWritingD() {
-        #expect(folded("đ Đ \u{00D0} \u{00F0}") == ["d", "d", "d", "d"])
+        #expect(folded("đ Đ \u{00D0} \u{00F0} \u{0189}") == ["d", "d", "d", "d", "d"])
+        #expect(folded("\u{0189}IỆN TỬ") == ["dien", "tu"])  // Ɖ, a homoglyph of Đ
         #expect(canonical("\u{00D0}ình") == ["đình"])
         #expect(canonical("\u{0110}ÌNH") == ["đình"])
     }

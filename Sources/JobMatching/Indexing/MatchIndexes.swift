@@ -82,7 +82,7 @@ public enum MatchIndexes {
     }
 
     /// Bumped when ``document(_:synonyms:)`` changes what it indexes.
-    static let documentVersion = 2
+    static let documentVersion = 3  // 3: Ɖ folds to d
 
     public static func postingIndex(_ postings: [JobPosting], synonyms: SynonymTable) throws -> SearchIndex {
         let index = SearchIndex(schema: postingSchema)
