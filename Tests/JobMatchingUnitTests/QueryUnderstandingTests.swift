@@ -1,4 +1,5 @@
 import Testing
+@testable import JobRecords
 @testable import JobMatching
 
 /// Places, levels and categories typed in a search: what each query is understood as, and the text left to search.
@@ -40,5 +41,15 @@ import Testing
         let result = understanding.understand("thợ hàn tràng duệ đại học", fields: ["education"])
         #expect(result.text == "thợ hàn tràng duệ")
         #expect(result.understood.map(\.field) == ["education"])
+    }
+
+    /// Keystrokes decoded first, then places understood in them; the answer says the words searched.
+    @Test func keystrokesThenPlaces() throws {
+        let index = try MatchIndexes.postingIndex([posting(#"{"id":"w","employer":"Đóng tàu","zone":"KCN Hàng Hải","title":"Thợ hàn"}"#)],
+                                                  synonyms: reference.synonyms)
+        let page = try JobMatcher(reference: reference).search(.init(text: "thowj hanf kcn hang hai", asOf: CalendarDate("2026-11-23")!), postings: index)
+        #expect(page.understood.map(\.field) == ["text", "zone"])
+        #expect(page.understood.first?.value == "thợ hàn" && page.understood.first?.words == "thowj hanf kcn hang hai")
+        #expect(page.hits.map(\.posting.id) == ["w"])
     }
 }

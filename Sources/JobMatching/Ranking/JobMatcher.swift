@@ -80,10 +80,8 @@ public struct JobMatcher: Sendable {
             // Words typed as Telex, VNI or VIQR keystrokes, unless the index has them as typed.
             let snapshot = index.snapshot
             let decoded = KeystrokeDecoder.decodeQuery(search.text) { snapshot.containsTerm(folded: $0) }
-            if decoded.changed {
-                understood.append(QueryUnderstanding.Understood(field: "text", value: decoded.text, words: search.text))
-                search.text = decoded.text
-            }
+            let typed = search.text
+            if decoded.changed { search.text = decoded.text }
             var wanted = Set<String>()
             if search.zone == nil && search.district == nil { wanted.insert("zone") }
             if search.education == nil { wanted.insert("education") }
@@ -91,6 +89,10 @@ public struct JobMatcher: Sendable {
             let places: [QueryUnderstanding.Understood]
             (search.text, places) = understanding.understand(search.text, fields: wanted)
             understood += places
+            // The words decoded, as searched: without the places and levels understood in them.
+            if decoded.changed && !search.text.isEmpty {
+                understood.insert(QueryUnderstanding.Understood(field: "text", value: search.text, words: typed), at: 0)
+            }
             for item in places {
                 switch item.field {
                 case "zone": search.zone = item.value
