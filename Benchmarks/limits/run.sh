@@ -5,17 +5,7 @@
 #   Benchmarks/limits/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-swift build -c release --product hezamatch >/dev/null
-binary=.build/release/hezamatch
-work=$(mktemp -d)
-"$binary" index --store "$work/store.sqlite" --postings Corpus/postings.jsonl --profiles Corpus/profiles.jsonl >/dev/null
-port=$((20000 + RANDOM % 20000))
-token="limits-$$-$RANDOM"
-HEZAMATCH_API_TOKENS="bench:$token" "$binary" serve --store "$work/store.sqlite" --host 127.0.0.1 --port "$port" 2>"$work/server.log" &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 600); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
+source Benchmarks/serve-store.sh
 rss() { awk '/VmRSS/ {print $2 / 1024 " MB"}' /proc/$server/status; }
 echo "server memory at start: $(rss)"
 # Raw HTTP over a socket, so that the client streams and never holds the body or URL in memory.

@@ -8,21 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 requests="${2:-200}"
-swift build -c release --product hezamatch >/dev/null
-binary=.build/release/hezamatch
-work=$(mktemp -d)
 store="${1:-}"
-if [[ -z "$store" ]]; then
-  store="$work/store.sqlite"
-  "$binary" index --store "$store" --postings Corpus/postings.jsonl --profiles Corpus/profiles.jsonl >/dev/null
-fi
-port=$((20000 + RANDOM % 20000))
-token="pages-$$-$RANDOM"
-HEZAMATCH_API_TOKENS="bench:$token" "$binary" serve --store "$store" --host 127.0.0.1 --port "$port" 2>"$work/server.log" &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 600); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
+source Benchmarks/serve-store.sh
 curl -sf -c "$work/jar" -o /dev/null -d "token=$token" "$base/console/sign-in"
 candidate=C-00015
 posting=$(curl -sf "$base/v1/jobs/search?q=cong+nhan" | python3 -c 'import json,sys; print(json.load(sys.stdin)["results"][0]["id"])')

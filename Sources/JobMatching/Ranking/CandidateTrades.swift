@@ -43,12 +43,13 @@ struct CandidateTrades {
     /// a phrase or a synonym never matches across two skills or two fields. A trade named
     /// twice (`lái xe`, `tài xế`: one synonym group) counts once.
     func shared(with posting: JobPosting, synonyms: SynonymTable) -> Shared {
+        shared(with: PostingTrades(posting, synonyms: synonyms))
+    }
+
+    /// The same, with the posting folded once for many candidates.
+    func shared(with posting: PostingTrades) -> Shared {
         guard !phrases.isEmpty else { return Shared() }
-        let analyzer = VietnameseAnalyzer()
-        let items = ([posting.title] + (posting.skills ?? []) + Self.items(posting.requirements ?? ""))
-            .map { " " + analyzer.foldedText($0) + " " }
-        let itemGroups = items.map { Set(synonyms.groups(in: $0.trimmingCharacters(in: .whitespaces)).map(\.group)) }
-        let postingGroups = itemGroups.reduce(into: Set<Int>()) { $0.formUnion($1) }
+        let items = posting.items, itemGroups = posting.itemGroups, postingGroups = posting.groups
         var shared = Shared()
         var counted = Set<Int>()
         var countedText = Set<String>()

@@ -147,7 +147,8 @@ public struct JobMatcher: Sendable {
         let trades = CandidateTrades(profile, synonyms: reference.synonyms)
         for hit in result.hits {
             let posting = try Self.posting(hit)
-            let signals = MatchSignals.evaluate(posting: posting, profile: profile, trades: trades, textScore: hit.score,
+            let signals = MatchSignals.evaluate(posting: posting, postingTrades: PostingTrades(posting, synonyms: reference.synonyms),
+                                                profile: profile, trades: trades, textScore: hit.score,
                                                 asOf: asOf, reference: reference)
             if signals.excluded { continue }
             ranked.append(RankedPosting(posting: posting, score: Self.round(signals.points), reasons: signals.reasons))
@@ -179,9 +180,11 @@ public struct JobMatcher: Sendable {
                                 limit: max(candidatePool, limit), loadsStoredFields: true)
         let result = try index.search(query)
         var ranked: [RankedCandidate] = []
+        let postingTrades = PostingTrades(posting, synonyms: reference.synonyms)  // once for every candidate
         for hit in result.hits {
             let profile = try Self.profile(hit)
-            let signals = MatchSignals.evaluate(posting: posting, profile: profile, trades: CandidateTrades(profile, synonyms: reference.synonyms),
+            let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: profile,
+                                                trades: CandidateTrades(profile, synonyms: reference.synonyms),
                                                 textScore: hit.score, asOf: asOf, reference: reference)
             if signals.excluded { continue }
             ranked.append(RankedCandidate(profile: profile, score: Self.round(signals.points), reasons: signals.reasons))

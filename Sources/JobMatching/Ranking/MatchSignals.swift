@@ -26,15 +26,15 @@ struct MatchSignals {
     /// The posting requires a licence the candidate does not hold.
     var excluded = false
 
-    static func evaluate(posting: JobPosting, profile: CandidateProfile, trades candidateTrades: CandidateTrades, textScore: Double,
-                         asOf: CalendarDate, reference: ReferenceData) -> MatchSignals {
+    static func evaluate(posting: JobPosting, postingTrades: PostingTrades, profile: CandidateProfile, trades candidateTrades: CandidateTrades,
+                         textScore: Double, asOf: CalendarDate, reference: ReferenceData) -> MatchSignals {
         var signals = MatchSignals()
         signals.points += 10 * textScore / (textScore + 8)
 
-        let shared = candidateTrades.shared(with: posting, synonyms: reference.synonyms)
+        let shared = candidateTrades.shared(with: postingTrades)
         var licenceReasons: [String] = []
         var licenceHeld = false
-        for (required, mandatory) in postingLicences(posting) {
+        for (required, mandatory) in postingTrades.licences {
             if let held = candidateTrades.licences.first(where: { $0.satisfies(required) }) {
                 signals.points += 3
                 licenceHeld = true
@@ -67,7 +67,7 @@ struct MatchSignals {
         signals.reasons += licenceReasons
         // Level fit: far above the job (an engineer for an operator's job) or above the candidate's
         // schooling, unless the candidate asks for jobs of that level.
-        if let jobLevel = JobLevel(title: posting.title) {
+        if let jobLevel = postingTrades.level {
             let candidateLevel = JobLevel(education: profile.educationLevel)
             let wanted = (profile.desiredTitles ?? []).compactMap { JobLevel(title: $0) }
             if !wanted.contains(jobLevel) {
@@ -134,28 +134,6 @@ struct MatchSignals {
             signals.reasons.append("hạn nộp \(deadline.vietnamese)")
         }
         return signals
-    }
-
-    /// The licences a posting names in its title, skills and requirements, each with
-    /// whether the item that names it says it is required; the highest of a kind only
-    /// when it names several of one kind (`bằng lái C, bằng FC`: one of them is asked, so the lowest).
-    static func postingLicences(_ posting: JobPosting) -> [(licence: Licence, mandatory: Bool)] {
-        let analyzer = VietnameseAnalyzer()
-        var found: [(licence: Licence, mandatory: Bool)] = []
-        for item in [posting.title] + (posting.skills ?? []) + CandidateTrades.items(posting.requirements ?? "") {
-            let folded = analyzer.foldedText(item)
-            let mandatory = Licence.isMandatory(folded: folded)
-            for licence in Licence.named(inFolded: folded) {
-                if let index = found.firstIndex(where: { $0.licence.kind == licence.kind }) {
-                    // Two of one kind: the one the other covers is what is asked at least.
-                    if found[index].licence.satisfies(licence) { found[index].licence = licence }
-                    found[index].mandatory = found[index].mandatory || mandatory
-                } else {
-                    found.append((licence, mandatory))
-                }
-            }
-        }
-        return found
     }
 
     static func millions(_ vnd: Int) -> String {

@@ -1,0 +1,43 @@
+import JobRecords
+import VietnameseText
+
+/// A posting's side of the comparison, folded once: its title, each skill and each sentence of
+/// its requirements (apart, so that nothing matches across two of them), their synonym groups,
+/// the licences it names and the level its title says. A shortlist compares one posting with
+/// many candidates: this is computed once for all of them.
+struct PostingTrades {
+    /// Each item folded and padded with spaces (`" tho han "`); the title first.
+    let items: [String]
+    /// The synonym groups of each item, and of all of them.
+    let itemGroups: [Set<Int>]
+    let groups: Set<Int>
+    /// The licences named, each with whether its item marks it required; of several of one
+    /// kind (`bằng lái C, bằng FC`), the lowest, since either is asked.
+    let licences: [(licence: Licence, mandatory: Bool)]
+    /// The level the title says, if any.
+    let level: JobLevel?
+
+    init(_ posting: JobPosting, synonyms: SynonymTable) {
+        let analyzer = VietnameseAnalyzer()
+        let folded = ([posting.title] + (posting.skills ?? []) + CandidateTrades.items(posting.requirements ?? ""))
+            .map { analyzer.foldedText($0) }
+        items = folded.map { " " + $0 + " " }
+        itemGroups = folded.map { Set(synonyms.groups(in: $0).map(\.group)) }
+        groups = itemGroups.reduce(into: Set<Int>()) { $0.formUnion($1) }
+        var found: [(licence: Licence, mandatory: Bool)] = []
+        for item in folded {
+            let mandatory = Licence.isMandatory(folded: item)
+            for licence in Licence.named(inFolded: item) {
+                if let index = found.firstIndex(where: { $0.licence.kind == licence.kind }) {
+                    // Two of one kind: the one the other covers is what is asked at least.
+                    if found[index].licence.satisfies(licence) { found[index].licence = licence }
+                    found[index].mandatory = found[index].mandatory || mandatory
+                } else {
+                    found.append((licence, mandatory))
+                }
+            }
+        }
+        licences = found
+        level = JobLevel(title: posting.title)
+    }
+}
