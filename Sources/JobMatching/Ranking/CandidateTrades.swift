@@ -74,6 +74,16 @@ struct CandidateTrades {
         return shared
     }
 
+    /// Whether the candidate names a skill (folded): the same phrase, one containing it or
+    /// contained in it on whole syllables, or one of its synonym group.
+    func covers(folded skill: String, synonyms: SynonymTable) -> Bool {
+        let padded = " " + skill + " "
+        let groups = Set(synonyms.groups(in: skill).map(\.group))
+        return phrases.contains { phrase in
+            padded.contains(" " + phrase.folded + " ") || (" " + phrase.folded + " ").contains(padded) || !phrase.groups.isDisjoint(with: groups)
+        }
+    }
+
     /// The items of a free text: its sentences and clauses (split at `.`, `;`, `,`, line breaks).
     static func items(_ text: String) -> [String] {
         text.split(whereSeparator: { ".;,\n•".contains($0) }).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }

@@ -151,7 +151,7 @@ public struct JobMatcher: Sendable {
                                                 profile: profile, trades: trades, textScore: hit.score,
                                                 asOf: asOf, reference: reference)
             if signals.excluded { continue }
-            ranked.append(RankedPosting(posting: posting, score: Self.round(signals.points), reasons: signals.reasons))
+            ranked.append(RankedPosting(posting: posting, score: Self.round(signals.points), reasons: signals.reasons, training: signals.training))
         }
         return Array(ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.posting.id < $1.posting.id }.prefix(limit))
     }
@@ -187,7 +187,7 @@ public struct JobMatcher: Sendable {
                                                 trades: CandidateTrades(profile, synonyms: reference.synonyms),
                                                 textScore: hit.score, asOf: asOf, reference: reference)
             if signals.excluded { continue }
-            ranked.append(RankedCandidate(profile: profile, score: Self.round(signals.points), reasons: signals.reasons))
+            ranked.append(RankedCandidate(profile: profile, score: Self.round(signals.points), reasons: signals.reasons, training: signals.training))
         }
         return Array(ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.profile.id < $1.profile.id }.prefix(limit))
     }

@@ -8,6 +8,8 @@ public struct MatchError: Error, Sendable, Hashable, CustomStringConvertible {
         case postingClosed = "posting_closed"
         /// A page deeper than the results go (page × per_page over the limit).
         case tooDeep = "too_deep"
+        /// A job fair without postings, or with rules out of range.
+        case invalidFair = "invalid_fair"
     }
 
     public var code: Code

@@ -25,6 +25,10 @@ struct MatchSignals {
     var reasons: [String] = []
     /// The posting requires a licence the candidate does not hold.
     var excluded = false
+    /// The candidate has a trade the posting names ("Đúng nghề").
+    var sharesTrade = false
+    /// What to learn, when the candidate shares the trade but lacks a licence or skill asked.
+    var training: [TrainingSuggestion] = []
 
     static func evaluate(posting: JobPosting, postingTrades: PostingTrades, profile: CandidateProfile, trades candidateTrades: CandidateTrades,
                          textScore: Double, asOf: CalendarDate, reference: ReferenceData) -> MatchSignals {
@@ -53,6 +57,8 @@ struct MatchSignals {
         let analyzer = VietnameseAnalyzer()
         let shown = licenceHeld ? shared.trades.filter { Licence.named(inFolded: analyzer.foldedText($0)).isEmpty } : shared.trades
         if !shared.trades.isEmpty {
+            signals.sharesTrade = true
+            signals.training = TrainingSuggestion.gaps(posting: postingTrades, candidate: candidateTrades, reference: reference)
             signals.points += min(5, 2.5 * Double(shared.trades.count)) + (shared.inTitle ? 1 : 0)
             if shown.isEmpty {
                 signals.reasons.append("Đúng nghề: " + licenceReasons.removeFirst())

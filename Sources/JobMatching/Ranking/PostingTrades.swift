@@ -6,6 +6,8 @@ import VietnameseText
 /// the licences it names and the level its title says. A shortlist compares one posting with
 /// many candidates: this is computed once for all of them.
 struct PostingTrades {
+    /// The posting's id.
+    let id: String
     /// Each item folded and padded with spaces (`" tho han "`); the title first.
     let items: [String]
     /// The synonym groups of each item, and of all of them.
@@ -16,8 +18,11 @@ struct PostingTrades {
     let licences: [(licence: Licence, mandatory: Bool)]
     /// The level the title says, if any.
     let level: JobLevel?
+    /// The posting's skills as written, and folded (`items[1...skills.count]`).
+    let skills: [(text: String, folded: String)]
 
     init(_ posting: JobPosting, synonyms: SynonymTable) {
+        id = posting.id
         let analyzer = VietnameseAnalyzer()
         let folded = ([posting.title] + (posting.skills ?? []) + CandidateTrades.items(posting.requirements ?? ""))
             .map { analyzer.foldedText($0) }
@@ -39,5 +44,6 @@ struct PostingTrades {
         }
         licences = found
         level = JobLevel(title: posting.title)
+        skills = zip(posting.skills ?? [], folded.dropFirst()).map { ($0.trimmingCharacters(in: .whitespaces), $1) }
     }
 }

@@ -1,17 +1,20 @@
 import Foundation
 import JobRecords
 
-/// The reviewed tables matching rests on: places (for distances) and synonyms.
+/// The reviewed tables matching rests on: places (for distances), synonyms, and the
+/// courses that close a gap (``TrainingCatalogue``).
 public struct ReferenceData: Sendable {
     public var places: PlaceDirectory
     public var synonyms: SynonymTable
+    public var training: TrainingCatalogue
 
-    public init(places: PlaceDirectory, synonyms: SynonymTable) {
+    public init(places: PlaceDirectory, synonyms: SynonymTable, training: TrainingCatalogue = TrainingCatalogue()) {
         self.places = places
         self.synonyms = synonyms
+        self.training = training
     }
 
-    /// Reads `places.tsv` and `synonyms.tsv` from `directory` (the project's `Corpus/`).
+    /// Reads `places.tsv`, `synonyms.tsv` and `training.tsv` from `directory` (the project's `Corpus/`).
     public static func load(directory: String) throws -> ReferenceData {
         func read(_ name: String) throws -> String {
             let path = (directory as NSString).appendingPathComponent(name)
@@ -21,6 +24,7 @@ public struct ReferenceData: Sendable {
             return text
         }
         return ReferenceData(places: try PlaceDirectory(tsv: try read("places.tsv"), file: "places.tsv"),
-                             synonyms: SynonymTable(tsv: try read("synonyms.tsv")))
+                             synonyms: SynonymTable(tsv: try read("synonyms.tsv")),
+                             training: try TrainingCatalogue(tsv: try read("training.tsv"), file: "training.tsv"))
     }
 }

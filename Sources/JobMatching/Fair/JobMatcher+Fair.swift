@@ -1,0 +1,169 @@
+import SearchIndex
+import JobRecords
+
+extension JobMatcher {
+    /// Plans a job fair: for each candidate at most ``FairRequest/perCandidate`` booths,
+    /// for each booth about ``FairRequest/oversubscribe`` × its openings candidates, with
+    /// the greatest total match score (``BoothAllocator``).
+    ///
+    /// A pair is made only where the candidate is eligible (the shortlist's filters, no
+    /// required licence missing) and has a trade the posting names (`Đúng nghề`): no
+    /// candidate is sent to a booth only to fill it. The score is the shortlist's, so the
+    /// candidate's wishes (desired titles, district, housing, salary) stay in it. Candidates
+    /// who share a posting's trade but lack a licence or skill it asks count in the fair's
+    /// training gaps (``FairPlan/Gap``), eligible or not.
+    ///
+    /// - Throws: ``MatchError`` `.postingClosed` for a posting closed on `asOf`, `.invalidFair`
+    ///   for a fair without postings or with wrong rules.
+    /// - Complexity: one search of the profiles per posting, then the allocator's
+    ///   O(F · (P + V log V)).
+    public func planFair(_ request: FairRequest, profiles index: SearchIndex) throws -> FairPlan {
+        guard !request.postings.isEmpty else { throw MatchError(.invalidFair, "a fair needs at least one posting") }
+        guard request.perCandidate >= 1 else { throw MatchError(.invalidFair, "per-candidate must be at least 1, not \(request.perCandidate)") }
+        guard request.oversubscribe > 0, request.oversubscribe <= 100 else {
+            throw MatchError(.invalidFair, "oversubscribe must be over 0 and at most 100, not \(request.oversubscribe)")
+        }
+        guard request.minimum >= 0 else { throw MatchError(.invalidFair, "minimum must be at least 0, not \(request.minimum)") }
+        var postings: [JobPosting] = []
+        for posting in request.postings where !postings.contains(where: { $0.id == posting.id }) {
+            if let deadline = posting.deadline, deadline < request.asOf {
+                throw MatchError(.postingClosed, "posting \(posting.id) closed on \(deadline) (as of \(request.asOf))")
+            }
+            postings.append(posting)
+        }
+
+        // Every eligible candidate sharing the trade, for every posting.
+        let clock = ContinuousClock()
+        let scoringStart = clock.now
+        var candidateIDs: [String] = []
+        var candidateNumber: [String: Int] = [:]
+        var known: [String: (profile: CandidateProfile, trades: CandidateTrades)] = [:]
+        var pairs: [BoothAllocator.Pair] = []
+        var pairRanked: [RankedCandidate] = []
+        var eligiblePerBooth = [Int](repeating: 0, count: postings.count)
+        var gapsByCourse: [String: (course: TrainingCatalogue.Course, lacking: Set<String>, candidates: Set<String>, postings: Set<Int>)] = [:]
+        let everyone = max(1, index.documentCount)
+        for (booth, posting) in postings.enumerated() {
+            var filters: [SearchFilter] = []
+            if let minimum = posting.educationMin, minimum > .none {
+                filters.append(.keyword("education", anyOf: minimum.andAbove.map(\.rawValue)))
+            }
+            if posting.ageMin != nil || posting.ageMax != nil {
+                filters.append(.range("birth_year", lower: posting.ageMax.map { Int64(request.asOf.year - $0) },
+                                      upper: posting.ageMin.map { Int64(request.asOf.year - $0) }, orMissing: true))
+            }
+            let text = [posting.title, (posting.skills ?? []).joined(separator: " ; ")].joined(separator: " ; ")
+            let result = try index.search(SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
+                                                      limit: everyone, loadsStoredFields: true))
+            let postingTrades = PostingTrades(posting, synonyms: reference.synonyms)
+            for hit in result.hits {
+                let entry: (profile: CandidateProfile, trades: CandidateTrades)
+                if let cached = known[hit.id] {
+                    entry = cached
+                } else {
+                    let profile = try Self.profile(hit)
+                    entry = (profile, CandidateTrades(profile, synonyms: reference.synonyms))
+                    known[hit.id] = entry
+                }
+                let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: entry.profile, trades: entry.trades,
+                                                    textScore: hit.score, asOf: request.asOf, reference: reference)
+                guard signals.sharesTrade else { continue }
+                for suggestion in signals.training {
+                    gapsByCourse[suggestion.course.name, default: (suggestion.course, [], [], [])].lacking.insert(suggestion.lacking)
+                    gapsByCourse[suggestion.course.name]!.candidates.insert(hit.id)
+                    gapsByCourse[suggestion.course.name]!.postings.insert(booth)
+                }
+                let score = Self.round(signals.points)
+                guard !signals.excluded, score >= request.minimumScore else { continue }
+                eligiblePerBooth[booth] += 1
+                let number: Int
+                if let existing = candidateNumber[hit.id] {
+                    number = existing
+                } else {
+                    number = candidateIDs.count
+                    candidateNumber[hit.id] = number
+                    candidateIDs.append(hit.id)
+                }
+                pairs.append(BoothAllocator.Pair(candidate: number, booth: booth, score: score))
+                pairRanked.append(RankedCandidate(profile: entry.profile, score: score, reasons: signals.reasons, training: signals.training))
+            }
+        }
+        let scored = clock.now
+
+        let capacities = postings.map(request.capacity(of:))
+        let allocation = BoothAllocator(perCandidate: request.perCandidate)
+            .allocate(candidates: candidateIDs.count, capacities: capacities, pairs: pairs)
+        let solved = clock.now
+
+        func byScore(_ a: RankedCandidate, _ b: RankedCandidate) -> Bool {
+            a.score != b.score ? a.score > b.score : a.profile.id < b.profile.id
+        }
+        var chosenPerBooth = [[RankedCandidate]](repeating: [], count: postings.count)
+        for index in allocation.chosen { chosenPerBooth[pairs[index].booth].append(pairRanked[index]) }
+        var allPerBooth = [[Double]](repeating: [], count: postings.count)
+        for (index, pair) in pairs.enumerated() { allPerBooth[pair.booth].append(pairRanked[index].score) }
+
+        // The morning: each candidate's booths, best first, in half-hour slots, each booth's
+        // visitors spread evenly over the slots.
+        let slots = ["08:00", "08:30", "09:00", "09:30", "10:00", "10:30", "11:00"]
+        var load = [[Int]](repeating: [Int](repeating: 0, count: slots.count), count: postings.count)
+        let perSlot = chosenPerBooth.map { max(1, ($0.count + slots.count - 1) / slots.count) }
+        var visitsByCandidate: [String: [(booth: Int, score: Double)]] = [:]
+        for (booth, chosen) in chosenPerBooth.enumerated() {
+            for candidate in chosen { visitsByCandidate[candidate.profile.id, default: []].append((booth, candidate.score)) }
+        }
+        var times = [[String: String]](repeating: [:], count: postings.count)
+        var visits: [String: [(booth: Int, time: String)]] = [:]
+        for id in visitsByCandidate.keys.sorted() {
+            var taken = Set<Int>()
+            var planned: [(booth: Int, slot: Int)] = []
+            for visit in visitsByCandidate[id]!.sorted(by: { $0.score != $1.score ? $0.score > $1.score : $0.booth < $1.booth }) {
+                let free = slots.indices.filter { !taken.contains($0) }
+                let slot = free.first { load[visit.booth][$0] < perSlot[visit.booth] }
+                    ?? free.min { load[visit.booth][$0] < load[visit.booth][$1] } ?? 0
+                taken.insert(slot)
+                load[visit.booth][slot] += 1
+                times[visit.booth][id] = slots[slot]
+                planned.append((visit.booth, slot))
+            }
+            visits[id] = planned.sorted { $0.slot < $1.slot }.map { ($0.booth + 1, slots[$0.slot]) }
+        }
+
+        var booths: [FairPlan.Booth] = []
+        var independentSum = 0.0, allocatedSum = 0.0, allocatedCount = 0
+        var openingsCovered = 0, boothsFull = 0
+        for (booth, posting) in postings.enumerated() {
+            let chosen = chosenPerBooth[booth].sorted(by: byScore)
+            let best = allPerBooth[booth].sorted(by: >).prefix(chosen.count)
+            let independent = best.isEmpty ? nil : best.reduce(0, +) / Double(best.count)
+            independentSum += best.reduce(0, +)
+            allocatedSum += chosen.reduce(0) { $0 + $1.score }
+            allocatedCount += chosen.count
+            openingsCovered += min(posting.openings ?? 1, chosen.count)
+            if chosen.count >= capacities[booth] { boothsFull += 1 }
+            booths.append(FairPlan.Booth(number: booth + 1, posting: posting, capacity: capacities[booth], eligible: eligiblePerBooth[booth],
+                                         candidates: chosen, times: times[booth], independentMean: independent.map(Self.round)))
+        }
+        let placed = Set(allocation.chosen.map { pairs[$0].candidate })
+        let unplaced = candidateIDs.indices.filter { !placed.contains($0) }.map { candidateIDs[$0] }.sorted()
+        let gaps = gapsByCourse.values.map { gap in
+            FairPlan.Gap(course: gap.course, lacking: gap.lacking.sorted(), candidates: gap.candidates.sorted(),
+                         employers: Set(gap.postings.map { postings[$0].employer }).sorted(),
+                         postings: gap.postings.sorted().map { postings[$0].id })
+        }.sorted { $0.candidates.count != $1.candidates.count ? $0.candidates.count > $1.candidates.count : $0.course.name < $1.course.name }
+
+        func milliseconds(_ duration: Duration) -> Double {
+            let (seconds, attoseconds) = duration.components
+            return Self.round(Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+        }
+        let summary = FairPlan.Summary(
+            booths: postings.count, openings: postings.reduce(0) { $0 + ($1.openings ?? 1) }, places: capacities.reduce(0, +),
+            filled: allocation.filled, openingsCovered: openingsCovered, boothsFull: boothsFull,
+            candidates: index.documentCount, eligibleCandidates: candidateIDs.count, placedCandidates: placed.count, pairs: pairs.count,
+            meanScore: allocatedCount == 0 ? 0 : Self.round(allocatedSum / Double(allocatedCount)),
+            independentMean: allocatedCount == 0 ? 0 : Self.round(independentSum / Double(allocatedCount)),
+            scoringMilliseconds: milliseconds(scored - scoringStart), solvingMilliseconds: milliseconds(solved - scored))
+        return FairPlan(asOf: request.asOf, perCandidate: request.perCandidate, oversubscribe: request.oversubscribe, booths: booths,
+                        unplaced: unplaced, visits: visits, gaps: gaps, summary: summary)
+    }
+}
