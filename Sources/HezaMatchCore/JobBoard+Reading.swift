@@ -43,7 +43,11 @@ extension JobBoard {
         try await store.recordAccess(AccessRecord(actor: requester.label, action: "matches", subject: candidateID, profileIDs: [candidateID]),
                                      retention: accessRetention)
         return MatchAnswer(candidate: CandidateSummary(id: profile.id, category: profile.category, education: profile.educationLevel,
-                                                    district: reference.places.canonicalName(profile.district)), asOf: asOf, results: ranked.map { PostingResult($0) })
+                                                    district: reference.places.canonicalName(profile.district)), asOf: asOf, results: ranked.map { ranked in
+            var result = PostingResult(ranked)
+            result.training = ranked.training.map(\.sentence)
+            return result
+        })
     }
 
     /// "Whom should we call first?": the candidates eligible for a posting, best first,

@@ -7,4 +7,5 @@ import MatchRendering
 extension SearchAnswer: ResponseEncodable {}
 extension MatchAnswer: ResponseEncodable {}
 extension ShortlistAnswer: ResponseEncodable {}
+extension FairAnswer: ResponseEncodable {}
 extension JobPosting: ResponseEncodable {}

@@ -38,6 +38,7 @@ public struct HezaMatchAPI: Sendable {
         addSearchRoutes(to: open)
         addJobRoutes(public: open, protected: protected)
         addCandidateRoutes(to: protected)
+        addFairRoutes(to: protected)
         addImportRoutes(to: protected)
         if let pages = try? PageRenderer.load() {
             let web = router.group()

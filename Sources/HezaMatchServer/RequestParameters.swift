@@ -23,6 +23,15 @@ extension Request {
         return number
     }
 
+    /// A number in `range`, or `value` when absent.
+    func number(_ name: String, default value: Double, in range: ClosedRange<Double>) throws -> Double {
+        guard let text = query.get(name) else { return value }
+        guard let number = Double(text), number.isFinite, range.contains(number) else {
+            throw APIError.badRequest("'\(name)' must be a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
     /// `true` or `false`, or `value` when absent; anything else a 400.
     func boolean(_ name: String, default value: Bool) throws -> Bool {
         guard let text = query.get(name) else { return value }

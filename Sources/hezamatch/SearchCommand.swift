@@ -55,7 +55,7 @@ enum PostingTable {
         let rows = results.enumerated().map { index, result in
             TerminalTable.Row(cells: ["\(offset + index + 1)", result.id, String(format: "%.2f", result.score), result.posting.title,
                                       result.posting.employer, result.posting.zone ?? ""],
-                              detail: result.explanation)
+                              detail: ([result.explanation] + (result.training ?? []).map { "→ " + $0 }).joined(separator: "\n"))
         }
         return TerminalTable(rows: rows, shrinkable: [3, 4, 5], width: Terminal.width).rendered
     }

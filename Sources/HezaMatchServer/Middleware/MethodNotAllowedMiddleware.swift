@@ -10,6 +10,7 @@ struct MethodNotAllowedMiddleware: RouterMiddleware {
         (["healthz"], [.get]), (["metrics"], [.get]), (["v1", "jobs", "search"], [.get]), (["v1", "suggest"], [.get]),
         (["v1", "jobs", ":id"], [.get, .put, .delete]), (["v1", "jobs", ":id", "shortlist"], [.get]),
         (["v1", "candidates", ":id"], [.put, .delete]), (["v1", "candidates", ":id", "matches"], [.get]), (["v1", "import"], [.post]),
+        (["v1", "fair"], [.get]),
     ]
 
     /// The methods of the route that `path` names, or `nil`.

@@ -66,8 +66,6 @@ public struct FairPlan: Sendable {
     public var booths: [Booth]
     /// Eligible candidates sent to no booth (booths full), sorted.
     public var unplaced: [String]
-    /// Each candidate's visits, in the order of the morning: booth number and time.
-    public var visits: [String: [(booth: Int, time: String)]]
     public var gaps: [Gap]
     public var summary: Summary
 }

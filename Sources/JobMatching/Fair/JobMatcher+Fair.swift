@@ -1,5 +1,6 @@
 import SearchIndex
 import JobRecords
+import VietnameseText
 
 extension JobMatcher {
     /// Plans a job fair: for each candidate at most ``FairRequest/perCandidate`` booths,
@@ -65,6 +66,8 @@ extension JobMatcher {
                     entry = (profile, CandidateTrades(profile, synonyms: reference.synonyms))
                     known[hit.id] = entry
                 }
+                // Most hits share a word, not a trade: they are passed over before the whole evaluation.
+                guard !entry.trades.shared(with: postingTrades).trades.isEmpty else { continue }
                 let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: entry.profile, trades: entry.trades,
                                                     textScore: hit.score, asOf: request.asOf, reference: reference)
                 guard signals.sharesTrade else { continue }
@@ -113,10 +116,8 @@ extension JobMatcher {
             for candidate in chosen { visitsByCandidate[candidate.profile.id, default: []].append((booth, candidate.score)) }
         }
         var times = [[String: String]](repeating: [:], count: postings.count)
-        var visits: [String: [(booth: Int, time: String)]] = [:]
         for id in visitsByCandidate.keys.sorted() {
             var taken = Set<Int>()
-            var planned: [(booth: Int, slot: Int)] = []
             for visit in visitsByCandidate[id]!.sorted(by: { $0.score != $1.score ? $0.score > $1.score : $0.booth < $1.booth }) {
                 let free = slots.indices.filter { !taken.contains($0) }
                 let slot = free.first { load[visit.booth][$0] < perSlot[visit.booth] }
@@ -124,9 +125,7 @@ extension JobMatcher {
                 taken.insert(slot)
                 load[visit.booth][slot] += 1
                 times[visit.booth][id] = slots[slot]
-                planned.append((visit.booth, slot))
             }
-            visits[id] = planned.sorted { $0.slot < $1.slot }.map { ($0.booth + 1, slots[$0.slot]) }
         }
 
         var booths: [FairPlan.Booth] = []
@@ -147,7 +146,7 @@ extension JobMatcher {
         let placed = Set(allocation.chosen.map { pairs[$0].candidate })
         let unplaced = candidateIDs.indices.filter { !placed.contains($0) }.map { candidateIDs[$0] }.sorted()
         let gaps = gapsByCourse.values.map { gap in
-            FairPlan.Gap(course: gap.course, lacking: gap.lacking.sorted(), candidates: gap.candidates.sorted(),
+            FairPlan.Gap(course: gap.course, lacking: Self.spellings(gap.lacking), candidates: gap.candidates.sorted(),
                          employers: Set(gap.postings.map { postings[$0].employer }).sorted(),
                          postings: gap.postings.sorted().map { postings[$0].id })
         }.sorted { $0.candidates.count != $1.candidates.count ? $0.candidates.count > $1.candidates.count : $0.course.name < $1.course.name }
@@ -164,6 +163,20 @@ extension JobMatcher {
             independentMean: allocatedCount == 0 ? 0 : Self.round(independentSum / Double(allocatedCount)),
             scoringMilliseconds: milliseconds(scored - scoringStart), solvingMilliseconds: milliseconds(solved - scored))
         return FairPlan(asOf: request.asOf, perCandidate: request.perCandidate, oversubscribe: request.oversubscribe, booths: booths,
-                        unplaced: unplaced, visits: visits, gaps: gaps, summary: summary)
+                        unplaced: unplaced, gaps: gaps, summary: summary)
+    }
+
+    /// One spelling of each phrase (`bảo trì điện`, not also `bao tri dien`): of those that
+    /// fold alike, the one with the most accents, then the first in order.
+    static func spellings(_ phrases: Set<String>) -> [String] {
+        let analyzer = VietnameseAnalyzer()
+        var best: [String: String] = [:]
+        func marks(_ text: String) -> Int { text.unicodeScalars.filter { !$0.isASCII }.count }
+        for phrase in phrases.sorted() {
+            let folded = analyzer.foldedText(phrase)
+            if let kept = best[folded], marks(kept) >= marks(phrase) { continue }
+            best[folded] = phrase
+        }
+        return best.values.sorted()
     }
 }

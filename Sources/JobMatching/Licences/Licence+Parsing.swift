@@ -26,15 +26,15 @@ extension Licence {
         let text = " " + folded + " "
         for phrase in [" chung chi xe nang ", " chung chi lai xe nang ", " chung chi van hanh xe nang ", " bang xe nang ",
                        " bang lai xe nang ", " forklift licence ", " forklift license ", " forklift certificate "]
-        where text.contains(phrase) { add(Licence(.forklift)) }
+        where text.containsBytes(phrase) { add(Licence(.forklift)) }
         for phrase in [" chung chi cau truc ", " chung chi van hanh cau truc ", " chung chi can cau ", " chung chi van hanh can cau ",
                        " crane certificate ", " crane licence ", " crane license "]
-        where text.contains(phrase) { add(Licence(.crane)) }
+        where text.containsBytes(phrase) { add(Licence(.crane)) }
 
         let weldingWords: Set<Substring> = ["han", "weld", "welder", "welding", "tho"]
         // Old language and computing certificates were graded A, B, C too (`tiếng Anh bằng B`).
-        let aboutLanguages = (text.contains(" tieng ") || text.contains(" anh van ") || text.contains(" ngoai ngu ")
-                              || text.contains(" tin hoc ") || text.contains(" english ")) && !text.contains(" lai ")
+        let aboutLanguages = (text.containsBytes(" tieng ") || text.containsBytes(" anh van ") || text.containsBytes(" ngoai ngu ")
+                              || text.containsBytes(" tin hoc ") || text.containsBytes(" english ")) && !text.containsBytes(" lai ")
         for (index, word) in words.enumerated() {
             // Driving: a class right after a licence word.
             if drivingClasses.contains(word), index > 0, !aboutLanguages {
@@ -75,6 +75,6 @@ extension Licence {
     /// (`bắt buộc có bằng lái C`), which makes it a hard condition.
     public static func isMandatory(folded: String) -> Bool {
         let text = " " + folded + " "
-        return text.contains(" bat buoc ") || text.contains(" required ") || text.contains(" mandatory ")
+        return text.containsBytes(" bat buoc ") || text.containsBytes(" required ") || text.containsBytes(" mandatory ")
     }
 }

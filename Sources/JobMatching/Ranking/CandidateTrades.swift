@@ -5,7 +5,7 @@ import VietnameseText
 /// A candidate's trades (skills, desired titles, major), folded and with their synonym
 /// groups, and the licences they hold: computed once a request, compared with many postings.
 struct CandidateTrades {
-    private var phrases: [(text: String, folded: String, groups: Set<Int>, generic: Bool)] = []
+    private var phrases: [(text: String, folded: String, padded: String, groups: Set<Int>, generic: Bool)] = []
     /// The licences the candidate holds (skills, summary, major, desired titles).
     let licences: [Licence]
 
@@ -17,7 +17,7 @@ struct CandidateTrades {
             let folded = analyzer.foldedText(phrase)
             guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
             licences += Licence.named(inFolded: folded).filter { !licences.contains($0) }
-            phrases.append((phrase.trimmingCharacters(in: .whitespaces), folded, Set(synonyms.groups(in: folded).map(\.group)),
+            phrases.append((phrase.trimmingCharacters(in: .whitespaces), folded, " " + folded + " ", Set(synonyms.groups(in: folded).map(\.group)),
                             generic.contains(folded: folded)))
         }
         for sentence in Self.items(profile.summary ?? "") {
@@ -54,10 +54,10 @@ struct CandidateTrades {
         var counted = Set<Int>()
         var countedText = Set<String>()
         for phrase in phrases {
-            let direct = items.contains { $0.contains(" " + phrase.folded + " ") }
+            let direct = items.contains { $0.containsBytes(phrase.padded) }
             let viaGroup = phrase.groups.intersection(postingGroups)
             guard direct || !viaGroup.isEmpty else { continue }
-            if !phrase.generic && (items[0].contains(" " + phrase.folded + " ") || !phrase.groups.isDisjoint(with: itemGroups[0])) {
+            if !phrase.generic && (items[0].containsBytes(phrase.padded) || !phrase.groups.isDisjoint(with: itemGroups[0])) {
                 shared.inTitle = true
             }
             if phrase.generic {
@@ -80,7 +80,7 @@ struct CandidateTrades {
         let padded = " " + skill + " "
         let groups = Set(synonyms.groups(in: skill).map(\.group))
         return phrases.contains { phrase in
-            padded.contains(" " + phrase.folded + " ") || (" " + phrase.folded + " ").contains(padded) || !phrase.groups.isDisjoint(with: groups)
+            padded.containsBytes(phrase.padded) || phrase.padded.containsBytes(padded) || !phrase.groups.isDisjoint(with: groups)
         }
     }
 

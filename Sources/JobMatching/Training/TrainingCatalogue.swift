@@ -84,7 +84,7 @@ public struct TrainingCatalogue: Sendable {
     /// table the skill contains on whole syllables.
     public func course(forFoldedSkill folded: String) -> Course? {
         let padded = " " + folded + " "
-        return skillCourses.first { padded.contains($0.phrase) }?.course
+        return skillCourses.first { padded.containsBytes($0.phrase) }?.course
     }
 
     public var isEmpty: Bool { licenceCourses.isEmpty && skillCourses.isEmpty }

@@ -14,6 +14,9 @@ public struct PostingResult: Codable, Sendable, Hashable {
     public var reasons: [String]
     /// The title and skills with `<mark>` around the words the query matched (HTML, escaped).
     public var highlights: Highlights?
+    /// For a candidate's matches: what to learn to fit this posting better
+    /// (``JobMatching/TrainingSuggestion/sentence``), possibly none; absent in a search.
+    public var training: [String]?
 
     /// Highlighted fields of a search hit.
     public struct Highlights: Codable, Sendable, Hashable {
@@ -43,7 +46,7 @@ public struct PostingResult: Codable, Sendable, Hashable {
     public var explanation: String { reasons.joined(separator: "; ") }
 
     private enum CodingKeys: String, CodingKey {
-        case score, explanation, reasons, highlights
+        case score, explanation, reasons, highlights, training
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -53,6 +56,7 @@ public struct PostingResult: Codable, Sendable, Hashable {
         try container.encode(explanation, forKey: .explanation)
         try container.encode(reasons, forKey: .reasons)
         try container.encodeIfPresent(highlights, forKey: .highlights)
+        try container.encodeIfPresent(training, forKey: .training)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,5 +65,6 @@ public struct PostingResult: Codable, Sendable, Hashable {
         score = try container.decode(Double.self, forKey: .score)
         reasons = try container.decode([String].self, forKey: .reasons)
         highlights = try container.decodeIfPresent(Highlights.self, forKey: .highlights)
+        training = try container.decodeIfPresent([String].self, forKey: .training)
     }
 }

@@ -68,7 +68,8 @@ public struct TerminalTable {
                 lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: separator)))
             }
             if let detail = row.detail, !detail.isEmpty {
-                lines += Self.wrap(detail, width: width - indent).map { String(repeating: " ", count: indent) + $0 }
+                // Each line of the detail wrapped on its own.
+                lines += detail.split(separator: "\n").flatMap { Self.wrap(String($0), width: width - indent) }.map { String(repeating: " ", count: indent) + $0 }
             }
         }
         return lines.joined(separator: "\n")
