@@ -212,6 +212,42 @@ import Testing
         #expect(!records.contains { $0.actor.contains("secret") })
     }
 
+    /// A job fair for counsellors: JSON without names, the booklet with them (recorded);
+    /// a booth's token is refused; bad parameters are 400s that name them.
+    @Test func aJobFairForCounsellors() async throws {
+        let (app, board) = try appAndBoard()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/v1/fair?postings=P1,P2,P3&as_of=2026-11-23", method: .get, headers: auth) { response in
+                #expect(response.status == .ok)
+                let fair = try object(response)
+                let booths = try #require(fair["booths"] as? [[String: Any]])
+                #expect(booths.map { $0["posting"] as? String } == ["P1", "P2", "P3"])
+                let sent = booths.map { ($0["candidates"] as! [[String: Any]]).map { $0["id"] as! String } }
+                #expect(sent == [["C1"], ["C2"], []])
+                let text = String(buffer: response.body)
+                #expect(!text.contains("Trần") && !text.contains("0900000001"))
+                #expect((fair["summary"] as? [String: Any])?["placed_candidates"] as? Int == 2)
+            }
+            try await client.execute(uri: "/v1/fair?postings=P1&as_of=2026-11-23&format=html", method: .get, headers: auth) { response in
+                #expect(response.status == .ok)
+                let text = String(buffer: response.body)
+                #expect(text.contains("Trần Văn Hùng") && text.contains("Bạn nên ghé các gian: 1"))
+            }
+            try await client.execute(uri: "/v1/fair?postings=P1", method: .get, headers: [.authorization: "Bearer booth-secret"]) { response in
+                #expect(response.status == .forbidden)
+            }
+            for (uri, status) in [("/v1/fair", HTTPResponse.Status.badRequest), ("/v1/fair?postings=P1&batch=x", .badRequest),
+                                  ("/v1/fair?postings=P1&oversubscribe=abc", .badRequest), ("/v1/fair?postings=P1&per_candidate=0", .badRequest),
+                                  ("/v1/fair?postings=NOPE", .notFound), ("/v1/fair?batch=1999", .badRequest),
+                                  ("/v1/fair?postings=P1&as_of=2027-06-01", .conflict)] {
+                try await client.execute(uri: uri, method: .get, headers: auth) { response in
+                    #expect(response.status == status, "\(uri)")
+                }
+            }
+        }
+        #expect(try board.accessRecords().map(\.action) == ["fair"])
+    }
+
     @Test func limitsAreAnsweredAtOnce() async throws {
         try await app().test(.router) { client in
             let long = String(repeating: "a", count: 9_000)

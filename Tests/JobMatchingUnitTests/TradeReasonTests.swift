@@ -33,6 +33,15 @@ import SearchIndex
         #expect(trades.shared(with: whole, synonyms: reference.synonyms).trades == ["hàn điện"])
     }
 
+    @Test func aOneSyllableTradeNamesOnlyAWholeItem() {
+        // A major written `Hàn` (welding) is not the soldering of `hàn linh kiện`.
+        let welder = CandidateTrades(profile(#"{"id":"W","name":"A","category":"other","major":"Hàn"}"#), synonyms: reference.synonyms)
+        let soldering = posting(#"{"id":"x","employer":"E","title":"Công nhân lắp ráp","skills":["hàn linh kiện"]}"#)
+        #expect(welder.shared(with: soldering, synonyms: reference.synonyms).trades.isEmpty)
+        let named = posting(#"{"id":"y","employer":"E","title":"Công nhân","skills":["hàn"]}"#)
+        #expect(welder.shared(with: named, synonyms: reference.synonyms).trades == ["Hàn"])
+    }
+
     @Test func aTradeNamedTwiceCountsOnce() {
         // lái xe, tài xế, Lái Xe: one synonym group, one trade.
         let trades = CandidateTrades(profile(#"{"id":"D","name":"A","category":"other","skills":["lái xe","tài xế","Lái Xe"]}"#), synonyms: reference.synonyms)

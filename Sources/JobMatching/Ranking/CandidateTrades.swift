@@ -54,10 +54,14 @@ struct CandidateTrades {
         var counted = Set<Int>()
         var countedText = Set<String>()
         for phrase in phrases {
-            let direct = items.contains { $0.containsBytes(phrase.padded) }
+            // A one-syllable trade (a major written `Hàn`, `Điện`) names the item only when it is the
+            // whole item: `hàn` in `hàn linh kiện` is soldering, not the welder's trade.
+            let oneSyllable = !phrase.folded.contains(" ")
+            func names(_ item: String) -> Bool { oneSyllable ? item == phrase.padded : item.containsBytes(phrase.padded) }
+            let direct = items.contains(where: names)
             let viaGroup = phrase.groups.intersection(postingGroups)
             guard direct || !viaGroup.isEmpty else { continue }
-            if !phrase.generic && (items[0].containsBytes(phrase.padded) || !phrase.groups.isDisjoint(with: itemGroups[0])) {
+            if !phrase.generic && (names(items[0]) || !phrase.groups.isDisjoint(with: itemGroups[0])) {
                 shared.inTitle = true
             }
             if phrase.generic {

@@ -35,6 +35,7 @@ public struct FairAnswer: Codable, Sendable, Hashable {
         public var employer: String
         public var title: String
         public var zone: String?
+        public var deadline: CalendarDate?
         public var openings: Int
         /// Candidates the booth may receive (about `oversubscribe` × openings).
         public var capacity: Int
@@ -45,7 +46,7 @@ public struct FairAnswer: Codable, Sendable, Hashable {
         public var candidates: [Candidate]
 
         private enum CodingKeys: String, CodingKey {
-            case booth, posting, employer, title, zone, openings, capacity, eligible, independentMean = "independent_mean", candidates
+            case booth, posting, employer, title, zone, deadline, openings, capacity, eligible, independentMean = "independent_mean", candidates
         }
     }
 
@@ -112,7 +113,7 @@ public struct FairAnswer: Codable, Sendable, Hashable {
         oversubscribe = plan.oversubscribe
         booths = plan.booths.map { booth in
             Booth(booth: booth.number, posting: booth.posting.id, employer: booth.posting.employer, title: booth.posting.title,
-                  zone: booth.posting.zone, openings: booth.posting.openings ?? 1, capacity: booth.capacity, eligible: booth.eligible,
+                  zone: booth.posting.zone, deadline: booth.posting.deadline, openings: booth.posting.openings ?? 1, capacity: booth.capacity, eligible: booth.eligible,
                   independentMean: booth.independentMean,
                   candidates: booth.candidates.map { ranked in
                       Candidate(id: ranked.profile.id, score: ranked.score, explanation: ranked.explanation, reasons: ranked.reasons,

@@ -74,9 +74,11 @@ public struct FairDocument: Sendable {
         for booth in answer.booths {
             var rows = ""
             for (rank, candidate) in booth.candidates.enumerated() {
-                let why = escape(candidate.explanation) + (candidate.training.isEmpty ? ""
+                // The deadline is the booth's, said once in its heading.
+                let reasons = candidate.reasons.filter { !$0.hasPrefix("hạn nộp") }
+                let why = escape(reasons.joined(separator: "; ")) + (candidate.training.isEmpty ? ""
                     : "<div class=\"training\">" + candidate.training.map(escape).joined(separator: "<br>") + "</div>")
-                rows += "<tr><td class=\"num\">\(rank + 1)</td><td>\(escape(candidate.time))</td><td>\(escape(candidate.id))</td>"
+                rows += "<tr><td class=\"num\">\(rank + 1)</td><td>\(escape(candidate.time))</td><td class=\"id\">\(escape(candidate.id))</td>"
                     + "<td>\(escape(candidate.name ?? ""))</td><td class=\"phone\">\(escape(candidate.phone.map(SpreadsheetCell.phone) ?? ""))</td>"
                     + "<td>\(escape(candidate.education.vietnameseName))</td><td class=\"num\">\(number(candidate.score))</td>"
                     + "<td class=\"why\">\(why)</td><td class=\"tick\">☐</td><td class=\"notes\"></td></tr>\n"
@@ -84,7 +86,8 @@ public struct FairDocument: Sendable {
             if booth.candidates.isEmpty {
                 rows = "<tr><td colspan=\"10\">Không có ứng viên đủ điều kiện và đúng nghề.</td></tr>\n"
             }
-            let details = [booth.zone, "\(booth.openings) chỉ tiêu", "\(booth.candidates.count) ứng viên được hẹn", "mã tin \(booth.posting)"]
+            let details = [booth.zone, "\(booth.openings) chỉ tiêu", "\(booth.candidates.count) ứng viên được hẹn",
+                           booth.deadline.map { "hạn nộp \($0.vietnamese)" }, "mã tin \(booth.posting)"]
                 .compactMap { $0 }.map(escape).joined(separator: " · ")
             sections += """
                 <section class="booth">
@@ -129,8 +132,8 @@ public struct FairDocument: Sendable {
             <meta charset="utf-8">
             <title>\(escape(title)) — ngày \(answer.asOf.vietnamese)</title>
             <style>
-            @page { size: A4 landscape; margin: 12mm 12mm 14mm; @bottom-right { content: "Trang " counter(page) " / " counter(pages); font-size: 8pt; }
-                    @bottom-left { content: "\(String(title.filter { !"\"\\<>".contains($0) })) — có thông tin cá nhân, chỉ dùng để tuyển dụng, hủy sau hội chợ"; font-size: 8pt; } }
+            @page { size: A4 landscape; margin: 12mm 12mm 14mm; @bottom-right { content: "Trang " counter(page) " / " counter(pages); font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8pt; }
+                    @bottom-left { content: "\(String(title.filter { !"\"\\<>".contains($0) })) — có thông tin cá nhân, chỉ dùng để tuyển dụng, hủy sau hội chợ"; font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8pt; } }
             body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 9.5pt; color: #000; margin: 0; }
             h1 { font-size: 16pt; margin: 0 0 2mm; }
             h2 { font-size: 12pt; margin: 4mm 0 2mm; }
@@ -141,7 +144,7 @@ public struct FairDocument: Sendable {
             thead { display: table-header-group; }
             tr { page-break-inside: avoid; break-inside: avoid; }
             td.num { text-align: right; white-space: nowrap; }
-            td.phone { white-space: nowrap; }
+            td.phone, td.id { white-space: nowrap; }
             td.tick { font-size: 13pt; text-align: center; width: 11mm; }
             td.notes { width: 34mm; }
             td.why { font-size: 8.5pt; }
