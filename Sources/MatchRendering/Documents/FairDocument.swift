@@ -135,6 +135,7 @@ public struct FairDocument: Sendable {
             @page { size: A4 landscape; margin: 12mm 12mm 14mm; @bottom-right { content: "Trang " counter(page) " / " counter(pages); font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8pt; }
                     @bottom-left { content: "\(String(title.filter { !"\"\\<>".contains($0) })) — có thông tin cá nhân, chỉ dùng để tuyển dụng, hủy sau hội chợ"; font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8pt; } }
             body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 9.5pt; color: #000; margin: 0; }
+            @media screen { body { margin: 8mm; } }
             h1 { font-size: 16pt; margin: 0 0 2mm; }
             h2 { font-size: 12pt; margin: 4mm 0 2mm; }
             .figures li { margin-bottom: 1mm; }
