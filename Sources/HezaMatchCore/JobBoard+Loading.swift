@@ -11,6 +11,8 @@ extension JobBoard {
         public var profilesLoaded = 0
         public var postingsInStore = 0
         public var profilesInStore = 0
+        /// What was read in an old encoding or repaired, a sentence a file (``ImportTranscoder/summary``).
+        public var encodings: [String] = []
     }
 
     /// Loads JSON Lines files of postings and/or profiles (`-` is standard input), all
@@ -20,11 +22,14 @@ extension JobBoard {
     /// whole (every bad line of both files is listed, the first 20 and a count) and
     /// nothing stored before is touched. The indexes are then merged and saved.
     ///
-    /// - Parameter progress: called now and then with a file's name, bytes read and size (if known).
+    /// - Parameters:
+    ///   - encoding: how the files' text is encoded (``ImportTranscoder``): by default UTF-8, with
+    ///     lines in an old encoding detected and values once misread repaired.
+    ///   - progress: called now and then with a file's name, bytes read and size (if known).
     /// - Throws: ``LoadFailure`` for bad lines or unreadable files.
     /// - Complexity: O(*n*) in the size of the files; memory O(the index built).
     @discardableResult
-    public func load(postings postingsPath: String? = nil, profiles profilesPath: String? = nil,
+    public func load(postings postingsPath: String? = nil, profiles profilesPath: String? = nil, encoding: ImportEncoding = .auto,
                      progress: (@Sendable (_ file: String, _ bytesRead: Int, _ total: Int?) -> Void)? = nil) throws -> LoadReport {
         // The indexes must contain everything stored before, so that this load lands on top of it.
         if postingsPath != nil { _ = try postings.index() }
@@ -37,20 +42,24 @@ extension JobBoard {
         let receipt = try store.write { transaction in
             var failures: [LoadFailure] = []
             if let postingsPath {
+                let transcoder = ImportTranscoder(encoding)
+                defer { if let summary = transcoder.summary { report.encodings.append("\(name(postingsPath)): \(summary)") } }
                 do {
                     report.postingsLoaded = try JSONLinesLoader.forEachRecord(
                         JobPosting.self, in: try LineReader(path: postingsPath), file: name(postingsPath),
-                        progress: progress.map { report in { report(name(postingsPath), $0, $1) } }) { record in
+                        progress: progress.map { report in { report(name(postingsPath), $0, $1) } }, transform: transcoder.transform) { record in
                         try transaction.upsert(.posting, id: record.value.id, document: record.json)
                         try postingBatch.add(MatchIndexes.document(record.value, synonyms: synonyms))
                     }
                 } catch let failure as LoadFailure { failures.append(failure) }
             }
             if let profilesPath {
+                let transcoder = ImportTranscoder(encoding)
+                defer { if let summary = transcoder.summary { report.encodings.append("\(name(profilesPath)): \(summary)") } }
                 do {
                     report.profilesLoaded = try JSONLinesLoader.forEachRecord(
                         CandidateProfile.self, in: try LineReader(path: profilesPath), file: name(profilesPath),
-                        progress: progress.map { report in { report(name(profilesPath), $0, $1) } }) { record in
+                        progress: progress.map { report in { report(name(profilesPath), $0, $1) } }, transform: transcoder.transform) { record in
                         try transaction.upsert(.profile, id: record.value.id, document: record.json)
                         try profileBatch.add(MatchIndexes.document(record.value, synonyms: synonyms))
                     }

@@ -29,9 +29,10 @@ public enum JSONLinesLoader {
     /// Decodes every line of `bytes`, or throws a ``LoadFailure`` listing the bad ones.
     ///
     /// - Complexity: O(*n*) in the size of the file.
-    public static func load<Value: JSONRecord>(_ type: Value.Type, from bytes: [UInt8], file: String) throws -> [Record<Value>] {
+    public static func load<Value: JSONRecord>(_ type: Value.Type, from bytes: [UInt8], file: String,
+                                               transform: LineTransform? = nil) throws -> [Record<Value>] {
         var records: [Record<Value>] = []
-        try forEachRecord(type, in: LineReader(bytes: bytes), file: file) { records.append($0) }
+        try forEachRecord(type, in: LineReader(bytes: bytes), file: file, transform: transform) { records.append($0) }
         return records
     }
 
@@ -45,6 +46,7 @@ public enum JSONLinesLoader {
     @discardableResult
     public static func forEachRecord<Value: JSONRecord>(_ type: Value.Type, in lines: LineReader, file: String,
                                                         progress: ((_ bytesRead: Int, _ total: Int?) -> Void)? = nil,
+                                                        transform: LineTransform? = nil,
                                                         body: (Record<Value>) throws -> Void) throws -> Int {
         var problems: [LoadFailure.Problem] = []
         var count = 0
@@ -58,22 +60,58 @@ public enum JSONLinesLoader {
                 slice = UnsafeBufferPointer(rebasing: slice[3...])
             }
             if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-            switch Value.read(slice) {
-            case .success(let value):
-                records += 1
-                guard count == 0 else { return }
-                try body(Record(line: lineNumber, value: value, json: String(decoding: slice, as: UTF8.self)))
-            case .failure(let failure):
-                for problem in failure.problems {
+            // A line in an old encoding, or with text once misread, becomes UTF-8 first.
+            var transformed: [UInt8]? = nil
+            if let transform {
+                do {
+                    transformed = try transform(slice, lineNumber)
+                } catch let refusal as LineRefusal {
                     count += 1
                     if problems.count < LoadFailure.listedLimit {
-                        problems.append(.init(file: file, line: lineNumber, field: problem.field, message: problem.message))
+                        problems.append(.init(file: file, line: lineNumber, field: refusal.field, message: refusal.message))
+                    }
+                    return
+                }
+            }
+            func read(_ slice: UnsafeBufferPointer<UInt8>) throws {
+                switch Value.read(slice) {
+                case .success(let value):
+                    records += 1
+                    guard count == 0 else { return }
+                    try body(Record(line: lineNumber, value: value, json: String(decoding: slice, as: UTF8.self)))
+                case .failure(let failure):
+                    for problem in failure.problems {
+                        count += 1
+                        if problems.count < LoadFailure.listedLimit {
+                            problems.append(.init(file: file, line: lineNumber, field: problem.field, message: problem.message))
+                        }
                     }
                 }
+            }
+            if let transformed {
+                try transformed.withUnsafeBufferPointer { try read($0) }
+            } else {
+                try read(slice)
             }
         }) != nil {}
         if let progress { progress(lines.bytesRead, lines.totalBytes) }
         if count > 0 { throw LoadFailure(problems: problems, count: count) }
         return records
+    }
+}
+
+/// Turns one line of a JSON Lines input into UTF-8 before it is read (``JSONLinesLoader``):
+/// returns the new bytes, or `nil` to read the line as it is; throws ``LineRefusal`` to
+/// refuse it. Called with the line's bytes and its number (from 1).
+public typealias LineTransform = (_ line: UnsafeBufferPointer<UInt8>, _ number: Int) throws -> [UInt8]?
+
+/// A line a ``LineTransform`` refuses, with the field at fault.
+public struct LineRefusal: Error, Sendable {
+    public var field: String?
+    public var message: String
+
+    public init(field: String?, message: String) {
+        self.field = field
+        self.message = message
     }
 }

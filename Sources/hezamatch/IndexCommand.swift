@@ -19,6 +19,11 @@ struct IndexCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(help: ArgumentHelp("Job postings (JSON Lines).", valueName: "file")) var postings: String?
     @Option(help: ArgumentHelp("Candidate profiles (JSON Lines).", valueName: "file")) var profiles: String?
+    @Option(help: ArgumentHelp("""
+        The files' text: auto (UTF-8; a line that is not is read in the old encoding that makes it Vietnamese, and text \
+        once misread as Windows-1252 is repaired; what was decided is said), utf8 (as written), tcvn3, vni, viscii, \
+        cp1258 or viqr (every value read in it).
+        """, valueName: "encoding")) var encoding: ImportEncoding = .auto
 
     func validate() throws {
         guard postings != nil || profiles != nil else { throw ValidationError("give --postings FILE, --profiles FILE, or both") }
@@ -35,7 +40,7 @@ struct IndexCommand: ParsableCommand {
         let board = try options.openBoard()
         let report: JobBoard.LoadReport
         do {
-            report = try board.load(postings: postings, profiles: profiles, progress: Self.showProgress)
+            report = try board.load(postings: postings, profiles: profiles, encoding: encoding, progress: Self.showProgress)
             Terminal.endProgress()
         } catch let failure as LoadFailure {
             Terminal.endProgress()
@@ -44,7 +49,10 @@ struct IndexCommand: ParsableCommand {
         }
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        for sentence in report.encodings { print(sentence) }
         print("loaded \(report.postingsLoaded) postings and \(report.profilesLoaded) profiles in \(String(format: "%.2f", seconds)) s; "
               + "the store \(options.storePath) holds \(report.postingsInStore) postings and \(report.profilesInStore) profiles")
     }
 }
+
+extension ImportEncoding: ExpressibleByArgument {}

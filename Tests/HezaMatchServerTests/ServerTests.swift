@@ -345,6 +345,9 @@ import Testing
                 ("/v1/import?kind=postings", .post, ByteBuffer(string: #"{"id":"P8","employer":"X","title":"Mới"}"# + "\n" + #"{"id":"P9","title":"no employer"}"#), .badRequest, "request body:2: field 'employer': is required but missing"),
                 ("/v1/import?kind=nothing", .post, ByteBuffer(string: ""), .badRequest, "'kind'"),
                 ("/v1/import?kind=postings", .post, ByteBuffer(string: String(repeating: "x", count: 5000)), .contentTooLarge, "over 4096 bytes"),
+                ("/v1/import?kind=postings&encoding=ebcdic", .post, ByteBuffer(string: "{}"), .badRequest, "unknown encoding 'ebcdic'"),
+                ("/v1/import?kind=postings", .post, ByteBuffer(bytes: Array(#"{"id":"P7","employer":"X","title":""#.utf8) + [0xFF, 0xFE, 0xFD] + Array(#""}"#.utf8)),
+                 .badRequest, "request body:1: field 'title': is neither UTF-8 nor Vietnamese"),
             ]
             for (uri, method, body, status, message) in cases {
                 try await client.execute(uri: uri, method: method, headers: auth, body: body) { response in
@@ -363,6 +366,23 @@ import Testing
             }
             try await client.execute(uri: "/v1/jobs/search?q=moi&as_of=2026-11-23", method: .get) { response in
                 let found = try ids(object(response)); #expect(found == ["P8"])
+            }
+            // A line in TCVN3 (ABC) is read as such, and the answer says so.
+            var tcvn3: [UInt8] = Array(#"{"id":"P6","employer":"C"#.utf8)
+            tcvn3 += [0xAB]  // ô
+            tcvn3 += Array(#"ng ty","title":"Th"#.utf8)
+            tcvn3 += [0xEE]  // ợ
+            tcvn3 += Array(#" h"#.utf8)
+            tcvn3 += [0xB5]  // à
+            tcvn3 += Array(#"n","deadline":"2026-12-31"}"#.utf8)
+            let old = ByteBuffer(bytes: tcvn3)
+            try await client.execute(uri: "/v1/import?kind=postings", method: .post, headers: auth, body: old) { response in
+                let decoded = try object(response)
+                #expect(decoded["imported"] as? Int == 1)
+                #expect((decoded["encoding"] as? String)?.contains("read as TCVN3 (ABC)") == true, "\(decoded)")
+            }
+            try await client.execute(uri: "/v1/jobs/P6", method: .get) { response in
+                let decoded = try object(response); #expect(decoded["title"] as? String == "Thợ hàn" && decoded["employer"] as? String == "Công ty")
             }
         }
     }

@@ -73,8 +73,12 @@ extension LegacyEncoding {
             }
         }
         // Judged word by word: only words with an ASCII letter count (`T«i`, `chaøo`; not `©`, `½`),
-        // and no word that was a syllable may stop being one.
+        // and no word that was a syllable may stop being one. Where every such word is a syllable
+        // already (`Thái Bình`, `Nhân viên kho`), nothing can be gained.
         let words = Self.words(text)
+        guard words.contains(where: { word in
+            word.unicodeScalars.contains { $0.value >= 0x80 } && word.contains { $0.isASCII && $0.isLetter } && !isMarkedSyllable(word)
+        }) else { return nil }
         var best: (text: String, encoding: LegacyEncoding, gain: Int)?
         for encoding in byteEncodings {
             guard let decoded = encoding.decode(bytes), decoded != text else { continue }
