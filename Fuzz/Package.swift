@@ -13,6 +13,8 @@ let package = Package(
         .target(name: "CFuzzDriver"),
         // Vietnamese text in any bytes: the analyzer's scanner, spelling rules and folding.
         .executableTarget(name: "FuzzAnalyzer", dependencies: ["CFuzzDriver", .product(name: "VietnameseText", package: "HezaMatch")]),
+        // Text in old encodings (TCVN3, VNI, VISCII, Windows-1258, VIQR) and text once misread: decoders, detector, repair.
+        .executableTarget(name: "FuzzLegacyText", dependencies: ["CFuzzDriver", .product(name: "VietnameseText", package: "HezaMatch")]),
         // JSON Lines of postings and profiles: the JSON parser, field reading, validation.
         .executableTarget(name: "FuzzJSONLines", dependencies: ["CFuzzDriver", .product(name: "JobRecords", package: "HezaMatch")]),
         // Index files, damaged: header, checksums, segment structure, then a search and stored fields.

@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-30}"; shift || true
 targets=("$@")
-[[ ${#targets[@]} -eq 0 ]] && targets=(FuzzAnalyzer FuzzJSONLines FuzzIndexFile FuzzQuery FuzzStoredRecord)
+[[ ${#targets[@]} -eq 0 ]] && targets=(FuzzAnalyzer FuzzLegacyText FuzzJSONLines FuzzIndexFile FuzzQuery FuzzStoredRecord)
 flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing)
 for target in "${targets[@]}"; do
   swift build "${flags[@]}" --product "$target" 2>&1 | grep -E "error|warning: unre" && { echo "build of $target failed"; exit 1; }
