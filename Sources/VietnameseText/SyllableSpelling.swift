@@ -20,7 +20,10 @@
 ///
 /// **i and y**: after a one-letter onset `h k l m s t` or `qu`, an open syllable
 /// whose only vowel is `i` is spelled `y`, the more common spelling: `kĩ` → `kỹ`,
-/// `lí` → `lý`, `KI` → `ky`, `quí` → `quý`, `sĩ` → `sỹ`.
+/// `lí` → `lý`, `KI` → `ky`, `quí` → `quý`, `sĩ` → `sỹ`. After `b n v x`, where `i` is by far
+/// the more common spelling and `y` is mostly in names, it is spelled `i`: `Vy` → `vi`, `Ny` →
+/// `ni`, `xy` → `xi`, `by` → `bi` (the pairs of Cốc Cốc's tokenizer's i/y table). `ay` and `ai`
+/// are two rhymes, not spellings: `may`/`mai`, `tay`/`tai` stay apart.
 enum SyllableSpelling {
     /// Rewrites the `count` letters at `letters` by the rules above when they look
     /// like a syllable; leaves them as they are otherwise.
@@ -37,6 +40,10 @@ enum SyllableSpelling {
         if nucleus.count == 1, letters[nucleus.lowerBound].base == UInt8(ascii: "i"),
            letters[nucleus.lowerBound].mark == .none, shape.finalIsEmpty, shape.takesY {
             letters[nucleus.lowerBound].base = UInt8(ascii: "y")
+        }
+        if nucleus.count == 1, letters[nucleus.lowerBound].base == UInt8(ascii: "y"),
+           letters[nucleus.lowerBound].mark == .none, shape.finalIsEmpty, shape.takesI {
+            letters[nucleus.lowerBound].base = UInt8(ascii: "i")
         }
         guard tone != .level else { return }
         letters[toneVowel(letters, nucleus: nucleus, closed: !shape.finalIsEmpty)].tone = tone
@@ -57,8 +64,10 @@ enum SyllableSpelling {
 private struct SyllableShape {
     var nucleus: Range<Int>
     var finalIsEmpty: Bool
-    /// Whether the onset is one after which `i` and `y` are two spellings of one sound.
+    /// Whether the onset is one after which `i` and `y` are two spellings of one sound, `y` the usual one.
     var takesY: Bool
+    /// The same, `i` the usual one (`b n v x`).
+    var takesI: Bool
 
     init?(_ letters: UnsafeMutablePointer<Letter>, _ count: Int) {
         guard count > 0, count <= 8 else { return nil }
@@ -95,6 +104,7 @@ private struct SyllableShape {
         self.nucleus = nucleus
         self.finalIsEmpty = final.isEmpty
         self.takesY = SyllableShape.takesY(onsetCode)
+        self.takesI = [0x62, 0x6E, 0x76, 0x78].contains(onsetCode)  // b n v x
     }
 
     /// Up to three letters packed into one number (`"ngh"` → 0x6E6768), `đ` as 0x7F;
