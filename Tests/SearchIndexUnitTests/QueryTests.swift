@@ -23,6 +23,23 @@ import Testing
         #expect(Set(ids(result)) == ["P1", "P3"])
     }
 
+    /// A code is found by itself and by its parts, in phrases too; a lone digit is no part.
+    @Test func codesKeepTheirPartsSearchable() throws {
+        let index = SearchIndex(schema: jobSchema)
+        try index.add([
+            document("Q1", title: "Nhân viên QC", skills: "ISO 9001:2015", description: "Ban hành ngày 19/7/2024", zone: [], salary: nil),
+            document("Q2", title: "Kỹ thuật viên", skills: "ISO 14001", description: "tỷ lệ 99,4%", zone: [], salary: nil),
+        ])
+        let cases: [(query: String, mode: SearchQuery.Mode, found: [String])] = [
+            ("iso 9001", .all, ["Q1"]), ("\"iso 9001\"", .any, ["Q1"]), ("9001:2015", .any, ["Q1"]), ("2015", .any, ["Q1"]),
+            ("2024", .any, ["Q1"]), ("19/7/2024", .any, ["Q1"]), ("iso", .any, ["Q1", "Q2"]), ("99", .any, ["Q2"]),
+            ("7", .any, []), ("4", .any, []),
+        ]
+        for item in cases {
+            #expect(Set(ids(try index.search(SearchQuery(item.query, mode: item.mode)))) == Set(item.found), "\(item.query)")
+        }
+    }
+
     @Test func orAndAll() throws {
         let index = try index()
         #expect(Set(ids(try index.search(SearchQuery("hàn xe")))) == ["P3", "P4"])

@@ -82,7 +82,7 @@ public enum MatchIndexes {
     }
 
     /// Bumped when ``document(_:synonyms:)`` changes what it indexes.
-    static let documentVersion = 4  // 3: Ɖ folds to d; 4: vy/vi, ny/ni, xy/xi, by/bi fold together
+    static let documentVersion = 5  // 3: Ɖ folds to d; 4: vy/vi, ny/ni, xy/xi, by/bi fold together; 5: codes with their parts
 
     public static func postingIndex(_ postings: [JobPosting], synonyms: SynonymTable) throws -> SearchIndex {
         let index = SearchIndex(schema: postingSchema)
