@@ -9,5 +9,6 @@
 #include <unicode/utypes.h>
 #include <unicode/unorm2.h>
 #include <unicode/ubrk.h>
+#include <unicode/ucol.h>
 
 #endif

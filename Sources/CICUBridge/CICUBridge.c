@@ -1,9 +1,11 @@
+#include <pthread.h>
 #include "CICUBridge.h"
 // The same headers as the `CICU` system-library module's shim.h; that target
 // supplies the compiler and linker flags from pkg-config (icu-uc, icu-i18n).
 #include <unicode/utypes.h>
 #include <unicode/unorm2.h>
 #include <unicode/ubrk.h>
+#include <unicode/ucol.h>
 
 int32_t hz_normalize(int32_t form, const uint16_t *src, int32_t srcLength,
                      uint16_t *dst, int32_t dstCapacity) {
@@ -39,4 +41,23 @@ int32_t hz_word_bounds(const uint16_t *text, int32_t length,
     }
     ubrk_close(iterator);
     return count;
+}
+
+static UCollator *vietnameseCollator = NULL;
+static pthread_once_t vietnameseCollatorOnce = PTHREAD_ONCE_INIT;
+
+static void openVietnameseCollator(void) {
+    UErrorCode status = U_ZERO_ERROR;
+    UCollator *collator = ucol_open("vi", &status);
+    if (U_SUCCESS(status)) vietnameseCollator = collator;
+}
+
+int32_t hz_collate_vietnamese(const uint16_t *a, int32_t aLength, const uint16_t *b, int32_t bLength) {
+    pthread_once(&vietnameseCollatorOnce, openVietnameseCollator);
+    if (vietnameseCollator == NULL) return -2;
+    switch (ucol_strcoll(vietnameseCollator, (const UChar *)a, aLength, (const UChar *)b, bLength)) {
+    case UCOL_LESS: return -1;
+    case UCOL_GREATER: return 1;
+    default: return 0;
+    }
 }

@@ -33,4 +33,10 @@ int32_t hz_normalize(int32_t form, const uint16_t *src, int32_t srcLength,
 int32_t hz_word_bounds(const uint16_t *text, int32_t length,
                        int32_t *bounds, int32_t boundsCapacity);
 
+/// Compares `a` and `b` (UTF-16) in Vietnamese alphabetical order (ICU's collation for
+/// the locale "vi": a ă â b c d đ e ê … o ô ơ … u ư …, tones after the letters): -1, 0
+/// or 1. The collator is opened once and shared (ICU collators compare thread-safely).
+/// Returns -2 when ICU cannot open it.
+int32_t hz_collate_vietnamese(const uint16_t *a, int32_t aLength, const uint16_t *b, int32_t bLength);
+
 #endif

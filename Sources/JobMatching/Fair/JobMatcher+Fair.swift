@@ -147,7 +147,7 @@ extension JobMatcher {
         let unplaced = candidateIDs.indices.filter { !placed.contains($0) }.map { candidateIDs[$0] }.sorted()
         let gaps = gapsByCourse.values.map { gap in
             FairPlan.Gap(course: gap.course, lacking: Self.spellings(gap.lacking), candidates: gap.candidates.sorted(),
-                         employers: Set(gap.postings.map { postings[$0].employer }).sorted(),
+                         employers: VietnameseCollation.sorted(Set(gap.postings.map { postings[$0].employer })),
                          postings: gap.postings.sorted().map { postings[$0].id })
         }.sorted { $0.candidates.count != $1.candidates.count ? $0.candidates.count > $1.candidates.count : $0.course.name < $1.course.name }
 
@@ -177,6 +177,6 @@ extension JobMatcher {
             if let kept = best[folded], marks(kept) >= marks(phrase) { continue }
             best[folded] = phrase
         }
-        return best.values.sorted()
+        return VietnameseCollation.sorted(best.values)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VietnameseText
 import JobRecords
 
 /// A job fair on paper and in Excel, from a ``FairAnswer`` with contacts:
@@ -107,7 +108,16 @@ public struct FairDocument: Sendable {
         // One slip per candidate: only that candidate.
         var slips = ""
         let visits = answer.visits
-        for id in visits.keys.sorted() {
+        // In the order of a Vietnamese list of people: by given name, then whole name (ids without names last).
+        let people = visits.keys.sorted { a, b in
+            switch (visits[a]![0].candidate.name, visits[b]![0].candidate.name) {
+            case let (nameA?, nameB?): return nameA != nameB ? VietnameseCollation.namePrecedes(nameA, nameB) : a < b
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a < b
+            }
+        }
+        for id in people {
             let mine = visits[id]!
             let first = mine[0].candidate
             let list = mine.map { "\($0.booth.booth)" }.joined(separator: ", ")

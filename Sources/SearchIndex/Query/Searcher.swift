@@ -152,7 +152,7 @@ struct Searcher {
         for (f, name) in query.facets.enumerated() {
             facets[name] = facetCounts[f]
                 .map { FacetCount(value: $0.value.display, key: $0.key, count: $0.value.count) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : VietnameseCollation.precedes($0.value, $1.value) }
         }
         return SearchResult(hits: Array(hits), totalHits: exhaustive ? total : nil, totalIsExact: !capped, facets: facets)
     }
