@@ -16,6 +16,7 @@ extension JobBoard {
         }
         var request = request
         request.facets = ["zone", "education_min", "audience"]
+        if request.understands && request.accents == nil { request.accents = try accentRestorer() }
         let page = try matcher.search(request, postings: try postings.index())
         let terms = Highlighter.terms(of: page.text)
         let results = page.hits.map { ranked in
@@ -27,6 +28,7 @@ extension JobBoard {
         var answer = SearchAnswer(total: page.total, totalIsExact: page.totalIsExact, page: request.offset / perPage + 1, perPage: request.limit,
                                   results: results, facets: ["zone": facet("zone"), "education": facet("education_min"), "audience": facet("audience")])
         answer.understood = page.understood
+        answer.didYouMean = page.didYouMean
         return answer
     }
 

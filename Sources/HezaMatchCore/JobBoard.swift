@@ -1,4 +1,5 @@
 import Foundation
+import VietnameseText
 import JobMatching
 import JobRecords
 import JobStorage
@@ -37,6 +38,7 @@ public final class JobBoard: Sendable {
     let postings: LiveIndex
     let profiles: LiveIndex
     let titles = TitleSlot()
+    let accents = AccentSlot()
     let log: @Sendable (String) -> Void
 
     /// How long the access record keeps an entry (default: a year).
@@ -59,10 +61,14 @@ public final class JobBoard: Sendable {
         let synonyms = reference.synonyms
         let fingerprint = MatchIndexes.fingerprint(synonyms: synonyms)
         let titles = self.titles
+        let accents = self.accents
         postings = LiveIndex(
             kind: .posting, schema: MatchIndexes.postingSchema, path: indexPathPrefix.map { $0 + ".postings.hzix" },
             fingerprint: fingerprint, store: store, log: log,
-            observer: { changes, snapshot in JobBoard.updateTitles(titles, changes, snapshot) },
+            observer: { changes, snapshot in
+                JobBoard.updateTitles(titles, changes, snapshot)
+                accents.markStale()
+            },
             makeDocument: { json in MatchIndexes.document(try JobBoard.decode(JobPosting.self, json), synonyms: synonyms) })
         profiles = LiveIndex(
             kind: .profile, schema: MatchIndexes.profileSchema, path: indexPathPrefix.map { $0 + ".profiles.hzix" },
@@ -156,6 +162,23 @@ public final class JobBoard: Sendable {
         return titles.value.withLock { $0! }
     }
 
+    /// The accent restorer learned from the postings' text (titles, skills, descriptions,
+    /// requirements), built on first use and again, at most once a minute, after changes.
+    func accentRestorer() throws -> AccentRestorer {
+        if let current = accents.current() { return current }
+        let index = try postings.index()
+        var restorer = AccentRestorer()
+        try index.snapshot.forEachStoredFields { _, stored in
+            let posting = try StoredRecord.posting(stored)
+            for text in [posting.title, posting.description, posting.requirements].compactMap({ $0 }) + (posting.skills ?? []) {
+                restorer.add(text)
+            }
+        }
+        restorer.finish()
+        accents.store(restorer)
+        return restorer
+    }
+
     /// Keeps the title suggestions in step with the postings' changes.
     private static func updateTitles(_ titles: TitleSlot, _ changes: [StoredChange], _ snapshot: IndexSnapshot) {
         guard let suggester = titles.value.withLock({ $0 }) else { return }
@@ -179,6 +202,26 @@ public struct Requester: Sendable, Hashable {
     /// The user running the command line.
     public static var commandLine: Requester {
         Requester(label: "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName))
+    }
+}
+
+/// The accent restorer, built on first use, rebuilt after changes at most once a minute.
+final class AccentSlot: Sendable {
+    private let state = Mutex<(restorer: AccentRestorer?, builtAt: ContinuousClock.Instant, stale: Bool)>((nil, .now, false))
+
+    func current() -> AccentRestorer? {
+        state.withLock { state in
+            guard let restorer = state.restorer else { return nil }
+            return state.stale && state.builtAt.duration(to: .now) > .seconds(60) ? nil : restorer
+        }
+    }
+
+    func store(_ restorer: AccentRestorer) {
+        state.withLock { $0 = (restorer, .now, false) }
+    }
+
+    func markStale() {
+        state.withLock { $0.stale = true }
     }
 }
 

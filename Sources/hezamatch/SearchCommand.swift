@@ -42,6 +42,7 @@ struct SearchCommand: ParsableCommand {
             try printJSON(answer)
         } else {
             if let understood = answer.understoodText { print(understood + "   (--literal: search the words as typed)") }
+            if let didYouMean = answer.didYouMeanText { print(didYouMean) }
             print(PostingTable.render(answer.results, offset: offset))
             print("\(answer.totalText) open postings match; showing \(answer.results.count) from \(offset + 1)")
         }

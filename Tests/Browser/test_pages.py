@@ -71,6 +71,9 @@ class PublicPages(unittest.TestCase):
         self.assertTrue(any("Kỹ sư" in t or "Ky su" in t for t in titles[:5]), titles[:5])
         marks = d.find_elements(By.CSS_SELECTOR, ".jobs mark")
         self.assertTrue(marks and marks[0].text.lower() in ["kỹ", "ky", "sư", "su", "điện", "dien", "tử", "tu"])
+        # The likely accents are offered, as a link that searches them.
+        offer = d.find_element(By.CSS_SELECTOR, ".did-you-mean a")
+        self.assertEqual(offer.text, "kỹ sư điện tử")
         shot(d, "search", 1280)
         shot(d, "search", 360)
 

@@ -37,6 +37,30 @@ import JobStorage
     private let driver = #"{"id":"P2","employer":"Cảng Lạch Huyện","zone":"KCN Cảng cửa ngõ quốc tế Hải Phòng","title":"Tài xế xe tải","skills":["bằng lái C"],"deadline":"2026-12-31"}"#
     private let soldier = #"{"id":"C1","name":"Trần Văn Hùng","phone":"0911222333","category":"discharged_soldier","education":"intermediate_vocational","skills":["hàn điện"],"birth_year":1998,"district":"Thủy Nguyên"}"#
 
+    /// A text typed without accents is searched in its likely reading (which ranks the postings
+    /// written that way first) and offered as "did you mean"; every folded match still matches.
+    @Test func accentsArePutBackOnASearch() throws {
+        let board = try board()
+        let lines = [
+            #"{"id":"A1","employer":"Xưởng gỗ","title":"Bàn hàng","deadline":"2026-12-31"}"#,
+            #"{"id":"A2","employer":"Siêu thị","title":"Nhân viên bán hàng","deadline":"2026-12-31"}"#,
+            #"{"id":"A3","employer":"Cửa hàng","title":"Trưởng nhóm bán hàng","deadline":"2026-12-31"}"#,
+        ]
+        try board.load(postings: try write("accents.jsonl", lines))
+        let asOf = CalendarDate("2026-11-23")!
+        let answer = try board.search(JobMatcher.Search(text: "ban hang", asOf: asOf))
+        #expect(answer.didYouMean == "bán hàng")
+        #expect(answer.results.last?.id == "A1")  // "bàn hàng" (a counter) after both "bán hàng"
+        #expect(Set(answer.results.map(\.id)) == ["A1", "A2", "A3"])
+        // Typed with accents, or searched as typed: no suggestion.
+        #expect(try board.search(JobMatcher.Search(text: "bán hàng", asOf: asOf)).didYouMean == nil)
+        var literal = JobMatcher.Search(text: "ban hang", asOf: asOf)
+        literal.understands = false
+        let plain = try board.search(literal)
+        #expect(plain.didYouMean == nil)
+        #expect(plain.results.first?.id == "A1")  // as typed, the shortest title comes first
+    }
+
     @Test func theToolAndTheServerAnswerTheSameFields() async throws {
         let board = try board()
         try board.load(postings: try write("p.jsonl", [welder, driver]), profiles: try write("c.jsonl", [soldier]))

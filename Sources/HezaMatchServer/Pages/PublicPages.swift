@@ -45,6 +45,11 @@ extension HezaMatchAPI {
                 }
                 if !filters.isEmpty { context["clear"] = link(Dictionary(uniqueKeysWithValues: filters.map { ($0.0, nil) })) }
                 context["searched"] = true
+                if let didYouMean = answer.didYouMean {
+                    // The likely accents, and a link to search them as written.
+                    context["didYouMean"] = didYouMean
+                    context["didYouMeanLink"] = "/?q=" + Self.queryEscape(didYouMean)
+                }
                 if let understood = answer.understoodText {
                     // What was understood, and a link to search the words as typed.
                     context["understood"] = understood

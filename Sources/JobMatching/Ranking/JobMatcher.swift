@@ -51,6 +51,10 @@ public struct JobMatcher: Sendable {
         /// Whether places, levels and categories in the text become filters (``QueryUnderstanding``)
         /// for the fields not set here.
         public var understands = true
+        /// Puts accents back on a text typed without any (``VietnameseText/AccentRestorer``): the
+        /// likely reading is searched, so that postings written that way rank first, while every
+        /// folded match still matches; and it is offered as "did you mean". Only with ``understands``.
+        public var accents: AccentRestorer? = nil
 
         public init(text: String, asOf: CalendarDate) {
             self.text = text
@@ -69,12 +73,15 @@ public struct JobMatcher: Sendable {
         public var understood: [QueryUnderstanding.Understood] = []
         /// The text searched, without the words understood.
         public var text: String = ""
+        /// The text typed without accents, with the likely ones (`ky su dien tu` → `kỹ sư điện tử`).
+        public var didYouMean: String? = nil
     }
 
     /// Postings for what a job seeker typed, with or without accents.
     public func search(_ search: Search, postings index: SearchIndex) throws -> SearchPage {
         var search = search
         var understood: [QueryUnderstanding.Understood] = []
+        var didYouMean: String? = nil
         var invitedOnly = false  // an audience typed in the text: the postings that invite it, not those for everyone
         if search.understands {
             // Words typed as Telex, VNI or VIQR keystrokes, unless the index has them as typed.
@@ -82,6 +89,18 @@ public struct JobMatcher: Sendable {
             let decoded = KeystrokeDecoder.decodeQuery(search.text) { snapshot.containsTerm(folded: $0) }
             let typed = search.text
             if decoded.changed { search.text = decoded.text }
+            // A text typed without any accent: its likely reading, searched for its accents' bonus (and
+            // understood: places and levels are found in it as in any text).
+            if let accents = search.accents, !decoded.changed, !search.text.isEmpty {
+                let tokens = VietnameseAnalyzer().tokens(in: search.text)
+                if !tokens.isEmpty, tokens.allSatisfy({ $0.canonical == $0.folded }) {
+                    let restored = accents.restore(search.text)
+                    if restored != search.text {
+                        didYouMean = restored
+                        search.text = restored
+                    }
+                }
+            }
             var wanted = Set<String>()
             if search.zone == nil && search.district == nil { wanted.insert("zone") }
             if search.education == nil { wanted.insert("education") }
@@ -127,7 +146,7 @@ public struct JobMatcher: Sendable {
             hits.append(RankedPosting(posting: posting, score: hit.score, reasons: reasons))
         }
         return SearchPage(hits: hits, total: result.totalHits ?? hits.count, totalIsExact: result.totalIsExact, facets: result.facets,
-                          understood: understood, text: search.text)
+                          understood: understood, text: search.text, didYouMean: didYouMean)
     }
 
     /// The postings a candidate is eligible for, best first, with reasons.

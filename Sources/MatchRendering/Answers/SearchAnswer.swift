@@ -21,6 +21,9 @@ public struct SearchAnswer: Codable, Sendable, Hashable {
     /// (`{"field": "zone", "value": "KCN Tràng Duệ", "words": "trang due"}`); empty when none.
     /// Sent again with `understand=false`, the text is searched as typed.
     public var understood: [QueryUnderstanding.Understood]?
+    /// For a text typed without accents, its likely reading (`kỹ sư điện tử`), which was
+    /// searched so that postings written that way rank first; absent otherwise.
+    public var didYouMean: String?
 
     public init(total: Int, totalIsExact: Bool, page: Int, perPage: Int, results: [PostingResult], facets: [String: [FacetValue]]) {
         self.total = total
@@ -33,6 +36,9 @@ public struct SearchAnswer: Codable, Sendable, Hashable {
 
     /// The total as people read it: `57`, or `10000+` when capped.
     public var totalText: String { totalIsExact ? String(total) : "\(total)+" }
+
+    /// "Did you mean", as a line to show: `Có phải bạn tìm: kỹ sư điện tử`; nil when nothing.
+    public var didYouMeanText: String? { didYouMean.map { "Có phải bạn tìm: \($0)" } }
 
     /// What was understood, as a line to show: `Đã hiểu: khu KCN Tràng Duệ; cho bộ đội xuất ngũ`; nil when nothing.
     public var understoodText: String? {
@@ -50,5 +56,6 @@ public struct SearchAnswer: Codable, Sendable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case total, totalIsExact = "total_is_exact", page, perPage = "per_page", results, facets, understood
+        case didYouMean = "did_you_mean"
     }
 }
