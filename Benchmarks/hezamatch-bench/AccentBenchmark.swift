@@ -72,6 +72,14 @@ struct AccentBenchmark: ParsableCommand {
         print("syllables held out: \(syllables); restored right: \(right) (\(percent(right, syllables)))")
         print("  of them with accents: \(marked); right: \(markedRight) (\(percent(markedRight, marked))); left bare (never seen): \(unseen)")
         print("restoring: \(restoring) for \(heldOut.count) documents")
+        // A search's cost: restoring short queries (the held-out titles' first four syllables, bare).
+        let queries = heldOut.compactMap { $0.split(separator: "\n").first }.map { analyzer.tokens(in: String($0)).prefix(4).map(\.folded).joined(separator: " ") }
+        if !queries.isEmpty {
+            let rounds = 200
+            let elapsed = clock.measure { for _ in 0..<rounds { for query in queries { _ = restorer.restore(query) } } }
+            let microseconds = (Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12) / Double(rounds * queries.count)
+            print("restoring a query of up to 4 syllables: \(String(format: "%.1f", microseconds)) µs")
+        }
         for (pair, count) in wrong.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(show) {
             print("  wrong ×\(count): \(pair)")
         }

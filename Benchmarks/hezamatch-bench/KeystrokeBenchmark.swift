@@ -18,6 +18,7 @@ struct KeystrokeBenchmark: ParsableCommand {
     @Option(help: "typed<TAB>expected pairs.") var pairs: String?
     @Option(help: "Words that must stay as typed, one a line.") var words: String?
     @Option(help: "How many failures to print.") var show: Int = 15
+    @Flag(help: "Time the query pre-pass on queries that need no decoding and on queries typed as keystrokes.") var timing = false
 
     func run() throws {
         if let pairs {
@@ -39,6 +40,21 @@ struct KeystrokeBenchmark: ParsableCommand {
                 print("  \(method): \(ok)/\(all) (\(String(format: "%.2f", 100 * Double(ok) / Double(max(1, all))))%)")
             }
             for failure in wrong { print("  wrong: \(failure)") }
+        }
+        if timing {
+            // The pre-pass as the search runs it, every word kept when the index has it (here: none).
+            let plain = ["tho han", "công nhân may", "ky su dien tu", "nhân viên kho Đình Vũ", "lái xe nâng", "QC ISO 9001", "welder 6G", "bảo vệ"]
+            let typed = ["kyx suw ddieenj tuwr", "thowj hanf", "cong nhaan", "ddaij hocj", "ky4 su7 d9ie65n tu73"]
+            let clock = ContinuousClock()
+            for (name, queries) in [("needing none", plain), ("typed as keystrokes", typed)] {
+                var changed = 0
+                let rounds = 20_000
+                let elapsed = clock.measure {
+                    for _ in 0..<rounds { for query in queries where KeystrokeDecoder.decodeQuery(query, keep: { _ in false }).changed { changed += 1 } }
+                }
+                let perQuery = Double(elapsed.components.attoseconds / 1_000_000_000 + elapsed.components.seconds * 1_000_000_000) / Double(rounds * queries.count)
+                print("pre-pass on queries \(name): \(String(format: "%.2f", perQuery / 1000)) µs a query (\(changed / rounds) of \(queries.count) changed)")
+            }
         }
         if let words {
             let list = try String(contentsOfFile: words, encoding: .utf8).split(separator: "\n").filter { !$0.isEmpty }

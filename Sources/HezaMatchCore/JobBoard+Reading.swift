@@ -16,7 +16,11 @@ extension JobBoard {
         }
         var request = request
         request.facets = ["zone", "education_min", "audience"]
-        if request.understands && request.accents == nil { request.accents = try accentRestorer() }
+        if request.understands && (request.accents == nil || request.employers == nil) {
+            let aids = try searchAids()
+            if request.accents == nil { request.accents = aids.accents }
+            if request.employers == nil { request.employers = aids.employers }
+        }
         let page = try matcher.search(request, postings: try postings.index())
         let terms = Highlighter.terms(of: page.text)
         let results = page.hits.map { ranked in

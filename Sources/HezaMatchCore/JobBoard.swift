@@ -162,21 +162,30 @@ public final class JobBoard: Sendable {
         return titles.value.withLock { $0! }
     }
 
-    /// The accent restorer learned from the postings' text (titles, skills, descriptions,
-    /// requirements), built on first use and again, at most once a minute, after changes.
-    func accentRestorer() throws -> AccentRestorer {
+    /// What searches learn from the postings: the accent restorer (titles, skills, descriptions,
+    /// requirements) and the employers' names; built on first use and again, at most once a
+    /// minute, after changes.
+    func searchAids() throws -> SearchAids {
         if let current = accents.current() { return current }
         let index = try postings.index()
         var restorer = AccentRestorer()
+        var employers: [String] = []
+        var jobWords = Set<String>()
+        let analyzer = VietnameseAnalyzer()
         try index.snapshot.forEachStoredFields { _, stored in
             let posting = try StoredRecord.posting(stored)
             for text in [posting.title, posting.description, posting.requirements].compactMap({ $0 }) + (posting.skills ?? []) {
                 restorer.add(text)
             }
+            employers.append(posting.employer)
+            for text in [posting.title] + (posting.skills ?? []) {
+                for word in analyzer.foldedText(text).split(separator: " ") { jobWords.insert(String(word)) }
+            }
         }
         restorer.finish()
-        accents.store(restorer)
-        return restorer
+        let aids = SearchAids(accents: restorer, employers: EmployerDirectory(employers: employers, jobWords: jobWords, synonyms: reference.synonyms))
+        accents.store(aids)
+        return aids
     }
 
     /// Keeps the title suggestions in step with the postings' changes.
@@ -205,19 +214,25 @@ public struct Requester: Sendable, Hashable {
     }
 }
 
-/// The accent restorer, built on first use, rebuilt after changes at most once a minute.
-final class AccentSlot: Sendable {
-    private let state = Mutex<(restorer: AccentRestorer?, builtAt: ContinuousClock.Instant, stale: Bool)>((nil, .now, false))
+/// What searches learn from the postings (``JobBoard/searchAids()``).
+struct SearchAids: Sendable {
+    var accents: AccentRestorer
+    var employers: EmployerDirectory
+}
 
-    func current() -> AccentRestorer? {
+/// The search aids, built on first use, rebuilt after changes at most once a minute.
+final class AccentSlot: Sendable {
+    private let state = Mutex<(aids: SearchAids?, builtAt: ContinuousClock.Instant, stale: Bool)>((nil, .now, false))
+
+    func current() -> SearchAids? {
         state.withLock { state in
-            guard let restorer = state.restorer else { return nil }
-            return state.stale && state.builtAt.duration(to: .now) > .seconds(60) ? nil : restorer
+            guard let aids = state.aids else { return nil }
+            return state.stale && state.builtAt.duration(to: .now) > .seconds(60) ? nil : aids
         }
     }
 
-    func store(_ restorer: AccentRestorer) {
-        state.withLock { $0 = (restorer, .now, false) }
+    func store(_ aids: SearchAids) {
+        state.withLock { $0 = (aids, .now, false) }
     }
 
     func markStale() {

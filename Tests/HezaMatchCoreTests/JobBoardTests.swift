@@ -61,6 +61,24 @@ import JobStorage
         #expect(plain.results.first?.id == "A1")  // as typed, the shortest title comes first
     }
 
+    /// An employer typed in the words filters the search, and is said.
+    @Test func anEmployerInTheWords() throws {
+        let board = try board()
+        let lines = [
+            #"{"id":"E1","employer":"Công ty TNHH LG Display Việt Nam Hải Phòng","title":"Công nhân lắp ráp","deadline":"2026-12-31"}"#,
+            #"{"id":"E2","employer":"Công ty TNHH Pegatron Việt Nam","title":"Công nhân lắp ráp","deadline":"2026-12-31"}"#,
+            #"{"id":"E3","employer":"Công ty TNHH LG Innotek Việt Nam Hải Phòng","title":"Kỹ sư","deadline":"2026-12-31"}"#,
+        ]
+        try board.load(postings: try write("employers.jsonl", lines))
+        let asOf = CalendarDate("2026-11-23")!
+        let answer = try board.search(JobMatcher.Search(text: "cong nhan lg", asOf: asOf))
+        #expect(answer.results.first?.id == "E1" && !answer.results.map(\.id).contains("E2"))  // LG's postings only
+        #expect(answer.understoodText == "Đã hiểu: doanh nghiệp LG")
+        var literal = JobMatcher.Search(text: "cong nhan lg", asOf: asOf)
+        literal.understands = false
+        #expect(try board.search(literal).results.map(\.id).contains("E2"))  // as typed: no filter
+    }
+
     @Test func theToolAndTheServerAnswerTheSameFields() async throws {
         let board = try board()
         try board.load(postings: try write("p.jsonl", [welder, driver]), profiles: try write("c.jsonl", [soldier]))

@@ -55,6 +55,8 @@ public struct JobMatcher: Sendable {
         /// likely reading is searched, so that postings written that way rank first, while every
         /// folded match still matches; and it is offered as "did you mean". Only with ``understands``.
         public var accents: AccentRestorer? = nil
+        /// Employers named in the text (``EmployerDirectory``) become a filter. Only with ``understands``.
+        public var employers: EmployerDirectory? = nil
 
         public init(text: String, asOf: CalendarDate) {
             self.text = text
@@ -82,6 +84,7 @@ public struct JobMatcher: Sendable {
         var search = search
         var understood: [QueryUnderstanding.Understood] = []
         var didYouMean: String? = nil
+        var employerNames: [String] = []
         var invitedOnly = false  // an audience typed in the text: the postings that invite it, not those for everyone
         if search.understands {
             // Words typed as Telex, VNI or VIQR keystrokes, unless the index has them as typed.
@@ -99,6 +102,15 @@ public struct JobMatcher: Sendable {
                         didYouMean = restored
                         search.text = restored
                     }
+                }
+            }
+            // An employer named in the words, before the places: `kho vận đình vũ` is a company, not the zone.
+            if let employers = search.employers, !search.text.isEmpty {
+                let (remaining, names, employer) = employers.understand(search.text)
+                if let employer {
+                    search.text = remaining
+                    employerNames = names
+                    understood.append(employer)
                 }
             }
             var wanted = Set<String>()
@@ -125,6 +137,7 @@ public struct JobMatcher: Sendable {
         if let zone = search.zone { filters.append(.keyword("zone", anyOf: [zone])) }
         if let district = search.district { filters.append(.keyword("district", anyOf: [district])) }
         if let education = search.education { filters.append(.keyword("education_min", anyOf: education.andBelow.map(\.rawValue))) }
+        if !employerNames.isEmpty { filters.append(.keyword("employer", anyOf: employerNames)) }
         if let audience = search.audience {
             filters.append(.keyword("audience", anyOf: invitedOnly ? [audience.rawValue] : [audience.rawValue, MatchIndexes.everyAudience]))
         }

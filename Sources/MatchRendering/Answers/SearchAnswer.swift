@@ -47,6 +47,7 @@ public struct SearchAnswer: Codable, Sendable, Hashable {
             switch item.field {
             case "text": return item.value
             case "zone": return "khu \(item.value)"
+            case "employer": return "doanh nghiệp \(item.value)"
             case "district": return "quận, huyện \(item.value)"
             case "education": return "trình độ \(EducationLevel(rawValue: item.value)?.vietnameseName ?? item.value)"
             default: return "dành cho \(CandidateCategory(rawValue: item.value)?.vietnameseName ?? item.value)"
