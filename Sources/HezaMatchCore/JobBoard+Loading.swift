@@ -37,6 +37,7 @@ extension JobBoard {
         let postingBatch = SegmentBatch(schema: MatchIndexes.postingSchema)
         let profileBatch = SegmentBatch(schema: MatchIndexes.profileSchema)
         let synonyms = reference.synonyms
+        let occupations = reference.occupations
         var report = LoadReport()
         func name(_ path: String) -> String { path == "-" ? "<stdin>" : path }
         let receipt = try store.write { transaction in
@@ -49,7 +50,7 @@ extension JobBoard {
                         JobPosting.self, in: try LineReader(path: postingsPath), file: name(postingsPath),
                         progress: progress.map { report in { report(name(postingsPath), $0, $1) } }, transform: transcoder.transform) { record in
                         try transaction.upsert(.posting, id: record.value.id, document: record.json)
-                        try postingBatch.add(MatchIndexes.document(record.value, synonyms: synonyms))
+                        try postingBatch.add(MatchIndexes.document(record.value, synonyms: synonyms, occupations: occupations))
                     }
                 } catch let failure as LoadFailure { failures.append(failure) }
             }
@@ -61,7 +62,7 @@ extension JobBoard {
                         CandidateProfile.self, in: try LineReader(path: profilesPath), file: name(profilesPath),
                         progress: progress.map { report in { report(name(profilesPath), $0, $1) } }, transform: transcoder.transform) { record in
                         try transaction.upsert(.profile, id: record.value.id, document: record.json)
-                        try profileBatch.add(MatchIndexes.document(record.value, synonyms: synonyms))
+                        try profileBatch.add(MatchIndexes.document(record.value, synonyms: synonyms, occupations: occupations))
                     }
                 } catch let failure as LoadFailure { failures.append(failure) }
             }

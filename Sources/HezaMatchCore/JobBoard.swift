@@ -59,7 +59,8 @@ public final class JobBoard: Sendable {
         self.matcher = JobMatcher(reference: reference)
         self.log = log
         let synonyms = reference.synonyms
-        let fingerprint = MatchIndexes.fingerprint(synonyms: synonyms)
+        let occupations = reference.occupations
+        let fingerprint = MatchIndexes.fingerprint(synonyms: synonyms, occupations: occupations)
         let titles = self.titles
         let accents = self.accents
         postings = LiveIndex(
@@ -69,11 +70,11 @@ public final class JobBoard: Sendable {
                 JobBoard.updateTitles(titles, changes, snapshot)
                 accents.markStale()
             },
-            makeDocument: { json in MatchIndexes.document(try JobBoard.decode(JobPosting.self, json), synonyms: synonyms) })
+            makeDocument: { json in MatchIndexes.document(try JobBoard.decode(JobPosting.self, json), synonyms: synonyms, occupations: occupations) })
         profiles = LiveIndex(
             kind: .profile, schema: MatchIndexes.profileSchema, path: indexPathPrefix.map { $0 + ".profiles.hzix" },
             fingerprint: fingerprint, store: store, log: log,
-            makeDocument: { json in MatchIndexes.document(try JobBoard.decode(CandidateProfile.self, json), synonyms: synonyms) })
+            makeDocument: { json in MatchIndexes.document(try JobBoard.decode(CandidateProfile.self, json), synonyms: synonyms, occupations: occupations) })
         if let indexPathPrefix { Self.removeOldCaches(beside: indexPathPrefix) }
     }
 

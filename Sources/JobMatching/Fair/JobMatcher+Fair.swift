@@ -56,14 +56,14 @@ extension JobMatcher {
             let text = [posting.title, (posting.skills ?? []).joined(separator: " ; ")].joined(separator: " ; ")
             let result = try index.search(SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
                                                       limit: everyone, loadsStoredFields: true))
-            let postingTrades = PostingTrades(posting, synonyms: reference.synonyms)
+            let postingTrades = PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations)
             for hit in result.hits {
                 let entry: (profile: CandidateProfile, trades: CandidateTrades)
                 if let cached = known[hit.id] {
                     entry = cached
                 } else {
                     let profile = try Self.profile(hit)
-                    entry = (profile, CandidateTrades(profile, synonyms: reference.synonyms))
+                    entry = (profile, CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations))
                     known[hit.id] = entry
                 }
                 // Most hits share a word, not a trade: they are passed over before the whole evaluation.

@@ -10,7 +10,7 @@ public enum MatchIndexes {
         textFields: [.init("title", weight: 3), .init("skills", weight: 2.5), .init("requirements", weight: 1.5),
                      .init("description", weight: 0.7), .init("employer", weight: 0.3),
                      .init("concepts", weight: 2.5, lengthNormalization: 0.3, storesPositions: false)],
-        keywordFields: ["zone", "district", "education_min", "audience", "employer"],
+        keywordFields: ["zone", "district", "education_min", "audience", "employer", "occupation"],
         numericFields: ["deadline", "age_min", "age_max", "salary_min", "salary_max", "openings"]
     )
 
@@ -18,7 +18,7 @@ public enum MatchIndexes {
         textFields: [.init("desired_titles", weight: 3), .init("skills", weight: 2.5), .init("major", weight: 2),
                      .init("summary", weight: 1), .init("school", weight: 0.5),
                      .init("concepts", weight: 2.5, lengthNormalization: 0.3, storesPositions: false)],
-        keywordFields: ["category", "education", "district"],
+        keywordFields: ["category", "education", "district", "occupation"],
         numericFields: ["birth_year", "desired_salary"]
     )
 
@@ -37,7 +37,8 @@ public enum MatchIndexes {
                                     profile.major ?? ""].joined(separator: " ; ")).joined(separator: " ")
     }
 
-    public static func document(_ posting: JobPosting, synonyms: SynonymTable) -> IndexDocument {
+    /// A posting as a document; its occupations (``OccupationTaxonomy``) as the keyword `occupation`.
+    public static func document(_ posting: JobPosting, synonyms: SynonymTable, occupations: OccupationTaxonomy = OccupationTaxonomy()) -> IndexDocument {
         var numbers: [String: Int64] = [:]
         if let deadline = posting.deadline { numbers["deadline"] = deadline.number }
         if let value = posting.ageMin { numbers["age_min"] = Int64(value) }
@@ -53,13 +54,14 @@ public enum MatchIndexes {
             keywords: ["zone": posting.zone.map { [$0] } ?? [], "district": posting.district.map { [$0] } ?? [],
                        "education_min": [(posting.educationMin ?? .none).rawValue],
                        "audience": posting.audiences.map { $0.map(\.rawValue) } ?? [everyAudience],
-                       "employer": [posting.employer]],
+                       "employer": [posting.employer], "occupation": occupations.occupations(of: posting).map(\.code)],
             numbers: numbers,
             stored: StoredRecord.encode(posting)
         )
     }
 
-    public static func document(_ profile: CandidateProfile, synonyms: SynonymTable) -> IndexDocument {
+    /// A profile as a document; its occupations as the keyword `occupation`.
+    public static func document(_ profile: CandidateProfile, synonyms: SynonymTable, occupations: OccupationTaxonomy = OccupationTaxonomy()) -> IndexDocument {
         var numbers: [String: Int64] = [:]
         if let value = profile.birthYear { numbers["birth_year"] = Int64(value) }
         if let value = profile.desiredSalary { numbers["desired_salary"] = Int64(value) }
@@ -69,7 +71,7 @@ public enum MatchIndexes {
                    "skills": (profile.skills ?? []).joined(separator: "; "), "major": profile.major ?? "",
                    "summary": profile.summary ?? "", "school": profile.school ?? "", "concepts": concepts(profile, synonyms)],
             keywords: ["category": [profile.category.rawValue], "education": [profile.educationLevel.rawValue],
-                       "district": profile.district.map { [$0] } ?? []],
+                       "district": profile.district.map { [$0] } ?? [], "occupation": occupations.occupations(of: profile).map(\.code)],
             numbers: numbers,
             stored: StoredRecord.encode(profile)
         )
@@ -77,22 +79,22 @@ public enum MatchIndexes {
 
     /// What the documents of ``document(_:synonyms:)`` depend on besides the record:
     /// an index built with another fingerprint is rebuilt.
-    public static func fingerprint(synonyms: SynonymTable) -> String {
-        "doc\(documentVersion)-stored\(StoredRecord.version)-syn\(synonyms.fingerprint)"
+    public static func fingerprint(synonyms: SynonymTable, occupations: OccupationTaxonomy = OccupationTaxonomy()) -> String {
+        "doc\(documentVersion)-stored\(StoredRecord.version)-syn\(synonyms.fingerprint)-occ\(occupations.fingerprint)"
     }
 
     /// Bumped when ``document(_:synonyms:)`` changes what it indexes.
-    static let documentVersion = 5  // 3: Ɖ folds to d; 4: vy/vi, ny/ni, xy/xi, by/bi fold together; 5: codes with their parts
+    static let documentVersion = 6  // 3: Ɖ folds to d; 4: vy/vi, ny/ni, xy/xi, by/bi fold together; 5: codes with their parts; 6: occupation
 
-    public static func postingIndex(_ postings: [JobPosting], synonyms: SynonymTable) throws -> SearchIndex {
+    public static func postingIndex(_ postings: [JobPosting], synonyms: SynonymTable, occupations: OccupationTaxonomy = OccupationTaxonomy()) throws -> SearchIndex {
         let index = SearchIndex(schema: postingSchema)
-        try index.addInParallel(postings.map { document($0, synonyms: synonyms) }, batchSize: max(1, (postings.count + 1) / 2))
+        try index.addInParallel(postings.map { document($0, synonyms: synonyms, occupations: occupations) }, batchSize: max(1, (postings.count + 1) / 2))
         return index
     }
 
-    public static func profileIndex(_ profiles: [CandidateProfile], synonyms: SynonymTable) throws -> SearchIndex {
+    public static func profileIndex(_ profiles: [CandidateProfile], synonyms: SynonymTable, occupations: OccupationTaxonomy = OccupationTaxonomy()) throws -> SearchIndex {
         let index = SearchIndex(schema: profileSchema)
-        try index.addInParallel(profiles.map { document($0, synonyms: synonyms) }, batchSize: max(1, (profiles.count + 1) / 2))
+        try index.addInParallel(profiles.map { document($0, synonyms: synonyms, occupations: occupations) }, batchSize: max(1, (profiles.count + 1) / 2))
         return index
     }
 }

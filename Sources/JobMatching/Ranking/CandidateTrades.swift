@@ -8,8 +8,11 @@ struct CandidateTrades {
     private var phrases: [(text: String, folded: String, padded: String, groups: Set<Int>, generic: Bool)] = []
     /// The licences the candidate holds (skills, summary, major, desired titles).
     let licences: [Licence]
+    /// The candidate's occupations (``OccupationTaxonomy``): desired titles, major, skills.
+    let occupations: [OccupationTaxonomy.Found]
 
-    init(_ profile: CandidateProfile, synonyms: SynonymTable, generic: GenericSkills = GenericSkills()) {
+    init(_ profile: CandidateProfile, synonyms: SynonymTable, generic: GenericSkills = GenericSkills(),
+         occupations taxonomy: OccupationTaxonomy = OccupationTaxonomy()) {
         let analyzer = VietnameseAnalyzer()
         var seen = Set<String>()
         var licences: [Licence] = []
@@ -24,6 +27,7 @@ struct CandidateTrades {
             licences += Licence.named(inFolded: analyzer.foldedText(sentence)).filter { !licences.contains($0) }
         }
         self.licences = licences
+        occupations = taxonomy.occupations(of: profile)
     }
 
     /// What a posting and the candidate share.

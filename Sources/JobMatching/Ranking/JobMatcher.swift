@@ -176,10 +176,10 @@ public struct JobMatcher: Sendable {
                                 limit: max(candidatePool, limit), loadsStoredFields: true)
         let result = try index.search(query)
         var ranked: [RankedPosting] = []
-        let trades = CandidateTrades(profile, synonyms: reference.synonyms)
+        let trades = CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations)
         for hit in result.hits {
             let posting = try Self.posting(hit)
-            let signals = MatchSignals.evaluate(posting: posting, postingTrades: PostingTrades(posting, synonyms: reference.synonyms),
+            let signals = MatchSignals.evaluate(posting: posting, postingTrades: PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations),
                                                 profile: profile, trades: trades, textScore: hit.score,
                                                 asOf: asOf, reference: reference)
             if signals.excluded { continue }
@@ -212,11 +212,11 @@ public struct JobMatcher: Sendable {
                                 limit: max(candidatePool, limit), loadsStoredFields: true)
         let result = try index.search(query)
         var ranked: [RankedCandidate] = []
-        let postingTrades = PostingTrades(posting, synonyms: reference.synonyms)  // once for every candidate
+        let postingTrades = PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations)  // once for every candidate
         for hit in result.hits {
             let profile = try Self.profile(hit)
             let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: profile,
-                                                trades: CandidateTrades(profile, synonyms: reference.synonyms),
+                                                trades: CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations),
                                                 textScore: hit.score, asOf: asOf, reference: reference)
             if signals.excluded { continue }
             ranked.append(RankedCandidate(profile: profile, score: Self.round(signals.points), reasons: signals.reasons, training: signals.training))

@@ -8,6 +8,7 @@ import JobRecords
 /// |---|---|
 /// | text relevance (BM25F score `s` of the index) | `10 · s / (s + 8)` |
 /// | a trade of the candidate (skill, desired title, major) named by the posting, directly or through the synonym table; each synonym group once; never across two skills or fields | +2.5 each, at most +5; +1 more when the posting's title is the trade |
+/// | occupation (``OccupationTaxonomy``): the posting's and one of the candidate's the same / related with closeness c ≥ 0.5 | +1.5 / +0.75·c |
 /// | a generic skill both name (``GenericSkills``: safety, languages, office software…): "cùng kỹ năng chung", never "Đúng nghề" | +0.5 |
 /// | a licence the posting names (``Licence``): held, or a class that covers it / one of its kind but too low / none said ("cần hỏi") | +3 / −4 / 0 |
 /// | the posting invites the candidate's category | +2 |
@@ -71,6 +72,25 @@ struct MatchSignals {
             signals.reasons.append("Không có từ khóa trùng")
         }
         signals.reasons += licenceReasons
+        // The occupations (``OccupationTaxonomy``): the same one, or a related one.
+        var best: (posting: OccupationTaxonomy.Occupation, candidate: OccupationTaxonomy.Occupation, closeness: Double)?
+        for wanted in postingTrades.occupations {
+            for held in candidateTrades.occupations {
+                let closeness = reference.occupations.closeness(wanted.code, held.code)
+                guard closeness > (best?.closeness ?? 0), let job = reference.occupations.occupations[wanted.code],
+                      let own = reference.occupations.occupations[held.code] else { continue }
+                best = (job, own, closeness)
+            }
+        }
+        if let best {
+            if best.closeness >= 1 {
+                signals.points += 1.5
+                signals.reasons.append("cùng nghề \(best.posting.vietnamese) (ISCO \(best.posting.isco))")
+            } else if best.closeness >= 0.5 {
+                signals.points += 1.5 * best.closeness * 0.5
+                signals.reasons.append("nghề gần: \(best.candidate.vietnamese) → \(best.posting.vietnamese)")
+            }
+        }
         // Level fit: far above the job (an engineer for an operator's job) or above the candidate's
         // schooling, unless the candidate asks for jobs of that level.
         if let jobLevel = postingTrades.level {

@@ -20,8 +20,10 @@ struct PostingTrades {
     let level: JobLevel?
     /// The posting's skills as written, and folded (`items[1...skills.count]`).
     let skills: [(text: String, folded: String)]
+    /// Its occupations (``OccupationTaxonomy``), from the title, else the skills.
+    let occupations: [OccupationTaxonomy.Found]
 
-    init(_ posting: JobPosting, synonyms: SynonymTable) {
+    init(_ posting: JobPosting, synonyms: SynonymTable, occupations taxonomy: OccupationTaxonomy = OccupationTaxonomy()) {
         id = posting.id
         let analyzer = VietnameseAnalyzer()
         let folded = ([posting.title] + (posting.skills ?? []) + CandidateTrades.items(posting.requirements ?? ""))
@@ -45,5 +47,6 @@ struct PostingTrades {
         licences = found
         level = JobLevel(title: posting.title)
         skills = zip(posting.skills ?? [], folded.dropFirst()).map { ($0.trimmingCharacters(in: .whitespaces), $1) }
+        occupations = taxonomy.occupations(of: posting)
     }
 }

@@ -7,14 +7,17 @@ public struct ReferenceData: Sendable {
     public var places: PlaceDirectory
     public var synonyms: SynonymTable
     public var training: TrainingCatalogue
+    public var occupations: OccupationTaxonomy
 
-    public init(places: PlaceDirectory, synonyms: SynonymTable, training: TrainingCatalogue = TrainingCatalogue()) {
+    public init(places: PlaceDirectory, synonyms: SynonymTable, training: TrainingCatalogue = TrainingCatalogue(),
+                occupations: OccupationTaxonomy = OccupationTaxonomy()) {
         self.places = places
         self.synonyms = synonyms
         self.training = training
+        self.occupations = occupations
     }
 
-    /// Reads `places.tsv`, `synonyms.tsv` and `training.tsv` from `directory` (the project's `Corpus/`).
+    /// Reads `places.tsv`, `synonyms.tsv`, `training.tsv` and `occupations.tsv` from `directory` (the project's `Corpus/`).
     public static func load(directory: String) throws -> ReferenceData {
         func read(_ name: String) throws -> String {
             let path = (directory as NSString).appendingPathComponent(name)
@@ -25,6 +28,7 @@ public struct ReferenceData: Sendable {
         }
         return ReferenceData(places: try PlaceDirectory(tsv: try read("places.tsv"), file: "places.tsv"),
                              synonyms: SynonymTable(tsv: try read("synonyms.tsv")),
-                             training: try TrainingCatalogue(tsv: try read("training.tsv"), file: "training.tsv"))
+                             training: try TrainingCatalogue(tsv: try read("training.tsv"), file: "training.tsv"),
+                             occupations: try OccupationTaxonomy(tsv: try read("occupations.tsv"), file: "occupations.tsv"))
     }
 }

@@ -1,0 +1,155 @@
+import Foundation
+import VietnameseText
+import JobRecords
+
+/// The occupations the zones hire for, from a reviewed table (`Corpus/occupations.tsv`): each
+/// with its ISCO-08 unit group, skill level, Vietnamese and English titles and other names,
+/// related occupations with a closeness, and the licences it usually needs.
+///
+/// Postings and profiles are given occupations from their words (``classify(_:)``): a title,
+/// a desired title, a major or a skill that names one, on whole syllables, accents or none,
+/// longest name first, with the words that named it kept as evidence.
+public struct OccupationTaxonomy: Sendable {
+    /// One occupation.
+    public struct Occupation: Sendable, Hashable {
+        /// `7212.1`.
+        public var code: String
+        /// ISCO-08 unit group: `7212`.
+        public var isco: String
+        /// ISCO skill level: 1 elementary, 2 operators/crafts/clerks, 3 technicians, 4 professionals and managers.
+        public var level: Int
+        public var vietnamese: String
+        public var english: String
+        /// Related occupations and how close they are (0…1).
+        public var related: [String: Double]
+        public var licences: [Licence]
+    }
+
+    /// An occupation found in a record's words, and where.
+    public struct Found: Sendable, Hashable {
+        public var code: String
+        /// `title: thợ hàn điện`.
+        public var evidence: String
+    }
+
+    public private(set) var occupations: [String: Occupation] = [:]
+    /// Folded names → code; several names per occupation.
+    private var names: [[Substring]: String] = [:]
+    private var longest = 1
+
+    /// No occupations: nothing is classified.
+    public init() {}
+
+    /// Reads the table; bad lines are refused with file, line and field.
+    public init(tsv: String, file: String) throws {
+        let analyzer = VietnameseAnalyzer()
+        var problems: [LoadFailure.Problem] = []
+        var relatedByLine: [(line: Int, code: String, related: [String: Double])] = []
+        for (number, raw) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = number + 1
+            if raw.trimmingCharacters(in: .whitespaces).isEmpty || raw.hasPrefix("#") { continue }
+            let columns = raw.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            func refuse(_ field: String?, _ message: String) { problems.append(.init(file: file, line: line, field: field, message: message)) }
+            guard columns.count == 8 else { refuse(nil, "expected 8 columns separated by tabs, found \(columns.count)"); continue }
+            let (code, isco) = (columns[0], columns[1])
+            guard isco.count == 4, isco.allSatisfy(\.isNumber) else { refuse("isco08", "must be an ISCO-08 unit group of 4 digits, not '\(isco)'"); continue }
+            guard code.hasPrefix(isco + "."), code.count > 5 else { refuse("code", "must be the unit group, a dot and a number ('\(isco).1'), not '\(code)'"); continue }
+            guard occupations[code] == nil else { refuse("code", "'\(code)' is listed twice"); continue }
+            guard let level = Int(columns[2]), (1...4).contains(level) else { refuse("level", "must be 1 to 4, not '\(columns[2])'"); continue }
+            guard !columns[3].isEmpty, !columns[4].isEmpty else { refuse(columns[3].isEmpty ? "vietnamese" : "english", "is empty"); continue }
+            var related: [String: Double] = [:]
+            var bad = false
+            for item in columns[6].split(separator: "|") where !item.isEmpty {
+                let parts = item.split(separator: ":")
+                guard parts.count == 2, let closeness = Double(parts[1]), closeness > 0, closeness <= 1 else {
+                    refuse("related", "'\(item)' is not code:closeness with a closeness above 0 and at most 1"); bad = true; break
+                }
+                related[String(parts[0])] = closeness
+            }
+            var licences: [Licence] = []
+            for item in columns[7].split(separator: "|") where !item.isEmpty {
+                let parts = item.split(separator: ":")
+                guard let kind = Licence.Kind(rawValue: String(parts[0])) else {
+                    refuse("licences", "unknown licence kind '\(parts[0])'"); bad = true; break
+                }
+                licences.append(Licence(kind, parts.count > 1 ? String(parts[1]) : ""))
+            }
+            if bad { continue }
+            occupations[code] = Occupation(code: code, isco: isco, level: level, vietnamese: columns[3], english: columns[4],
+                                           related: related, licences: licences)
+            relatedByLine.append((line, code, related))
+            for name in [columns[3], columns[4]] + columns[5].split(separator: "|").map(String.init) {
+                let folded = analyzer.foldedText(name).split(separator: " ")
+                guard !folded.isEmpty else { continue }
+                if let other = names[folded], other != code {
+                    refuse("aliases", "'\(name)' already names \(other)")
+                    continue
+                }
+                names[folded] = code
+                longest = max(longest, folded.count)
+            }
+        }
+        for entry in relatedByLine {
+            for code in entry.related.keys where occupations[code] == nil || code == entry.code {
+                problems.append(.init(file: file, line: entry.line, field: "related", message: code == entry.code ? "names itself" : "names no occupation '\(code)'"))
+            }
+        }
+        if !problems.isEmpty { throw LoadFailure(problems: Array(problems.prefix(LoadFailure.listedLimit)), count: problems.count) }
+    }
+
+    public var isEmpty: Bool { occupations.isEmpty }
+
+    /// A fingerprint of the names and codes, so that indexes built with another table are rebuilt.
+    public var fingerprint: String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        let text = names.map { $0.key.joined(separator: " ") + "=" + $0.value }.sorted().joined(separator: "\n")
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+        return String(hash, radix: 16)
+    }
+
+    /// The occupations named in `fields` (name and text, in order of weight: a title before
+    /// skills), each once, at most three: in each field, at each word the longest name.
+    ///
+    /// - Complexity: O(*n* · *L*) for *n* words and names of at most *L* words.
+    public func classify(_ fields: [(field: String, text: String)]) -> [Found] {
+        guard !names.isEmpty else { return [] }
+        let analyzer = VietnameseAnalyzer()
+        var found: [Found] = []
+        for (field, text) in fields {
+            let words = analyzer.foldedText(text).split(separator: " ")
+            var index = 0
+            while index < words.count {
+                var matched = 0
+                for length in stride(from: min(longest, words.count - index), through: 1, by: -1) {
+                    guard let code = names[Array(words[index..<(index + length)])] else { continue }
+                    if !found.contains(where: { $0.code == code }) {
+                        found.append(Found(code: code, evidence: "\(field): \(text.trimmingCharacters(in: .whitespaces))"))
+                    }
+                    matched = length
+                    break
+                }
+                index += max(1, matched)
+            }
+            if found.count >= 3 { break }
+        }
+        return Array(found.prefix(3))
+    }
+
+    /// The occupations of a posting: from its title, else its skills.
+    public func occupations(of posting: JobPosting) -> [Found] {
+        let title = classify([("title", posting.title)])
+        return title.isEmpty ? classify((posting.skills ?? []).map { ("skills", $0) }) : title
+    }
+
+    /// The occupations of a candidate: from desired titles, then major, then skills.
+    public func occupations(of profile: CandidateProfile) -> [Found] {
+        classify((profile.desiredTitles ?? []).map { ("desired_titles", $0) } + (profile.major.map { [("major", $0)] } ?? [])
+                 + (profile.skills ?? []).map { ("skills", $0) })
+    }
+
+    /// How close two occupations are: 1 when the same, the table's closeness when related (either way), else 0.
+    public func closeness(_ a: String, _ b: String) -> Double {
+        if a == b { return 1 }
+        return max(occupations[a]?.related[b] ?? 0, occupations[b]?.related[a] ?? 0)
+    }
+}
