@@ -37,8 +37,8 @@ public struct FairPlan: Sendable {
         }
     }
 
-    /// Figures of the allocation.
-    public struct Summary: Sendable, Hashable {
+    /// Figures of the allocation (encoded as the data contract names them: `openings_covered`, `solving_ms`…).
+    public struct Summary: Sendable, Hashable, Codable {
         public var booths: Int
         public var openings: Int
         /// Places of all booths (``FairRequest/capacity(of:)``), and those filled.
@@ -58,6 +58,13 @@ public struct FairPlan: Sendable {
         public var independentMean: Double
         public var scoringMilliseconds: Double
         public var solvingMilliseconds: Double
+
+        private enum CodingKeys: String, CodingKey {
+            case booths, openings, places, filled, openingsCovered = "openings_covered", boothsFull = "booths_full", candidates
+            case eligibleCandidates = "eligible_candidates", placedCandidates = "placed_candidates", pairs
+            case meanScore = "mean_score", independentMean = "independent_mean"
+            case scoringMilliseconds = "scoring_ms", solvingMilliseconds = "solving_ms"
+        }
     }
 
     public var asOf: CalendarDate

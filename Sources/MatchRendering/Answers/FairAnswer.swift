@@ -68,38 +68,13 @@ public struct FairAnswer: Codable, Sendable, Hashable {
         }
     }
 
-    /// The figures of the allocation.
-    public struct Summary: Codable, Sendable, Hashable {
-        public var booths: Int
-        public var openings: Int
-        public var places: Int
-        public var filled: Int
-        public var openingsCovered: Int
-        public var boothsFull: Int
-        public var candidates: Int
-        public var eligibleCandidates: Int
-        public var placedCandidates: Int
-        public var pairs: Int
-        public var meanScore: Double
-        public var independentMean: Double
-        public var scoringMilliseconds: Double
-        public var solvingMilliseconds: Double
-
-        private enum CodingKeys: String, CodingKey {
-            case booths, openings, places, filled, openingsCovered = "openings_covered", boothsFull = "booths_full", candidates
-            case eligibleCandidates = "eligible_candidates", placedCandidates = "placed_candidates", pairs
-            case meanScore = "mean_score", independentMean = "independent_mean"
-            case scoringMilliseconds = "scoring_ms", solvingMilliseconds = "solving_ms"
-        }
-    }
-
     public var asOf: CalendarDate
     public var perCandidate: Int
     public var oversubscribe: Double
     public var booths: [Booth]
     public var unplaced: [String]
     public var gaps: [Gap]
-    public var summary: Summary
+    public var summary: FairPlan.Summary
 
     private enum CodingKeys: String, CodingKey {
         case asOf = "as_of", perCandidate = "per_candidate", oversubscribe, booths, unplaced, gaps, summary
@@ -128,12 +103,7 @@ public struct FairAnswer: Codable, Sendable, Hashable {
             Gap(course: gap.course.name, length: gap.course.length, resolutionSupport: gap.course.supported, lacking: gap.lacking,
                 candidates: gap.candidates.count, employers: gap.employers, postings: gap.postings, sentence: gap.sentence)
         }
-        let figures = plan.summary
-        summary = Summary(booths: figures.booths, openings: figures.openings, places: figures.places, filled: figures.filled,
-                          openingsCovered: figures.openingsCovered, boothsFull: figures.boothsFull, candidates: figures.candidates,
-                          eligibleCandidates: figures.eligibleCandidates, placedCandidates: figures.placedCandidates, pairs: figures.pairs,
-                          meanScore: figures.meanScore, independentMean: figures.independentMean,
-                          scoringMilliseconds: figures.scoringMilliseconds, solvingMilliseconds: figures.solvingMilliseconds)
+        summary = plan.summary
     }
 
     /// Each candidate's visits in the order of the morning: booth, posting and time.
