@@ -81,6 +81,20 @@ import Testing
         #expect(!literal.contains("Đã hiểu"))
     }
 
+    /// An English title with no Vietnamese word in common: found by the other language's words.
+    @Test func anEnglishTitle() throws {
+        let lines = #"{"id":"I1","employer":"LG Display","title":"Korean Interpreter","deadline":"2026-12-31"}"# + "\n"
+            + #"{"id":"I2","employer":"Pegatron","title":"Phiên dịch tiếng Hàn","deadline":"2026-12-31"}"# + "\n"
+            + #"{"id":"I3","employer":"USI","title":"Thợ hàn","deadline":"2026-12-31"}"# + "\n"
+        let file = directory.appendingPathComponent("english.jsonl")
+        try lines.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try run(["index", "--postings", file.path]).status == 0)
+        for query in ["interpreter", "phien dich", "translator"] {
+            let found = Set(try results(try run(["search", query, "--as-of", "2026-11-23", "--json"]).standardOutput).compactMap { $0["id"] as? String })
+            #expect(found == ["I1", "I2"], "\(query): \(found)")
+        }
+    }
+
     /// A truck job that asks for licence C: the holder of C first, the reasons say which licence.
     @Test func aLicenceAwareShortlist() throws {
         try indexed()
