@@ -170,6 +170,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--hezamatch", default=os.path.join(ROOT, ".build", "release", "hezamatch"))
     parser.add_argument("--details", action="store_true", help="also print HezaMatch's nDCG@10 for each judged profile and posting")
+    parser.add_argument("--export", help="also write every grade above 0 as task<TAB>query<TAB>id<TAB>grade, for `hezamatch evaluate --judgments`")
     args = parser.parse_args()
     postings = [json.loads(l) for l in open(os.path.join(ROOT, "Corpus", "postings.jsonl"), encoding="utf-8")]
     profiles = [json.loads(l) for l in open(os.path.join(ROOT, "Corpus", "profiles.jsonl"), encoding="utf-8")]
@@ -180,6 +181,7 @@ def main():
                     "--profiles", os.path.join(ROOT, "Corpus", "profiles.jsonl")], check=True, capture_output=True)
     baseline = Baseline(postings, profiles)
     rows = {}
+    exported = []
 
     # Search.
     scores = {"hezamatch": ([], []), "fts5": ([], []), "fts5+filters": ([], [])}
@@ -201,6 +203,7 @@ def main():
                     if hit:
                         grades[posting["id"]] = max(grades.get(posting["id"], 0), grade)
             count += 1
+            exported += [("search", query, doc, grade) for doc, grade in sorted(grades.items())]
             is_open = lambda pid: not by_posting[pid].get("deadline") or by_posting[pid]["deadline"] >= AS_OF
             results = {"hezamatch": run_tool(args.hezamatch, store, ["search", query, "--limit", "10"]),
                        "fts5": baseline.query("p", query), "fts5+filters": baseline.query("p", query, keep=is_open)}
@@ -217,6 +220,7 @@ def main():
         profile = by_profile[pid]
         grades = {p["id"]: pair_grade(p, profile) for p in postings}
         grades = {k: v for k, v in grades.items() if v > 0}
+        exported += [("match", pid, doc, grade) for doc, grade in sorted(grades.items())]
         text = " ".join(profile.get("desired_titles", []) + profile.get("skills", []) + [profile.get("major", ""), profile.get("summary", "")])
         results = {"hezamatch": run_tool(args.hezamatch, store, ["match", pid, "--limit", "10"]),
                    "fts5": baseline.query("p", text),
@@ -238,6 +242,7 @@ def main():
         judged += 1
         grades = {c["id"]: pair_grade(posting, c) for c in profiles}
         grades = {k: v for k, v in grades.items() if v > 0}
+        exported += [("shortlist", qid, doc, grade) for doc, grade in sorted(grades.items())]
         text = " ".join([posting["title"]] + posting.get("skills", []) + [posting.get("requirements", "")])
         results = {"hezamatch": run_tool(args.hezamatch, store, ["shortlist", qid, "--limit", "10"]),
                    "fts5": baseline.query("c", text),
@@ -249,6 +254,12 @@ def main():
             print(f"shortlist {qid}: nDCG@10 {ndcg(results['hezamatch'], grades) or 0:.3f}", file=sys.stderr)
     rows["shortlist"] = (judged, {s: (mean(n), mean(r)) for s, (n, r) in scores.items()})
 
+    if args.export:
+        with open(args.export, "w", encoding="utf-8") as handle:
+            handle.write("# Judgments of the project's set (Benchmarks/evaluation/evaluate.py --export), as of 2026-11-23:\n")
+            handle.write("# task<TAB>query (search words, profile id, posting id)<TAB>judged id<TAB>grade 1-3 (unlisted: 0)\n")
+            for row in exported:
+                handle.write("\t".join(str(x) for x in row) + "\n")
     print("| task | judged | HezaMatch nDCG@10 | recall@10 | FTS5 nDCG@10 | recall@10 | FTS5+filters nDCG@10 | recall@10 |")
     print("|---|---|---|---|---|---|---|---|")
     for task, (count, figures) in rows.items():

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import JobMatching
+import JobRecords
+import HezaMatchCore
+
+/// `hezamatch evaluate --judgments FILE`: how well the store's answers match graded judgments.
+struct EvaluateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "nDCG@10 and recall@10 of search, match and shortlist against graded judgments, per task and per candidate category.",
+        discussion: """
+            The judgments: one a line, task<TAB>query<TAB>id<TAB>grade; task search (query: the words), match (a profile id, \
+            judging postings) or shortlist (a posting id, judging profiles); grade 1 to 3, unlisted ids 0. The project's own set \
+            is Benchmarks/evaluation/judgments.tsv (on the bundled Corpus, as of 2026-11-23); Benchmarks/evaluation/evaluate.py \
+            also runs an SQLite FTS5 baseline next to it.
+            """
+    )
+
+    @OptionGroup var options: StoreOptions
+    @Option(help: ArgumentHelp("The judgments file.", valueName: "file")) var judgments: String
+    @OptionGroup var asOf: AsOfOption
+
+    func run() async throws {
+        guard let data = FileManager.default.contents(atPath: judgments), let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("cannot read \(judgments) as UTF-8")
+        }
+        let rows: [EvaluationRow]
+        do {
+            rows = try options.openBoard().evaluate(try Judgments(tsv: text, file: judgments), asOf: try asOf.date())
+        } catch let failure as LoadFailure {
+            for problem in failure.problems { Terminal.error(problem.description) }
+            throw ExitCode.failure
+        } catch let error as MatchError {
+            Terminal.error(error.message)
+            throw ExitCode.failure
+        }
+        print("| task | judged | nDCG@10 | recall@10 |")
+        print("|---|---|---|---|")
+        for row in rows {
+            print("| \(row.name) | \(row.queries) | \(String(format: "%.3f", row.ndcg)) | \(String(format: "%.3f", row.recall)) |")
+        }
+    }
+}
