@@ -42,6 +42,19 @@ import SearchIndex
         #expect(welder.shared(with: named, synonyms: reference.synonyms).trades == ["Hàn"])
     }
 
+    @Test func aLevelIsNoTrade() {
+        // Technician, engineer: words of a level; sharing only them is sharing no trade.
+        let cleanroom = CandidateTrades(profile(#"{"id":"T","name":"A","category":"other","desired_titles":["Cleanroom Technician"]}"#), synonyms: reference.synonyms)
+        let refrigeration = posting(#"{"id":"x","employer":"E","title":"Kỹ thuật viên điện lạnh","skills":["điện lạnh"]}"#)
+        #expect(cleanroom.shared(with: refrigeration, synonyms: reference.synonyms).trades.isEmpty)
+        let electronics = CandidateTrades(profile(#"{"id":"E","name":"B","category":"graduate","desired_titles":["Electronics Engineer"]}"#), synonyms: reference.synonyms)
+        let mechanical = posting(#"{"id":"y","employer":"E","title":"Kỹ sư cơ khí bảo trì","skills":["bảo trì"]}"#)
+        #expect(electronics.shared(with: mechanical, synonyms: reference.synonyms).trades.isEmpty)
+        // The trade itself still counts.
+        let hvac = CandidateTrades(profile(#"{"id":"H","name":"C","category":"other","desired_titles":["HVAC technician"]}"#), synonyms: reference.synonyms)
+        #expect(!hvac.shared(with: refrigeration, synonyms: reference.synonyms).trades.isEmpty)
+    }
+
     @Test func aTradeNamedTwiceCountsOnce() {
         // lái xe, tài xế, Lái Xe: one synonym group, one trade.
         let trades = CandidateTrades(profile(#"{"id":"D","name":"A","category":"other","skills":["lái xe","tài xế","Lái Xe"]}"#), synonyms: reference.synonyms)

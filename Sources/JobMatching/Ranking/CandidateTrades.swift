@@ -14,13 +14,15 @@ struct CandidateTrades {
     init(_ profile: CandidateProfile, synonyms: SynonymTable, generic: GenericSkills = GenericSkills(),
          occupations taxonomy: OccupationTaxonomy = OccupationTaxonomy()) {
         let analyzer = VietnameseAnalyzer()
+        let levelGroups = GenericSkills.levelGroups(synonyms)  // a level is no trade
         var seen = Set<String>()
         var licences: [Licence] = []
         for phrase in (profile.skills ?? []) + (profile.desiredTitles ?? []) + (profile.major.map { [$0] } ?? []) {
             let folded = analyzer.foldedText(phrase)
             guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
             licences += Licence.named(inFolded: folded).filter { !licences.contains($0) }
-            phrases.append((phrase.trimmingCharacters(in: .whitespaces), folded, " " + folded + " ", Set(synonyms.groups(in: folded).map(\.group)),
+            phrases.append((phrase.trimmingCharacters(in: .whitespaces), folded, " " + folded + " ",
+                            Set(synonyms.groups(in: folded).map(\.group)).subtracting(levelGroups),
                             generic.contains(folded: folded)))
         }
         for sentence in Self.items(profile.summary ?? "") {

@@ -27,4 +27,16 @@ struct GenericSkills: Sendable {
     func contains(folded skill: String) -> Bool {
         folded.contains { skill == $0 || skill.hasPrefix($0 + " ") || skill.hasPrefix($0 + ":") }
     }
+
+    /// Words of a level, not of a trade (`kỹ thuật viên`, `technician`, `kỹ sư`, `engineer`): their
+    /// synonym groups help a search, but two people who share only them share no trade.
+    static let levelWords = ["kỹ thuật viên", "technician", "kỹ sư", "engineer"]
+
+    /// The synonym groups of ``levelWords``.
+    static func levelGroups(_ synonyms: SynonymTable) -> Set<Int> {
+        let analyzer = VietnameseAnalyzer()
+        return Set(levelWords.flatMap { word in
+            synonyms.groups(in: analyzer.foldedText(word)).filter { $0.phrase == analyzer.foldedText(word) }.map(\.group)
+        })
+    }
 }

@@ -29,7 +29,8 @@ struct PostingTrades {
         let folded = ([posting.title] + (posting.skills ?? []) + CandidateTrades.items(posting.requirements ?? ""))
             .map { analyzer.foldedText($0) }
         items = folded.map { " " + $0 + " " }
-        itemGroups = folded.map { Set(synonyms.groups(in: $0).map(\.group)) }
+        let levelGroups = GenericSkills.levelGroups(synonyms)  // a level is no trade
+        itemGroups = folded.map { Set(synonyms.groups(in: $0).map(\.group)).subtracting(levelGroups) }
         groups = itemGroups.reduce(into: Set<Int>()) { $0.formUnion($1) }
         var found: [(licence: Licence, mandatory: Bool)] = []
         for item in folded {
