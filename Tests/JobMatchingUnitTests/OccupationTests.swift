@@ -55,6 +55,18 @@ import Testing
         #expect(!ranked[2].reasons.contains { $0.hasPrefix("cùng nghề") || $0.hasPrefix("nghề gần") })
     }
 
+    /// A search naming an occupation in any of its names finds the postings classified under it:
+    /// `crane operator` finds `Vận hành cần cẩu giàn` before `Production Operator`.
+    @Test func aSearchFindsTheOccupation() throws {
+        let postings = [posting(#"{"id":"C","employer":"Cảng","title":"Vận hành cần cẩu giàn"}"#),
+                        posting(#"{"id":"P","employer":"LG","title":"Production Operator"}"#),
+                        posting(#"{"id":"Q","employer":"USI","title":"Production Operator"}"#),
+                        posting(#"{"id":"W","employer":"Cơ khí","title":"Thợ hàn"}"#)]
+        let index = try MatchIndexes.postingIndex(postings, synonyms: reference.synonyms, occupations: taxonomy)
+        let page = try JobMatcher(reference: reference).search(JobMatcher.Search(text: "crane operator", asOf: CalendarDate("2026-11-23")!), postings: index)
+        #expect(page.hits.first?.posting.id == "C", "\(page.hits.map { "\($0.posting.id) \($0.score)" })")
+    }
+
     @Test func aBadTableIsRefusedWithLineAndField() {
         let table = """
             # comment

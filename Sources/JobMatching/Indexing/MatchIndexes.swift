@@ -50,7 +50,8 @@ public enum MatchIndexes {
             id: posting.id,
             text: ["title": posting.title, "skills": (posting.skills ?? []).joined(separator: "; "),
                    "requirements": posting.requirements ?? "", "description": posting.description ?? "", "employer": posting.employer,
-                   "concepts": concepts(posting, synonyms)],
+                   "concepts": ([concepts(posting, synonyms)] + occupations.occupations(of: posting).map { OccupationTaxonomy.token($0.code) })
+                       .joined(separator: " ")],
             keywords: ["zone": posting.zone.map { [$0] } ?? [], "district": posting.district.map { [$0] } ?? [],
                        "education_min": [(posting.educationMin ?? .none).rawValue],
                        "audience": posting.audiences.map { $0.map(\.rawValue) } ?? [everyAudience],
@@ -84,7 +85,7 @@ public enum MatchIndexes {
     }
 
     /// Bumped when ``document(_:synonyms:)`` changes what it indexes.
-    static let documentVersion = 6  // 3: Ɖ folds to d; 4: vy/vi, ny/ni, xy/xi, by/bi fold together; 5: codes with their parts; 6: occupation
+    static let documentVersion = 7  // 3: Ɖ folds to d; 4: vy/vi, ny/ni, xy/xi, by/bi fold together; 5: codes with their parts; 6: occupation; 7: its token in a posting's concepts
 
     public static func postingIndex(_ postings: [JobPosting], synonyms: SynonymTable, occupations: OccupationTaxonomy = OccupationTaxonomy()) throws -> SearchIndex {
         let index = SearchIndex(schema: postingSchema)

@@ -147,6 +147,15 @@ public struct OccupationTaxonomy: Sendable {
                  + (profile.skills ?? []).map { ("skills", $0) })
     }
 
+    /// The token an occupation is indexed under in the `concepts` field (`hzocc8343x1`), so that
+    /// a search naming it in any of its names finds the postings classified under it.
+    public static func token(_ code: String) -> String { "hzocc" + code.replacingOccurrences(of: ".", with: "x") }
+
+    /// The tokens of the occupations named in a search's words (`crane operator` → `hzocc8343x1`).
+    public func tokens(inQuery text: String) -> [String] {
+        classify([("query", text)]).map { Self.token($0.code) }
+    }
+
     /// How close two occupations are: 1 when the same, the table's closeness when related (either way), else 0.
     public func closeness(_ a: String, _ b: String) -> Double {
         if a == b { return 1 }

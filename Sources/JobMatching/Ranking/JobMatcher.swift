@@ -141,7 +141,10 @@ public struct JobMatcher: Sendable {
         if let audience = search.audience {
             filters.append(.keyword("audience", anyOf: invitedOnly ? [audience.rawValue] : [audience.rawValue, MatchIndexes.everyAudience]))
         }
-        var query = SearchQuery(reference.synonyms.expand(search.text), mode: .any, filters: filters, offset: search.offset,
+        // The words, their synonym groups' tokens, and the tokens of the occupations they name.
+        let occupationTokens = search.understands ? reference.occupations.tokens(inQuery: search.text) : []
+        let expanded = ([reference.synonyms.expand(search.text)] + occupationTokens).joined(separator: " ")
+        var query = SearchQuery(expanded, mode: .any, filters: filters, offset: search.offset,
                                 limit: search.limit, facets: search.facets, countsTotalHits: true, explains: true, loadsStoredFields: true)
         query.countLimit = countLimit
         let result = try index.search(query)
