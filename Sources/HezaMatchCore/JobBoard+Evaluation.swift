@@ -1,6 +1,7 @@
 import Foundation
 import JobMatching
 import JobRecords
+import JobStorage
 
 /// Graded judgments of what should come first, and how the board's answers measure against
 /// them: nDCG@10 and recall@10 per task, and per candidate category.
@@ -49,65 +50,135 @@ public struct Judgments: Sendable {
     }
 }
 
-/// nDCG@10 and recall@10, means over the queries judged.
+/// nDCG@10 and recall@10, means over the queries judged: the board's, and the SQLite FTS5
+/// baseline's (``FullTextBaseline``) on the same queries, plain and with the board's hard filters.
 public struct EvaluationRow: Sendable, Hashable {
+    /// A pair of means.
+    public struct Figures: Sendable, Hashable {
+        public var ndcg: Double
+        public var recall: Double
+
+        public init(ndcg: Double, recall: Double) {
+            self.ndcg = ndcg
+            self.recall = recall
+        }
+    }
+
     public var name: String
     public var queries: Int
-    public var ndcg: Double
-    public var recall: Double
+    /// The board's answers.
+    public var board: Figures
+    /// FTS5 over the same text fields, every word OR-ed, ranked by bm25: no eligibility.
+    public var fts5: Figures
+    /// The same, keeping only what the board's hard filters keep (open, education, age).
+    public var fts5Filtered: Figures
+
+    public init(name: String, queries: Int, board: Figures, fts5: Figures, fts5Filtered: Figures) {
+        self.name = name
+        self.queries = queries
+        self.board = board
+        self.fts5 = fts5
+        self.fts5Filtered = fts5Filtered
+    }
 }
 
 extension JobBoard {
-    /// The board's answers to judged queries, measured: one row a task, then one row a
-    /// candidate category (`match` by the candidate's category; `shortlist` with the list and
-    /// the judgments narrowed to the category). Nobody's personal data is read and nothing is
-    /// recorded: the answers are ids.
+    /// The systems measured side by side.
+    private enum System: CaseIterable { case board, fts5, fts5Filtered }
+
+    /// Means being summed: per system, the nDCGs and recalls seen.
+    private struct Sums {
+        var ndcg: [System: [Double]] = [:]
+        var recall: [System: [Double]] = [:]
+        var queries: Int { ndcg[.board]?.count ?? 0 }
+
+        mutating func add(_ system: System, _ ranked: [String], _ grades: [String: Int]) {
+            if let n = Judgments.ndcg(ranked, grades) { ndcg[system, default: []].append(n) }
+            if let r = Judgments.recall(ranked, grades) { recall[system, default: []].append(r) }
+        }
+
+        func row(_ name: String) -> EvaluationRow {
+            func mean(_ values: [Double]?) -> Double { guard let values, !values.isEmpty else { return 0 }; return values.reduce(0, +) / Double(values.count) }
+            func figures(_ system: System) -> EvaluationRow.Figures { .init(ndcg: mean(ndcg[system]), recall: mean(recall[system])) }
+            return EvaluationRow(name: name, queries: queries, board: figures(.board), fts5: figures(.fts5), fts5Filtered: figures(.fts5Filtered))
+        }
+    }
+
+    /// The board's answers to judged queries, measured, next to the FTS5 baseline's: one row
+    /// a task, then one row a candidate category (`match` by the candidate's category;
+    /// `shortlist` with the list and the judgments narrowed to the category). Nobody's
+    /// personal data is read and nothing is recorded: the records come from the indexes
+    /// (which hold no names or phones), and the answers are ids.
     public func evaluate(_ judgments: Judgments, asOf: CalendarDate) throws -> [EvaluationRow] {
+        let postingsIndex = try postings.index(), profilesIndex = try profiles.index()
+        var allPostings: [String: JobPosting] = [:], allProfiles: [String: CandidateProfile] = [:]
+        try postingsIndex.snapshot.forEachStoredFields { id, stored in allPostings[id] = try StoredRecord.posting(stored) }
+        try profilesIndex.snapshot.forEachStoredFields { id, stored in allProfiles[id] = try StoredRecord.profile(stored) }
+        let baseline = try FullTextBaseline(postings: allPostings.values.sorted { $0.id < $1.id },
+                                            profiles: allProfiles.values.sorted { $0.id < $1.id })
+        func open(_ id: String) -> Bool { allPostings[id].map { $0.deadline.map { $0 >= asOf } ?? true } ?? false }
+
         var rows: [EvaluationRow] = []
-        var byCategory: [CandidateCategory: (ndcg: [Double], recall: [Double])] = [:]
-        let profilesIndex = try profiles.index()
-        func category(_ id: String) throws -> CandidateCategory? { try profile(id: id)?.category }
+        var byCategory: [CandidateCategory: Sums] = [:]
         for task in Judgments.Task.allCases {
-            var ndcgs: [Double] = [], recalls: [Double] = []
+            var sums = Sums()
             for (query, grades) in (judgments.grades[task] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                let ranked: [String]
+                var ranked: [System: [String]] = [:]
                 switch task {
                 case .search:
-                    ranked = try search(JobMatcher.Search(text: query, asOf: asOf)).results.map(\.id)
+                    ranked[.board] = try search(JobMatcher.Search(text: query, asOf: asOf)).results.map(\.id)
+                    let found = try baseline.postings(matching: query)
+                    ranked[.fts5] = Array(found.prefix(10))
+                    ranked[.fts5Filtered] = Array(found.filter(open).prefix(10))
                 case .match:
-                    guard let profile = try profile(id: query) else { throw MatchError(.unknownProfile, "judged profile \(query) is not in \(store.location)") }
-                    ranked = try matcher.match(profile: profile, asOf: asOf, limit: 10, postings: try postings.index()).map(\.posting.id)
+                    guard let profile = allProfiles[query] else { throw MatchError(.unknownProfile, "judged profile \(query) is not in \(store.location)") }
+                    ranked[.board] = try matcher.match(profile: profile, asOf: asOf, limit: 10, postings: postingsIndex).map(\.posting.id)
+                    let words = (profile.desiredTitles ?? []) + (profile.skills ?? []) + [profile.major ?? "", profile.summary ?? ""]
+                    let found = try baseline.postings(matching: words.joined(separator: " "))
+                    ranked[.fts5] = Array(found.prefix(10))
+                    ranked[.fts5Filtered] = Array(found.filter { allPostings[$0].map { Self.eligible(profile, for: $0, asOf: asOf) } ?? false }.prefix(10))
                 case .shortlist:
-                    guard let posting = try posting(id: query) else { throw MatchError(.unknownPosting, "judged posting \(query) is not in \(store.location)") }
-                    let all = try matcher.shortlist(posting: posting, asOf: asOf, limit: 200, profiles: profilesIndex)
-                    ranked = all.map(\.profile.id)
-                    // Per category: the list and the judgments narrowed to it.
+                    guard let posting = allPostings[query] else { throw MatchError(.unknownPosting, "judged posting \(query) is not in \(store.location)") }
+                    let words = [posting.title] + (posting.skills ?? []) + [posting.requirements ?? ""]
+                    let found = try baseline.profiles(matching: words.joined(separator: " "))
+                    let lists: [System: [String]] = [
+                        .board: try matcher.shortlist(posting: posting, asOf: asOf, limit: 200, profiles: profilesIndex).map(\.profile.id),
+                        .fts5: found,
+                        .fts5Filtered: found.filter { allProfiles[$0].map { Self.eligible($0, for: posting, asOf: asOf) } ?? false },
+                    ]
+                    for (system, list) in lists { ranked[system] = Array(list.prefix(10)) }
+                    // Per category: the lists and the judgments narrowed to it.
                     for kind in CandidateCategory.allCases {
-                        let list = all.filter { $0.profile.category == kind }.map(\.profile.id)
-                        var narrowed: [String: Int] = [:]
-                        for (id, grade) in grades where try category(id) == kind { narrowed[id] = grade }
-                        if let n = Judgments.ndcg(list, narrowed) { byCategory[kind, default: ([], [])].ndcg.append(n) }
-                        if let r = Judgments.recall(list, narrowed) { byCategory[kind, default: ([], [])].recall.append(r) }
+                        let narrowed = grades.filter { allProfiles[$0.key]?.category == kind }
+                        guard Judgments.ndcg([], narrowed) != nil else { continue }
+                        for system in System.allCases {
+                            byCategory[kind, default: Sums()].add(system, (lists[system] ?? []).filter { allProfiles[$0]?.category == kind }, narrowed)
+                        }
                     }
                 }
-                let n = Judgments.ndcg(ranked, grades), r = Judgments.recall(ranked, grades)
-                if let n { ndcgs.append(n) }
-                if let r { recalls.append(r) }
-                if task == .match, let kind = try category(query) {
-                    if let n { byCategory[kind, default: ([], [])].ndcg.append(n) }
-                    if let r { byCategory[kind, default: ([], [])].recall.append(r) }
+                guard Judgments.ndcg([], grades) != nil else { continue }
+                for system in System.allCases { sums.add(system, ranked[system] ?? [], grades) }
+                if task == .match, let kind = allProfiles[query]?.category {
+                    for system in System.allCases { byCategory[kind, default: Sums()].add(system, ranked[system] ?? [], grades) }
                 }
             }
-            guard !ndcgs.isEmpty else { continue }
-            rows.append(EvaluationRow(name: task.rawValue, queries: ndcgs.count, ndcg: Self.mean(ndcgs), recall: Self.mean(recalls)))
+            if sums.queries > 0 { rows.append(sums.row(task.rawValue)) }
         }
         for kind in CandidateCategory.allCases {
-            guard let figures = byCategory[kind], !figures.ndcg.isEmpty else { continue }
-            rows.append(EvaluationRow(name: "match+shortlist, \(kind.rawValue)", queries: figures.ndcg.count,
-                                      ndcg: Self.mean(figures.ndcg), recall: Self.mean(figures.recall)))
+            guard let sums = byCategory[kind], sums.queries > 0 else { continue }
+            rows.append(sums.row("match+shortlist, \(kind.rawValue)"))
         }
         return rows
     }
 
-    private static func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
+    /// The baseline's filter: the board's hard filters written out (open on `asOf`, education, age).
+    private static func eligible(_ profile: CandidateProfile, for posting: JobPosting, asOf: CalendarDate) -> Bool {
+        if let deadline = posting.deadline, deadline < asOf { return false }
+        if let minimum = posting.educationMin, profile.educationLevel < minimum { return false }
+        if let age = profile.age(on: asOf) {
+            if let low = posting.ageMin, age < low { return false }
+            if let high = posting.ageMax, age > high { return false }
+        }
+        return true
+    }
 }

@@ -12,8 +12,10 @@ struct EvaluateCommand: AsyncParsableCommand {
         discussion: """
             The judgments: one a line, task<TAB>query<TAB>id<TAB>grade; task search (query: the words), match (a profile id, \
             judging postings) or shortlist (a posting id, judging profiles); grade 1 to 3, unlisted ids 0. The project's own set \
-            is Benchmarks/evaluation/judgments.tsv (on the bundled Corpus, as of 2026-11-23); Benchmarks/evaluation/evaluate.py \
-            also runs an SQLite FTS5 baseline next to it.
+            is Benchmarks/evaluation/judgments.tsv, and a second set judged as a counsellor would (occupation, level, licence, \
+            commute) is Benchmarks/evaluation/counsellor-judgments.tsv (both on the bundled Corpus, as of 2026-11-23). Next to \
+            the board's figures: SQLite FTS5 over the same text fields (unicode61, diacritics removed, words OR-ed, bm25), \
+            plain and with the board's hard filters (open, education, age).
             """
     )
 
@@ -35,10 +37,11 @@ struct EvaluateCommand: AsyncParsableCommand {
             Terminal.error(error.message)
             throw ExitCode.failure
         }
-        print("| task | judged | nDCG@10 | recall@10 |")
-        print("|---|---|---|---|")
+        func cells(_ figures: EvaluationRow.Figures) -> String { String(format: "%.3f | %.3f", figures.ndcg, figures.recall) }
+        print("| task | judged | HezaMatch nDCG@10 | recall@10 | FTS5 nDCG@10 | recall@10 | FTS5 + filters nDCG@10 | recall@10 |")
+        print("|---|---|---|---|---|---|---|---|")
         for row in rows {
-            print("| \(row.name) | \(row.queries) | \(String(format: "%.3f", row.ndcg)) | \(String(format: "%.3f", row.recall)) |")
+            print("| \(row.name) | \(row.queries) | \(cells(row.board)) | \(cells(row.fts5)) | \(cells(row.fts5Filtered)) |")
         }
     }
 }

@@ -47,8 +47,12 @@ import JobRecords
         let right = try Judgments(tsv: "search\ttho han\tW\t3\n", file: "right.tsv")
         let wrong = try Judgments(tsv: "search\ttho han\tF\t3\n", file: "wrong.tsv")
         let asOf = CalendarDate("2026-11-23")!
-        #expect(try board.evaluate(right, asOf: asOf) == [EvaluationRow(name: "search", queries: 1, ndcg: 1, recall: 1)])
-        #expect(try board.evaluate(wrong, asOf: asOf) == [EvaluationRow(name: "search", queries: 1, ndcg: 0, recall: 0)])
+        let perfect = EvaluationRow.Figures(ndcg: 1, recall: 1), nothing = EvaluationRow.Figures(ndcg: 0, recall: 0)
+        #expect(try board.evaluate(right, asOf: asOf) == [EvaluationRow(name: "search", queries: 1, board: perfect, fts5: perfect, fts5Filtered: perfect)])
+        #expect(try board.evaluate(wrong, asOf: asOf) == [EvaluationRow(name: "search", queries: 1, board: nothing, fts5: nothing, fts5Filtered: nothing)])
+        // The baseline is plain FTS5: a synonym it does not know finds nothing, where the board's table finds the welder.
+        let synonym = try Judgments(tsv: "search\twelder\tW\t3\n", file: "synonym.tsv")
+        #expect(try board.evaluate(synonym, asOf: asOf) == [EvaluationRow(name: "search", queries: 1, board: perfect, fts5: nothing, fts5Filtered: nothing)])
         // Nothing was recorded: the answers are ids.
         #expect(try board.accessRecords().isEmpty)
     }
