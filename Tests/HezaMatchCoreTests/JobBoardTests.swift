@@ -61,7 +61,29 @@ import JobStorage
         #expect(plain.results.first?.id == "A1")  // as typed, the shortest title comes first
     }
 
-    /// An employer typed in the words filters the search, and is said.
+    /// A place typed with other words is ranked first, not filtered on: the job in the place, then
+    /// nearby, then farther, then other jobs in the place; never nothing because nobody there hires for it.
+    @Test func aPlaceWithTheJobNearbyButNotThere() throws {
+        let board = try board()
+        let lines = [
+            #"{"id":"W-far","employer":"Thép","zone":"KCN Tràng Duệ","title":"Thợ hàn","deadline":"2026-12-31"}"#,
+            #"{"id":"W-near","employer":"Cơ khí","zone":"KCN Nam Đình Vũ","title":"Thợ hàn","deadline":"2026-12-31"}"#,
+            #"{"id":"K-there","employer":"Kho","zone":"KCN Đình Vũ","title":"Thủ kho","skills":["hàn nhãn"],"deadline":"2026-12-31"}"#,
+            #"{"id":"W-there-closed","employer":"Cơ khí","zone":"KCN Đình Vũ","title":"Thợ hàn","deadline":"2026-11-01"}"#,
+        ]
+        try board.load(postings: try write("places.jsonl", lines))
+        let asOf = CalendarDate("2026-11-23")!
+        let answer = try board.search(JobMatcher.Search(text: "thợ hàn đình vũ", asOf: asOf))
+        #expect(answer.results.map(\.id) == ["W-near", "W-far", "K-there"])
+        #expect(answer.understoodText == "Đã hiểu: khu KCN Đình Vũ (xếp trước)")
+        #expect(answer.understood?.first?.preferred == true)
+        // The place alone is a filter: every open posting there, nothing elsewhere.
+        let alone = try board.search(JobMatcher.Search(text: "KCN Đình Vũ", asOf: asOf))
+        #expect(alone.results.map(\.id) == ["K-there"])
+        #expect(alone.understood?.first?.preferred == nil)
+    }
+
+    /// An employer typed in the words ranks its postings first, and is said.
     @Test func anEmployerInTheWords() throws {
         let board = try board()
         let lines = [
@@ -72,8 +94,8 @@ import JobStorage
         try board.load(postings: try write("employers.jsonl", lines))
         let asOf = CalendarDate("2026-11-23")!
         let answer = try board.search(JobMatcher.Search(text: "cong nhan lg", asOf: asOf))
-        #expect(answer.results.first?.id == "E1" && !answer.results.map(\.id).contains("E2"))  // LG's postings only
-        #expect(answer.understoodText == "Đã hiểu: doanh nghiệp LG")
+        #expect(answer.results.map(\.id) == ["E1", "E3", "E2"])  // LG's first (E3 by the word "công" of "Công ty"), then elsewhere
+        #expect(answer.understoodText == "Đã hiểu: doanh nghiệp LG (xếp trước)")
         var literal = JobMatcher.Search(text: "cong nhan lg", asOf: asOf)
         literal.understands = false
         #expect(try board.search(literal).results.map(\.id).contains("E2"))  // as typed: no filter

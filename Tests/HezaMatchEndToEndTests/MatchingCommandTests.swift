@@ -76,7 +76,7 @@ import Testing
         #expect(table.standardOutput.hasPrefix("Đã hiểu: khu KCN Đình Vũ"))
         let json = try run(["search", "lai xe KCN DINH VU", "--as-of", "2026-11-23", "--json"]).standardOutput
         #expect(try results(json).map { $0["id"] as? String } == ["P4"])  // P3, same zone, has closed
-        #expect(json.contains(#""understood":[{"field":"zone","value":"KCN Đình Vũ","words":"KCN DINH VU"}]"#))
+        #expect(json.contains(#""understood":[{"field":"zone","preferred":true,"value":"KCN Đình Vũ","words":"KCN DINH VU"}]"#))
         let literal = try run(["search", "lai xe KCN DINH VU", "--as-of", "2026-11-23", "--literal"]).standardOutput
         #expect(!literal.contains("Đã hiểu"))
     }

@@ -36,6 +36,29 @@ import Testing
         #expect(skills.map(\.code) == ["8344.1"] && skills[0].evidence == "skills: lái xe nâng")
     }
 
+    /// What a search adds to its words: the occupation named and its close kin of the same ISCO
+    /// unit group (≥ 0.7); not the engineers of another field, not the kin of another group.
+    @Test func aSearchFindsTheOccupationAndItsCloseKin() {
+        #expect(taxonomy.tokens(inQuery: "crane operator") == ["hzocc8343x1", "hzocc8343x2"])
+        #expect(taxonomy.tokens(inQuery: "vận hành cần cẩu giàn") == ["hzocc8343x2", "hzocc8343x1"])
+        #expect(taxonomy.tokens(inQuery: "công nhân điện tử").first == "hzocc8212x1")
+        #expect(!taxonomy.tokens(inQuery: "kỹ sư điện tử").contains("hzocc2144x1"))   // not mechanical engineers
+        #expect(!taxonomy.tokens(inQuery: "crane operator").contains("hzocc8344x1"))  // forklifts: related, another group
+        #expect(taxonomy.tokens(inQuery: "làm ca đêm xyz").isEmpty)
+        #expect(taxonomy.occupation(ofToken: "hzocc8343x2")?.english == "gantry crane operator")
+        #expect(taxonomy.occupation(ofToken: "hanoi") == nil)
+    }
+
+    /// What a match or a shortlist adds: the occupations and those related at least 0.5, read either way.
+    @Test func aMatchFindsRelatedOccupations() {
+        let crane = [OccupationTaxonomy.Found(code: "8343.1", evidence: "title: Lái cần cẩu")]
+        let tokens = taxonomy.tokens(of: crane)
+        #expect(tokens.first == "hzocc8343x1")
+        #expect(tokens.contains("hzocc8344x1") && tokens.contains("hzocc7215x1"))  // forklift 0.5, rigger 0.6
+        #expect(!tokens.contains("hzocc2643x1"))
+        #expect(taxonomy.tokens(of: crane, closeness: 0.9) == ["hzocc8343x1"])
+    }
+
     @Test func profilesFromDesiredTitlesMajorAndSkills() {
         let candidate = profile(#"{"id":"C","name":"A","category":"other","desired_titles":["Welder"],"major":"Điện công nghiệp","skills":["lái xe nâng"]}"#)
         #expect(taxonomy.occupations(of: candidate).map(\.code) == ["7212.1", "7412.1", "8344.1"])

@@ -70,7 +70,9 @@ public enum MatchIndexes {
             id: profile.id,
             text: ["desired_titles": (profile.desiredTitles ?? []).joined(separator: "; "),
                    "skills": (profile.skills ?? []).joined(separator: "; "), "major": profile.major ?? "",
-                   "summary": profile.summary ?? "", "school": profile.school ?? "", "concepts": concepts(profile, synonyms)],
+                   "summary": profile.summary ?? "", "school": profile.school ?? "",
+                   "concepts": ([concepts(profile, synonyms)] + occupations.occupations(of: profile).map { OccupationTaxonomy.token($0.code) })
+                       .joined(separator: " ")],
             keywords: ["category": [profile.category.rawValue], "education": [profile.educationLevel.rawValue],
                        "district": profile.district.map { [$0] } ?? [], "occupation": occupations.occupations(of: profile).map(\.code)],
             numbers: numbers,
@@ -85,7 +87,7 @@ public enum MatchIndexes {
     }
 
     /// Bumped when ``document(_:synonyms:)`` changes what it indexes.
-    static let documentVersion = 7  // 3: Ɖ folds to d; 4: vy/vi, ny/ni, xy/xi, by/bi fold together; 5: codes with their parts; 6: occupation; 7: its token in a posting's concepts
+    static let documentVersion = 8  // 3: Ɖ folds to d; 4: vy/vi, ny/ni, xy/xi, by/bi fold together; 5: codes with their parts; 6: occupation; 7: its token in a posting's concepts; 8: and in a profile's
 
     public static func postingIndex(_ postings: [JobPosting], synonyms: SynonymTable, occupations: OccupationTaxonomy = OccupationTaxonomy()) throws -> SearchIndex {
         let index = SearchIndex(schema: postingSchema)

@@ -151,9 +151,48 @@ public struct OccupationTaxonomy: Sendable {
     /// a search naming it in any of its names finds the postings classified under it.
     public static func token(_ code: String) -> String { "hzocc" + code.replacingOccurrences(of: ".", with: "x") }
 
-    /// The tokens of the occupations named in a search's words (`crane operator` → `hzocc8343x1`).
+    /// The tokens of the occupations named in a search's words (`crane operator` → `hzocc8343x1`),
+    /// and of their close kin: the occupations of the same ISCO unit group at least 0.7 close
+    /// (`crane operator` also finds gantry crane operators, `hzocc8343x2`; `kỹ sư điện tử` does not
+    /// find mechanical engineers).
+    ///
+    /// - Complexity: O(*n* · *L*) for *n* words, then O(*r*) in the kin of each occupation named.
     public func tokens(inQuery text: String) -> [String] {
-        classify([("query", text)]).map { Self.token($0.code) }
+        var codes: [String] = []
+        for found in classify([("query", text)]) {
+            if !codes.contains(found.code) { codes.append(found.code) }
+            guard let occupation = occupations[found.code] else { continue }
+            for (kin, closeness) in occupation.related.sorted(by: { $0.key < $1.key })
+            where closeness >= 0.7 && occupations[kin]?.isco == occupation.isco && !codes.contains(kin) {
+                codes.append(kin)
+            }
+        }
+        return codes.map(Self.token)
+    }
+
+    /// The tokens of `found` and of the occupations related to them at least `minimum` close:
+    /// what a match or a shortlist adds to its words, so that a candidate of a related trade
+    /// (a forklift driver for a crane operator's posting) is found, to be ranked by the signals.
+    ///
+    /// - Complexity: O(*f* · *r*) for *f* occupations with *r* related each.
+    public func tokens(of found: [Found], closeness minimum: Double = 0.5) -> [String] {
+        var codes: [String] = []
+        for item in found where !codes.contains(item.code) { codes.append(item.code) }
+        for item in found {
+            for (kin, closeness) in (occupations[item.code]?.related ?? [:]).sorted(by: { $0.key < $1.key })
+            where closeness >= minimum && !codes.contains(kin) { codes.append(kin) }
+        }
+        // Relations are read either way: an occupation that names one of these as related.
+        for (code, occupation) in occupations.sorted(by: { $0.key < $1.key }) where !codes.contains(code) {
+            if found.contains(where: { (occupation.related[$0.code] ?? 0) >= minimum }) { codes.append(code) }
+        }
+        return codes.map(Self.token)
+    }
+
+    /// The occupation an index token stands for (`hzocc8343x1` → crane operator), for reasons.
+    public func occupation(ofToken token: String) -> Occupation? {
+        guard token.hasPrefix("hzocc") else { return nil }
+        return occupations[String(token.dropFirst(5)).replacingOccurrences(of: "x", with: ".")]
     }
 
     /// How close two occupations are: 1 when the same, the table's closeness when related (either way), else 0.

@@ -86,6 +86,7 @@ public struct JobMatcher: Sendable {
         var didYouMean: String? = nil
         var employerNames: [String] = []
         var invitedOnly = false  // an audience typed in the text: the postings that invite it, not those for everyone
+        var preferred = PlacePreference()
         if search.understands {
             // Words typed as Telex, VNI or VIQR keystrokes, unless the index has them as typed.
             let snapshot = index.snapshot
@@ -124,8 +125,23 @@ public struct JobMatcher: Sendable {
             if decoded.changed && !search.text.isEmpty {
                 understood.insert(QueryUnderstanding.Understood(field: "text", value: search.text, words: typed), at: 0)
             }
+            // A place or employer typed with other words is a preference, not a filter: `thợ hàn đình vũ`
+            // lists the welders of Đình Vũ first, then those nearby, then the rest, never nothing.
+            let hasWords = !search.text.trimmingCharacters(in: .whitespaces).isEmpty
+            if hasWords {
+                for index in understood.indices where ["zone", "district", "employer"].contains(understood[index].field) {
+                    understood[index].preferred = true
+                    switch understood[index].field {
+                    case "zone": preferred.zone = understood[index].value
+                    case "district": preferred.district = understood[index].value
+                    default: preferred.employers = employerNames
+                    }
+                }
+                if !preferred.employers.isEmpty { employerNames = [] }
+            }
             for item in places {
                 switch item.field {
+                case "zone" where hasWords, "district" where hasWords: break
                 case "zone": search.zone = item.value
                 case "district": search.district = item.value
                 case "education": search.education = EducationLevel(rawValue: item.value)
@@ -144,16 +160,26 @@ public struct JobMatcher: Sendable {
         // The words, their synonym groups' tokens, and the tokens of the occupations they name.
         let occupationTokens = search.understands ? reference.occupations.tokens(inQuery: search.text) : []
         let expanded = ([reference.synonyms.expand(search.text)] + occupationTokens).joined(separator: " ")
-        var query = SearchQuery(expanded, mode: .any, filters: filters, offset: search.offset,
-                                limit: search.limit, facets: search.facets, countsTotalHits: true, explains: true, loadsStoredFields: true)
+        // With a preference, a window of the best matches is ranked again (``PlacePreference``), then paged.
+        let window = preferred.isEmpty ? nil : min(max(search.offset + search.limit + 300, 500), 2_000)
+        var query = SearchQuery(expanded, mode: .any, filters: filters, offset: window == nil ? search.offset : 0,
+                                limit: window ?? search.limit, facets: search.facets, countsTotalHits: true, explains: true, loadsStoredFields: true)
         query.countLimit = countLimit
         let result = try index.search(query)
+        var found: [(hit: SearchHit, posting: JobPosting)] = try result.hits.map { ($0, try Self.posting($0)) }
+        if window != nil {
+            let named = Set(occupationTokens)
+            found = preferred.rank(found, places: reference.places) { hit in
+                !named.isEmpty && (hit.explanation?.terms ?? []).contains { named.contains($0.term) }
+            }
+            found = Array(found.dropFirst(search.offset).prefix(search.limit))
+        }
         var hits: [RankedPosting] = []
-        for hit in result.hits {
-            let posting = try Self.posting(hit)
+        for (hit, posting) in found {
             var reasons: [String] = []
             let terms = Array(Set((hit.explanation?.terms ?? []).filter { $0.space == .folded }.map { term in
-                reference.synonyms.phrase(ofConceptToken: term.term).map { "\($0) (đồng nghĩa)" } ?? term.term
+                if let occupation = reference.occupations.occupation(ofToken: term.term) { return "nghề \(occupation.vietnamese)" }
+                return reference.synonyms.phrase(ofConceptToken: term.term).map { "\($0) (đồng nghĩa)" } ?? term.term
             })).sorted()
             if !terms.isEmpty { reasons.append("Khớp: " + terms.joined(separator: ", ")) }
             reasons.append(posting.employer)
@@ -175,11 +201,12 @@ public struct JobMatcher: Sendable {
         }
         let text = [(profile.desiredTitles ?? []).joined(separator: " ; "), (profile.skills ?? []).joined(separator: " ; "),
                     profile.major ?? ""].joined(separator: " ; ")
-        let query = SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
-                                limit: max(candidatePool, limit), loadsStoredFields: true)
+        let trades = CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations)
+        // The words, their synonym groups, and the tokens of the candidate's occupations and related ones.
+        let words = ([reference.synonyms.expand(text)] + reference.occupations.tokens(of: trades.occupations)).joined(separator: " ")
+        let query = SearchQuery(words, mode: .any, filters: filters, limit: max(candidatePool, limit), loadsStoredFields: true)
         let result = try index.search(query)
         var ranked: [RankedPosting] = []
-        let trades = CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations)
         for hit in result.hits {
             let posting = try Self.posting(hit)
             let signals = MatchSignals.evaluate(posting: posting, postingTrades: PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations),
@@ -211,11 +238,12 @@ public struct JobMatcher: Sendable {
             filters.append(.range("birth_year", lower: lower, upper: upper, orMissing: true))
         }
         let text = [posting.title, (posting.skills ?? []).joined(separator: " ; ")].joined(separator: " ; ")
-        let query = SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
-                                limit: max(candidatePool, limit), loadsStoredFields: true)
+        let postingTrades = PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations)  // once for every candidate
+        // The words, their synonym groups, and the tokens of the posting's occupations and related ones.
+        let words = ([reference.synonyms.expand(text)] + reference.occupations.tokens(of: postingTrades.occupations)).joined(separator: " ")
+        let query = SearchQuery(words, mode: .any, filters: filters, limit: max(candidatePool, limit), loadsStoredFields: true)
         let result = try index.search(query)
         var ranked: [RankedCandidate] = []
-        let postingTrades = PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations)  // once for every candidate
         for hit in result.hits {
             let profile = try Self.profile(hit)
             let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: profile,

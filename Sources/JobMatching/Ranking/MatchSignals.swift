@@ -10,7 +10,7 @@ import JobRecords
 /// | a trade of the candidate (skill, desired title, major) named by the posting, directly or through the synonym table; each synonym group once; never across two skills or fields | +2.5 each, at most +5; +1 more when the posting's title is the trade |
 /// | occupation (``OccupationTaxonomy``): the posting's and one of the candidate's the same / related with closeness c ≥ 0.5 | +1.5 / +0.75·c |
 /// | a generic skill both name (``GenericSkills``: safety, languages, office software…): "cùng kỹ năng chung", never "Đúng nghề" | +0.5 |
-/// | a licence the posting names (``Licence``): held, or a class that covers it / one of its kind but too low / none said ("cần hỏi") | +3 / −4 / 0 |
+/// | a licence the posting names (``Licence``): held, or a class that covers it / one of its kind but too low / none said ("cần hỏi") | +3 / −4 / −1 |
 /// | the posting invites the candidate's category | +2 |
 /// | level (``JobLevel``, from the title and the candidate's education), unless the candidate wants jobs of that level: two levels above the job / a professional job above the candidate's schooling | −3 / −1.5 |
 /// | salary: offered ≥ desired / below 85% of desired | +1.5 / −1.5 |
@@ -49,7 +49,9 @@ struct MatchSignals {
                 signals.excluded = signals.excluded || mandatory
                 licenceReasons.append("\(lower), chưa đủ: yêu cầu \(required)")
             } else {
-                // Not said is not lacking: profiles often leave licences out. Asked, not penalised.
+                // Not said is not lacking (profiles often leave licences out), but not shown either: asked,
+                // and a posting whose every licence the candidate shows comes before it.
+                signals.points -= 1
                 signals.excluded = signals.excluded || mandatory
                 licenceReasons.append("hồ sơ chưa ghi \(required), cần hỏi")
             }

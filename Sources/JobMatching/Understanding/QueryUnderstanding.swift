@@ -25,6 +25,9 @@ public struct QueryUnderstanding: Sendable {
         public var field: String
         public var value: String
         public var words: String
+        /// True when a place or employer is ranked first rather than filtered on: other words were
+        /// typed with it (`thợ hàn đình vũ`), so the same job nearby still shows, after it.
+        public var preferred: Bool? = nil
     }
 
     private enum Meaning: Sendable, Hashable {

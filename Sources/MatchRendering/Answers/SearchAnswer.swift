@@ -40,18 +40,21 @@ public struct SearchAnswer: Codable, Sendable, Hashable {
     /// "Did you mean", as a line to show: `Có phải bạn tìm: kỹ sư điện tử`; nil when nothing.
     public var didYouMeanText: String? { didYouMean.map { "Có phải bạn tìm: \($0)" } }
 
-    /// What was understood, as a line to show: `Đã hiểu: khu KCN Tràng Duệ; cho bộ đội xuất ngũ`; nil when nothing.
+    /// What was understood, as a line to show: `Đã hiểu: khu KCN Tràng Duệ (xếp trước); dành cho bộ đội xuất ngũ`
+    /// ("xếp trước": ranked first, not filtered on); nil when nothing.
     public var understoodText: String? {
         guard let understood, !understood.isEmpty else { return nil }
         return "Đã hiểu: " + understood.map { item in
+            let said: String
             switch item.field {
-            case "text": return item.value
-            case "zone": return "khu \(item.value)"
-            case "employer": return "doanh nghiệp \(item.value)"
-            case "district": return "quận, huyện \(item.value)"
-            case "education": return "trình độ \(EducationLevel(rawValue: item.value)?.vietnameseName ?? item.value)"
-            default: return "dành cho \(CandidateCategory(rawValue: item.value)?.vietnameseName ?? item.value)"
+            case "text": said = item.value
+            case "zone": said = "khu \(item.value)"
+            case "employer": said = "doanh nghiệp \(item.value)"
+            case "district": said = "quận, huyện \(item.value)"
+            case "education": said = "trình độ \(EducationLevel(rawValue: item.value)?.vietnameseName ?? item.value)"
+            default: said = "dành cho \(CandidateCategory(rawValue: item.value)?.vietnameseName ?? item.value)"
             }
+            return item.preferred == true ? said + " (xếp trước)" : said
         }.joined(separator: "; ")
     }
 
