@@ -24,6 +24,18 @@ import SearchIndex
         #expect(driverReasons.contains("cùng kỹ năng chung: an toàn lao động"))
     }
 
+    /// The job a candidate asks for is their occupation; one read only from a skill counts half.
+    @Test func theDesiredTitleIsTheOccupation() throws {
+        let candidate = profile(#"{"id":"M","name":"A","category":"vocational_student","desired_titles":["Kỹ thuật viên bảo trì"],"skills":["điện công nghiệp"]}"#)
+        let maintenance = posting(#"{"id":"maint","employer":"E","title":"Kỹ thuật viên bảo trì","skills":["điện công nghiệp"]}"#)
+        let electrician = posting(#"{"id":"elec","employer":"E","title":"Thợ điện công nghiệp","skills":["điện công nghiệp","bảo trì máy"]}"#)
+        let index = try MatchIndexes.postingIndex([electrician, maintenance], synonyms: reference.synonyms, occupations: reference.occupations)
+        let ranked = try JobMatcher(reference: reference).match(profile: candidate, asOf: asOf, limit: 10, postings: index)
+        #expect(ranked.map(\.posting.id) == ["maint", "elec"])
+        #expect(ranked.first?.reasons.contains { $0.hasPrefix("cùng nghề kỹ thuật viên bảo trì") && !$0.contains("theo kỹ năng") } == true)
+        #expect(ranked.last?.reasons.contains { $0.hasPrefix("cùng nghề thợ điện công nghiệp") && $0.hasSuffix("theo kỹ năng") } == true)
+    }
+
     @Test func noPhraseAcrossTwoSkills() {
         // "hàn" ending one skill and "điện" beginning the next are not "hàn điện".
         let trades = CandidateTrades(profile(#"{"id":"W","name":"A","category":"other","skills":["hàn điện"]}"#), synonyms: reference.synonyms)

@@ -8,7 +8,7 @@ import JobRecords
 /// |---|---|
 /// | text relevance (BM25F score `s` of the index) | `10 · s / (s + 8)` |
 /// | a trade of the candidate (skill, desired title, major) named by the posting, directly or through the synonym table; each synonym group once; never across two skills or fields | +2.5 each, at most +5; +1 more when the posting's title is the trade |
-/// | occupation (``OccupationTaxonomy``): the posting's and one of the candidate's the same / related with closeness c ≥ 0.5 | +1.5 / +0.75·c |
+/// | occupation (``OccupationTaxonomy``): the posting's and one of the candidate's the same / related with closeness c ≥ 0.5; half when the candidate's occupation comes only from a skill or major while a desired title names another | +1.5 / +0.75·c |
 /// | a generic skill both name (``GenericSkills``: safety, languages, office software…): "cùng kỹ năng chung", never "Đúng nghề" | +0.5 |
 /// | a licence the posting names (``Licence``): held, or a class that covers it / one of its kind but too low / none said ("cần hỏi") | +3 / −4 / −1 |
 /// | the posting invites the candidate's category | +2 |
@@ -74,22 +74,27 @@ struct MatchSignals {
             signals.reasons.append("Không có từ khóa trùng")
         }
         signals.reasons += licenceReasons
-        // The occupations (``OccupationTaxonomy``): the same one, or a related one.
-        var best: (posting: OccupationTaxonomy.Occupation, candidate: OccupationTaxonomy.Occupation, closeness: Double)?
+        // The occupations (``OccupationTaxonomy``): the same one, or a related one. The job the candidate
+        // asks for (a desired title) counts in full; one read only from a skill or major (`điện công
+        // nghiệp` on a maintenance technician's profile) counts half: it is what they can do, not what they want.
+        let asksFor = Set(candidateTrades.occupations.filter { $0.evidence.hasPrefix("desired_titles") }.map(\.code))
+        var best: (posting: OccupationTaxonomy.Occupation, candidate: OccupationTaxonomy.Occupation, closeness: Double, weight: Double)?
         for wanted in postingTrades.occupations {
             for held in candidateTrades.occupations {
                 let closeness = reference.occupations.closeness(wanted.code, held.code)
-                guard closeness > (best?.closeness ?? 0), let job = reference.occupations.occupations[wanted.code],
+                let weight = closeness * (asksFor.isEmpty || asksFor.contains(held.code) ? 1 : 0.5)
+                guard weight > (best?.weight ?? 0), let job = reference.occupations.occupations[wanted.code],
                       let own = reference.occupations.occupations[held.code] else { continue }
-                best = (job, own, closeness)
+                best = (job, own, closeness, weight)
             }
         }
         if let best {
+            let share = best.weight / best.closeness
             if best.closeness >= 1 {
-                signals.points += 1.5
-                signals.reasons.append("cùng nghề \(best.posting.vietnamese) (ISCO \(best.posting.isco))")
+                signals.points += 1.5 * share
+                signals.reasons.append("cùng nghề \(best.posting.vietnamese) (ISCO \(best.posting.isco))" + (share < 1 ? ", theo kỹ năng" : ""))
             } else if best.closeness >= 0.5 {
-                signals.points += 1.5 * best.closeness * 0.5
+                signals.points += 1.5 * best.weight * 0.5
                 signals.reasons.append("nghề gần: \(best.candidate.vietnamese) → \(best.posting.vietnamese)")
             }
         }
