@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SearchIndex", targets: ["SearchIndex"]),
         .library(name: "JobRecords", targets: ["JobRecords"]),
         .library(name: "JobStorage", targets: ["JobStorage"]),
+        .library(name: "JobStoragePostgres", targets: ["JobStoragePostgres"]),
         .library(name: "JobMatching", targets: ["JobMatching"]),
         .library(name: "MatchRendering", targets: ["MatchRendering"]),
         .library(name: "HezaMatchCore", targets: ["HezaMatchCore"]),
@@ -24,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
     ],
     targets: [
         // ICU as a system library: just a module map and a shim header (like GRDB's GRDBSQLite).
@@ -56,6 +59,17 @@ let package = Package(
         .target(
             name: "JobStorage",
             dependencies: ["JobRecords", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The store on PostgreSQL, for replicas: its own target, so that only what needs it builds postgres-nio.
+        .target(
+            name: "JobStoragePostgres",
+            dependencies: [
+                "JobStorage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Who fits which job, and why: index documents, eligibility, signals, reasons, reference tables.
         .target(
@@ -101,6 +115,7 @@ let package = Package(
                 "MatchRendering",
                 "HezaMatchCore",
                 "HezaMatchServer",
+                "JobStoragePostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

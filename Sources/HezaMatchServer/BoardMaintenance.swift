@@ -4,7 +4,8 @@ import ServiceLifecycle
 
 /// The server's background work on its board, as a service of the application:
 /// follows the store's change feed (changes written by other processes, such as a
-/// `hezamatch index` run beside the server), saves the indexes on a schedule, and
+/// `hezamatch index` run beside the server, or another replica on the same PostgreSQL: woken by
+/// ``JobStore/waitForChanges(timeout:)``, else every `followInterval`), saves the indexes on a schedule, and
 /// saves them once more at shutdown, after the last request, so that the next start
 /// opens them and applies only what came after.
 public struct BoardMaintenance: Service {
@@ -25,7 +26,9 @@ public struct BoardMaintenance: Service {
         try? await cancelWhenGracefulShutdown {
             var lastSave = ContinuousClock.now
             while !Task.isCancelled {
-                try await Task.sleep(for: followInterval)
+                // Woken by the store when it is told of a write (PostgreSQL's NOTIFY from another replica), else polls.
+                _ = await board.store.waitForChanges(timeout: followInterval)
+                try Task.checkCancellation()
                 do { try await board.followStore() } catch { log("could not follow the store: \(error)") }
                 if ContinuousClock.now - lastSave >= saveInterval {
                     await save()

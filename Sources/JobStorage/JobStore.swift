@@ -13,8 +13,9 @@ import Foundation
 /// search indexes are kept in step with the store, and how a saved index catches
 /// up after a restart (it records the number it contains).
 ///
-/// Implementations: ``SQLiteJobStore`` (embedded, the default). The search indexes,
-/// the matcher and everything above only see this protocol.
+/// Implementations: ``SQLiteJobStore`` (embedded, the default) and `PostgresJobStore` (the
+/// `JobStoragePostgres` module: one PostgreSQL shared by any number of servers). The search
+/// indexes, the matcher and everything above only see this protocol.
 public protocol JobStore: Sendable {
     /// Where the store is, for messages (a path, or a URL without its password).
     var location: String { get }
@@ -56,4 +57,19 @@ public protocol JobStore: Sendable {
 
     /// The access records since `since` (all when `nil`), newest first, at most `limit`.
     func accessRecords(since: Date?, limit: Int) throws -> [AccessRecord]
+
+    // MARK: Other writers
+
+    /// Returns when another process may have written to the store, or after `timeout`: what a
+    /// server waits on before catching its indexes up with writes it did not make (a replica).
+    /// `true` when the store was told of a change (PostgreSQL's `NOTIFY`), `false` on the timeout.
+    func waitForChanges(timeout: Duration) async -> Bool
+}
+
+extension JobStore {
+    /// Polling: waits `timeout` and says nothing was told. A store that hears of changes overrides it.
+    public func waitForChanges(timeout: Duration) async -> Bool {
+        try? await Task.sleep(for: timeout)
+        return false
+    }
 }

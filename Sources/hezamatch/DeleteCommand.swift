@@ -29,7 +29,7 @@ struct DeleteCommand: AsyncParsableCommand {
         // Open the index first, so that the deletion reaches its saved file.
         try board.warmUp(kind)
         guard try await board.delete(kind, id: id, requester: .commandLine) else {
-            Terminal.error("no \(kind) \(id) in \(options.storePath)")
+            Terminal.error("no \(kind) \(id) in \(options.storeLabel)")
             throw ExitCode.failure
         }
         board.waitForErasure()

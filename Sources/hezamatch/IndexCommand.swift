@@ -51,7 +51,7 @@ struct IndexCommand: ParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         for sentence in report.encodings { print(sentence) }
         print("loaded \(report.postingsLoaded) postings and \(report.profilesLoaded) profiles in \(String(format: "%.2f", seconds)) s; "
-              + "the store \(options.storePath) holds \(report.postingsInStore) postings and \(report.profilesInStore) profiles")
+              + "the store \(options.storeLabel) holds \(report.postingsInStore) postings and \(report.profilesInStore) profiles")
     }
 }
 

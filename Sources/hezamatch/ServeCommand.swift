@@ -37,8 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
         let maintenance = BoardMaintenance(board: board, saveInterval: .seconds(saveEvery), log: { Terminal.error("hezamatch: \($0)") })
         let app = Application(router: HezaMatchAPI(board: board, tokens: tokens).router(),
                               configuration: .init(address: .hostname(host, port: port)), services: [maintenance], logger: logger)
-        Terminal.error("hezamatch serving \(options.storePath) on http://\(host):\(port)" + (tokens.isEmpty ? " (no API token: protected endpoints answer 401)" : ""))
+        Terminal.error("hezamatch serving \(options.storeLabel) on http://\(host):\(port)" + (tokens.isEmpty ? " (no API token: protected endpoints answer 401)" : ""))
         try await app.runService()  // returns on SIGINT or SIGTERM, after in-flight requests and the last save
-        Terminal.error("hezamatch: indexes saved beside \(options.storePath) for the next start")
+        Terminal.error("hezamatch: indexes saved beside \(options.storeLabel) for the next start")
     }
 }

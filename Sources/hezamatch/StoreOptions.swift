@@ -1,12 +1,17 @@
 import ArgumentParser
 import Foundation
 import HezaMatchCore
+import JobMatching
 import JobRecords
+import JobStoragePostgres
 
 /// Where the store and the reference tables are; shared by the subcommands.
 struct StoreOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The SQLite store (default: $HEZAMATCH_STORE, else ./hezamatch.sqlite).", valueName: "path"))
+    @Option(help: ArgumentHelp("The store: a SQLite file, or PostgreSQL as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE or postgres://USER@/DATABASE?host=SOCKET_DIR (default: $HEZAMATCH_STORE, else ./hezamatch.sqlite).", valueName: "path|url"))
     var store: String?
+
+    @Option(help: ArgumentHelp("With a PostgreSQL store: the folder of this process's saved indexes (default: $HEZAMATCH_INDEX_DIR, else ./hezamatch-index). Each replica on one machine needs its own.", valueName: "dir"))
+    var indexDir: String?
 
     @Option(help: ArgumentHelp("The folder with places.tsv and synonyms.tsv (default: $HEZAMATCH_CORPUS, else ./Corpus).", valueName: "dir"))
     var corpus: String?
@@ -16,6 +21,12 @@ struct StoreOptions: ParsableArguments {
 
     var storePath: String {
         store ?? ProcessInfo.processInfo.environment["HEZAMATCH_STORE"] ?? "hezamatch.sqlite"
+    }
+
+    /// The store as said in messages: a PostgreSQL URL without its password.
+    var storeLabel: String {
+        guard PostgresStoreAddress.isPostgres(storePath) else { return storePath }
+        return (try? PostgresStoreAddress(storePath))?.description ?? "(a PostgreSQL URL)"
     }
 
     var corpusDirectory: String {
@@ -34,14 +45,21 @@ struct StoreOptions: ParsableArguments {
     /// The board over the store, its indexes beside it; what it rebuilds or repairs is said on standard error.
     func openBoard() throws -> JobBoard {
         do {
-            return try JobBoard.open(storePath: storePath, corpus: try corpusDirectory, accessRetention: Double(auditRetentionDays) * 86_400,
-                                     log: { Terminal.error("hezamatch: \($0)") })
+            let retention = Double(auditRetentionDays) * 86_400
+            let log: @Sendable (String) -> Void = { Terminal.error("hezamatch: \($0)") }
+            if let address = try PostgresStoreAddress(storePath) {
+                let folder = indexDir ?? ProcessInfo.processInfo.environment["HEZAMATCH_INDEX_DIR"] ?? "hezamatch-index"
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                return JobBoard(store: try PostgresJobStore(address: address), reference: try ReferenceData.load(directory: try corpusDirectory),
+                                indexPathPrefix: (folder as NSString).appendingPathComponent(address.database), accessRetention: retention, log: log)
+            }
+            return try JobBoard.open(storePath: storePath, corpus: try corpusDirectory, accessRetention: retention, log: log)
         } catch let error as ValidationError {
             throw error
         } catch let failure as LoadFailure {
             throw ValidationError(failure.description)
         } catch {
-            throw ValidationError("cannot open the store \(storePath): \(error)")
+            throw ValidationError("cannot open the store \(storeLabel): \(error)")
         }
     }
 }

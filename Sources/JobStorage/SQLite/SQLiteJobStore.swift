@@ -117,20 +117,11 @@ public final class SQLiteJobStore: JobStore {
         return fold(text)
     }
 
-    static func fold(_ text: String) -> String {
-        text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "d")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-    }
+    static func fold(_ text: String) -> String { ProfileLookup.fold(text) }
 
     public func findProfiles(_ text: String, limit: Int) throws -> [StoredChange] {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return [] }
-        // A phone is looked for only when the text is written like one (digits and separators),
-        // so that an id such as C-00015 does not also find every phone holding 00015.
-        let looksLikePhone = trimmed.allSatisfy { $0.isNumber || " .-+()".contains($0) }
-        var digits = looksLikePhone ? trimmed.filter(\.isNumber) : ""
-        if digits.hasPrefix("84"), digits.count >= 11 { digits = "0" + digits.dropFirst(2) }  // +84 912 … is 0912 …
-        let name = "%" + SQLiteJobStore.fold(trimmed).replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+        let lookup = ProfileLookup(text)
+        guard !lookup.id.isEmpty else { return [] }
         return try database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT seq, id, document FROM profile
@@ -138,7 +129,7 @@ public final class SQLiteJobStore: JobStore {
                    OR (length(?2) >= 4 AND replace(replace(replace(json_extract(document, '$.phone'), ' ', ''), '.', ''), '-', '') LIKE '%' || ?2 || '%')
                    OR (length(?3) > 2 AND hezamatch_fold(json_extract(document, '$.name')) LIKE ?3)
                 ORDER BY id = ?1 DESC, id LIMIT ?4
-                """, arguments: [trimmed, digits, name, limit]).map { StoredChange(sequence: $0[0], id: $0[1], document: $0[2]) }
+                """, arguments: [lookup.id, lookup.phoneDigits, lookup.namePattern, limit]).map { StoredChange(sequence: $0[0], id: $0[1], document: $0[2]) }
         }
     }
 

@@ -1,0 +1,34 @@
+import JobStorage
+import PostgresNIO
+
+extension PostgresJobStore {
+    /// The tables, created when missing, in one transaction under an advisory lock: replicas
+    /// that start together do not race to create them.
+    static func createSchema(_ connection: PostgresConnection, _ store: PostgresJobStore) throws {
+        _ = try store.run(connection, "BEGIN")
+        do {
+            _ = try store.run(connection, "SELECT pg_advisory_xact_lock(7243601)")
+            for kind in RecordKind.allCases {
+                let table = kind.rawValue
+                let lookup = kind == .profile ? ", name_folded text NOT NULL DEFAULT '', phone_digits text NOT NULL DEFAULT ''" : ""
+                _ = try store.run(connection, "CREATE TABLE IF NOT EXISTS \(unescaped: table) (id text PRIMARY KEY, document text NOT NULL, seq bigint NOT NULL\(unescaped: lookup))")
+                _ = try store.run(connection, "CREATE INDEX IF NOT EXISTS \(unescaped: table)_seq ON \(unescaped: table)(seq)")
+                _ = try store.run(connection, "CREATE TABLE IF NOT EXISTS \(unescaped: table)_tombstone (id text PRIMARY KEY, seq bigint NOT NULL)")
+                _ = try store.run(connection, "CREATE INDEX IF NOT EXISTS \(unescaped: table)_tombstone_seq ON \(unescaped: table)_tombstone(seq)")
+            }
+            _ = try store.run(connection, "CREATE TABLE IF NOT EXISTS feed (kind text PRIMARY KEY, sequence bigint NOT NULL)")
+            for kind in RecordKind.allCases {
+                _ = try store.run(connection, "INSERT INTO feed(kind, sequence) VALUES (\(kind.rawValue), 0) ON CONFLICT (kind) DO NOTHING")
+            }
+            _ = try store.run(connection, """
+                CREATE TABLE IF NOT EXISTS access_log (seq bigserial PRIMARY KEY, at double precision NOT NULL, actor text NOT NULL,
+                    action text NOT NULL, subject text NOT NULL, profile_ids text NOT NULL)
+                """)
+            _ = try store.run(connection, "CREATE INDEX IF NOT EXISTS access_log_at ON access_log(at)")
+            _ = try store.run(connection, "COMMIT")
+        } catch {
+            _ = try? store.run(connection, "ROLLBACK")
+            throw error
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import JobStorage
+import PostgresNIO
+
+/// One write transaction on PostgreSQL: both rows of `feed` locked first (so writers through
+/// any replica take their numbers in commit order), then each change with the next number of
+/// its table, then the feed's new numbers and a `NOTIFY`, all committed together.
+final class PostgresTransaction: StoreTransaction {
+    private let connection: PostgresConnection
+    private let store: PostgresJobStore
+    private var sequences: [RecordKind: Int64] = [:]
+    private var stored: [RecordKind: Int] = [:]
+    private var deleted: [RecordKind: Int] = [:]
+    private let started: [RecordKind: Int64]
+
+    init(_ connection: PostgresConnection, _ store: PostgresJobStore) throws {
+        self.connection = connection
+        self.store = store
+        for row in try store.run(connection, "SELECT kind, sequence FROM feed ORDER BY kind FOR UPDATE") {
+            let (kind, sequence) = try row.decode((String, Int64).self)
+            if let kind = RecordKind(rawValue: kind) { sequences[kind] = sequence }
+        }
+        started = sequences
+    }
+
+    func upsert(_ kind: RecordKind, id: String, document: String) throws {
+        let sequence = (sequences[kind] ?? 0) + 1
+        sequences[kind] = sequence
+        switch kind {
+        case .profile:
+            let (name, phone) = Self.lookupFields(document)
+            _ = try store.run(connection, """
+                INSERT INTO profile(id, document, seq, name_folded, phone_digits) VALUES (\(id), \(document), \(sequence), \(name), \(phone))
+                ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, seq = EXCLUDED.seq,
+                    name_folded = EXCLUDED.name_folded, phone_digits = EXCLUDED.phone_digits
+                """)
+        case .posting:
+            _ = try store.run(connection, """
+                INSERT INTO posting(id, document, seq) VALUES (\(id), \(document), \(sequence))
+                ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, seq = EXCLUDED.seq
+                """)
+        }
+        _ = try store.run(connection, "DELETE FROM \(unescaped: kind.rawValue)_tombstone WHERE id = \(id)")
+        stored[kind, default: 0] += 1
+    }
+
+    func delete(_ kind: RecordKind, id: String) throws -> Bool {
+        let result = try store.run(connection, "DELETE FROM \(unescaped: kind.rawValue) WHERE id = \(id)")
+        guard (result.metadata.rows ?? 0) > 0 else { return false }
+        let sequence = (sequences[kind] ?? 0) + 1
+        sequences[kind] = sequence
+        _ = try store.run(connection, """
+            INSERT INTO \(unescaped: kind.rawValue)_tombstone(id, seq) VALUES (\(id), \(sequence))
+            ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq
+            """)
+        deleted[kind, default: 0] += 1
+        return true
+    }
+
+    /// Writes the feed's new numbers and, when anything changed, the notification (sent at commit).
+    func finish() throws -> WriteReceipt {
+        var changed = false
+        for (kind, sequence) in sequences where sequence != started[kind] {
+            _ = try store.run(connection, "UPDATE feed SET sequence = \(sequence) WHERE kind = \(kind.rawValue)")
+            changed = true
+        }
+        if changed { _ = try store.run(connection, "NOTIFY \(unescaped: PostgresJobStore.channel)") }
+        return WriteReceipt(sequences: sequences, stored: stored, deleted: deleted)
+    }
+
+    /// A profile's folded name and phone digits, kept beside it for finding it (deleted with it).
+    static func lookupFields(_ document: String) -> (name: String, phone: String) {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(document.utf8))) as? [String: Any] else { return ("", "") }
+        return (ProfileLookup.fold(object["name"] as? String ?? ""), ProfileLookup.phoneDigits(object["phone"] as? String ?? ""))
+    }
+}
