@@ -158,6 +158,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        // The PostgreSQL store and replicas, on a throwaway cluster (initdb, pg_ctl) the tests start themselves.
+        .testTarget(
+            name: "PostgresReplicaTests",
+            dependencies: ["JobStorage", "JobStoragePostgres", "hezamatch"]
+        ),
         // Runs the real `hezamatch` binary on small inputs.
         .testTarget(
             name: "HezaMatchEndToEndTests",

@@ -110,13 +110,16 @@ public final class PostgresJobStore: JobStore, @unchecked Sendable {
 
     /// A PostgreSQL error as a sentence: the server's message and the address, no query text
     /// (which may hold personal data).
+    /// Errors of the caller's own (a refused import) pass through as they are.
     static func described(_ error: any Error, _ address: PostgresStoreAddress) -> any Error {
-        if error is PostgresStoreError { return error }
         if let psql = error as? PSQLError {
             let message = psql.serverInfo?[.message] ?? "\(psql.code)"
             return PostgresStoreError("PostgreSQL at \(address): \(message)")
         }
-        return PostgresStoreError("PostgreSQL at \(address): \(error)")
+        if error is ChannelError || error is IOError || error is NIOConnectionError {
+            return PostgresStoreError("PostgreSQL at \(address): cannot connect (\(error))")
+        }
+        return error
     }
 
     // MARK: Reading

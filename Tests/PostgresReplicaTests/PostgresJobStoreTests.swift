@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+import JobStorage
+import JobStoragePostgres
+
+/// The PostgreSQL store behaves as the SQLite one does (the same truth tables as
+/// `JobStoreTests`), on a real throwaway cluster.
+@Suite final class PostgresJobStoreTests {
+    let postgres: TemporaryPostgres
+    let url: String
+
+    init() throws {
+        postgres = try TemporaryPostgres()
+        url = try postgres.database("jobs")
+    }
+
+    private func store() throws -> PostgresJobStore { try PostgresJobStore(address: try #require(try PostgresStoreAddress(url))) }
+
+    private func put(_ store: PostgresJobStore, _ kind: RecordKind, _ records: [(String, String)]) throws -> WriteReceipt {
+        try store.write { transaction in
+            for (id, json) in records { try transaction.upsert(kind, id: id, document: json) }
+        }
+    }
+
+    @Test func addressesAreReadAsLibpqWritesThem() throws {
+        let cases: [(String, String?)] = [
+            ("postgres://heza:pw@db.example:5433/jobs", "postgres://heza:***@db.example:5433/jobs"),
+            ("postgresql://heza@localhost/jobs", "postgres://heza@localhost:5432/jobs"),
+            ("postgres://heza@/jobs?host=/tmp/pg", "postgres://heza@:5432/jobs?host=/tmp/pg"),
+            ("postgres://heza@:6000/jobs?host=/tmp/pg", "postgres://heza@:6000/jobs?host=/tmp/pg"),
+            ("/data/hezamatch.sqlite", nil),
+        ]
+        for (text, expected) in cases { #expect(try PostgresStoreAddress(text)?.description == expected, "\(text)") }
+        #expect(throws: PostgresStoreError.self) { _ = try PostgresStoreAddress("postgres://db.example/jobs") }   // no user
+        #expect(throws: PostgresStoreError.self) { _ = try PostgresStoreAddress("postgres://heza@db.example/") }  // no database
+    }
+
+    @Test func theFeedGivesEachChangedRecordOnceInItsLatestState() throws {
+        let store = try store()
+        #expect(try store.sequence(of: .posting) == 0 && store.sequence(of: .profile) == 0)
+        _ = try put(store, .posting, [("A", "a1"), ("B", "b1"), ("C", "c1")])   // 1, 2, 3
+        _ = try put(store, .posting, [("A", "a2")])                             // 4
+        _ = try store.write { _ = try $0.delete(.posting, id: "B") }             // 5
+        let missing = try store.write { _ = try $0.delete(.posting, id: "nope") }
+        #expect(missing.deleted[.posting] == nil && missing.sequences[.posting] == 5)
+        _ = try put(store, .posting, [("D", "d1")])                             // 6
+        #expect(try store.sequence(of: .profile) == 0)                          // each table its own sequence
+        let cases: [(after: Int64, expected: [StoredChange])] = [
+            (0, [.init(sequence: 3, id: "C", document: "c1"), .init(sequence: 4, id: "A", document: "a2"),
+                 .init(sequence: 5, id: "B", document: nil), .init(sequence: 6, id: "D", document: "d1")]),
+            (3, [.init(sequence: 4, id: "A", document: "a2"), .init(sequence: 5, id: "B", document: nil),
+                 .init(sequence: 6, id: "D", document: "d1")]),
+            (5, [.init(sequence: 6, id: "D", document: "d1")]),
+            (6, []),
+        ]
+        for (after, expected) in cases {
+            #expect(try store.changes(of: .posting, after: after, limit: 100) == expected, "after \(after)")
+        }
+        #expect(try store.changes(of: .posting, after: 0, limit: 2).map(\.sequence) == [3, 4])
+        _ = try put(store, .posting, [("B", "b2")])
+        #expect(try store.changes(of: .posting, after: 6, limit: 10) == [.init(sequence: 7, id: "B", document: "b2")])
+        var seen: [String] = []
+        let sequence = try store.forEachRecord(of: .posting, batchSize: 2) { seen += $0.map(\.id) }
+        #expect(Set(seen) == ["A", "B", "C", "D"] && seen.count == 4 && sequence == 7)
+        #expect(try store.count(of: .posting) == 4)
+        #expect(try store.documents(of: .posting, ids: ["A", "B", "zzz"]) == ["A": "a2", "B": "b2"])
+    }
+
+    @Test func aFailedTransactionStoresNothingAndTakesNoNumber() throws {
+        let store = try store()
+        _ = try put(store, .profile, [("C1", "one")])
+        struct Refused: Error {}
+        #expect(throws: Refused.self) {
+            _ = try store.write { transaction in
+                try transaction.upsert(.profile, id: "C2", document: "two")
+                try transaction.upsert(.profile, id: "C1", document: "changed")
+                throw Refused()
+            }
+        }
+        #expect(try store.sequence(of: .profile) == 1)
+        #expect(try store.documents(of: .profile, ids: ["C1", "C2"]) == ["C1": "one"])
+        // The connection is usable after the rollback.
+        _ = try put(store, .profile, [("C3", "three")])
+        #expect(try store.sequence(of: .profile) == 2)
+    }
+
+    @Test func findingACandidateByIdNameOrPhone() throws {
+        let store = try store()
+        _ = try put(store, .profile, [
+            ("C-00015", #"{"id":"C-00015","name":"Phạm Quang Cường","phone":"0912 345 678"}"#),
+            ("C-00016", #"{"id":"C-00016","name":"Trần Thị Hà","phone":"0900015000"}"#),
+            ("C-00017", #"{"id":"C-00017","name":"Phạm Thị Lan","phone":"0388.123.456"}"#),
+        ])
+        let cases: [(text: String, expected: [String])] = [
+            ("C-00015", ["C-00015"]), ("00015", ["C-00016"]), ("0912345678", ["C-00015"]), ("0912.345.678", ["C-00015"]),
+            ("+84 912 345 678", ["C-00015"]), ("388123456", ["C-00017"]), ("123", []), ("pham quang cuong", ["C-00015"]),
+            ("PHẠM", ["C-00015", "C-00017"]), ("  ", []), ("%", []),
+        ]
+        for (text, expected) in cases {
+            #expect(try store.findProfiles(text, limit: 10).map(\.id) == expected, "\(text)")
+        }
+        // Deleted: found by nothing, and nothing of it left in the table.
+        _ = try store.write { _ = try $0.delete(.profile, id: "C-00015") }
+        #expect(try store.findProfiles("pham quang cuong", limit: 10).isEmpty)
+        #expect(try store.documents(of: .profile, ids: ["C-00015"]).isEmpty)
+    }
+
+    @Test func theAccessRecordKeepsAndForgets() async throws {
+        let store = try store()
+        let old = AccessRecord(at: Date().addingTimeInterval(-7_200), actor: "c", action: "shortlist", subject: "P-1", profileIDs: ["C1"])
+        try await store.recordAccess(old, retention: 86_400)
+        try await store.recordAccess(AccessRecord(at: Date(), actor: "c", action: "fair", subject: "2026-09", profileIDs: ["C2", "C3"]), retention: 3_600)
+        let records = try store.accessRecords(since: nil, limit: 10)
+        #expect(records.map(\.action) == ["fair"] && records.first?.profileIDs == ["C2", "C3"])  // the old one is forgotten
+    }
+
+    /// Two writers through two stores (two replicas) race on one id: the feed is one order with
+    /// no gap and no number twice, and the record is the last commit's.
+    @Test func twoWritersRacingOnOneId() async throws {
+        let first = try store(), second = try store()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (writer, name) in [(first, "a"), (second, "b")] {
+                group.addTask {
+                    for round in 0..<40 {
+                        _ = try await writer.write { try $0.upsert(.posting, id: "P-RACE", document: "\(name)\(round)") }
+                        _ = try await writer.write { try $0.upsert(.posting, id: "P-\(name)\(round)", document: "x") }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try first.sequence(of: .posting) == 160 && second.sequence(of: .posting) == 160)
+        let feed = try first.changes(of: .posting, after: 0, limit: 1_000)
+        #expect(feed.map(\.sequence) == feed.map(\.sequence).sorted() && Set(feed.map(\.sequence)).count == feed.count)
+        let race = try #require(feed.first { $0.id == "P-RACE" })
+        #expect(race.sequence == feed.filter { $0.id == "P-RACE" }.map(\.sequence).max())
+        #expect(try second.documents(of: .posting, ids: ["P-RACE"])["P-RACE"] == race.document)
+        #expect(try first.count(of: .posting) == 81)
+    }
+
+    /// A write through one store wakes a server waiting on another (NOTIFY at commit); without a
+    /// write, the wait ends at its timeout.
+    @Test func aWriteWakesTheOtherReplica() async throws {
+        let writer = try store(), follower = try store()
+        _ = await follower.waitForChanges(timeout: .milliseconds(10))  // opens the LISTEN connection
+        let started = ContinuousClock.now
+        #expect(await follower.waitForChanges(timeout: .milliseconds(300)) == false)
+        #expect(ContinuousClock.now - started >= .milliseconds(300))
+        async let told = follower.waitForChanges(timeout: .seconds(10))
+        try await Task.sleep(for: .milliseconds(100))
+        _ = try await writer.write { try $0.upsert(.profile, id: "C1", document: "{}") }
+        #expect(await told == true)
+    }
+
+    /// PostgreSQL restarted under a store: reads reconnect; nothing written is lost.
+    @Test func aRestartOfPostgreSQLLosesNothing() throws {
+        let store = try store()
+        _ = try put(store, .posting, [("A", "a1"), ("B", "b1")])
+        try postgres.stop(immediately: true)
+        try postgres.start()
+        #expect(try store.sequence(of: .posting) == 2)
+        #expect(try store.documents(of: .posting, ids: ["A", "B"]) == ["A": "a1", "B": "b1"])
+        _ = try put(store, .posting, [("C", "c1")])
+        #expect(try store.changes(of: .posting, after: 0, limit: 10).map(\.sequence) == [1, 2, 3])
+    }
+
+    /// PostgreSQL down: a clear error naming the store, without its password.
+    @Test func anUnreachableStoreSaysWhere() throws {
+        let url = "postgres://heza:secret@/nothing?host=\(postgres.folder)/missing"
+        do {
+            _ = try PostgresJobStore(address: try #require(try PostgresStoreAddress(url)))
+            Issue.record("connected to nothing")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("postgres://heza:***@:5432/nothing") && !message.contains("secret"), "\(message)")
+        }
+    }
+}
