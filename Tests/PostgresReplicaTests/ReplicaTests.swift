@@ -1,0 +1,210 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// Two `hezamatch serve` replicas on loopback over one PostgreSQL: a write accepted by either is
+/// seen by both, a replica that restarts catches up, PostgreSQL restarting under them loses nothing
+/// and applies nothing twice, racing writers end in one state everywhere.
+@Suite(.serialized) final class ReplicaTests: @unchecked Sendable {
+    let postgres: TemporaryPostgres
+    let url: String
+    let folder: String
+    private var replicas: [String: Process] = [:]
+    static let token = "replica-test-token"
+
+    init() throws {
+        postgres = try TemporaryPostgres()
+        url = try postgres.database("jobs")
+        folder = postgres.folder
+    }
+
+    deinit {
+        for process in replicas.values where process.isRunning { process.terminate(); process.waitUntilExit() }
+    }
+
+    // MARK: Helpers
+
+    static var executable: URL {
+        var directory = Bundle.main.bundleURL
+        if directory.pathExtension != "xctest" { directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent() }
+        let candidates = [directory.deletingLastPathComponent().appendingPathComponent("hezamatch"), directory.appendingPathComponent("hezamatch")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    static var corpus: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Corpus").path
+    }
+
+    /// `hezamatch ARGUMENTS --store URL`, to its end.
+    private func tool(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments + ["--store", url, "--corpus", Self.corpus, "--index-dir", folder + "/tool-index"]
+        let output = folder + "/tool-\(UUID().uuidString.prefix(6)).out"
+        FileManager.default.createFile(atPath: output, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        return (process.terminationStatus, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
+    }
+
+    /// Starts replica `name` on `port`, with its own index folder, and waits until it answers.
+    private func start(_ name: String, port: Int) throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["serve", "--store", url, "--corpus", Self.corpus, "--index-dir", folder + "/index-\(name)", "--port", String(port)]
+        process.environment = ProcessInfo.processInfo.environment.merging(["HEZAMATCH_API_TOKENS": "tests:\(Self.token)"]) { $1 }
+        let log = folder + "/replica-\(name).log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardError = process.standardOutput
+        try process.run()
+        replicas[name] = process
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if (try? request(port, "GET", "/healthz")) != nil { return }
+            guard process.isRunning else { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw TemporaryPostgres.Failure(description: "replica \(name) did not start: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+    }
+
+    private func kill(_ name: String) {
+        guard let process = replicas[name] else { return }
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// One HTTP request; the body as JSON.
+    @discardableResult
+    private func request(_ port: Int, _ method: String, _ path: String, _ body: String? = nil) throws -> [String: Any] {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = method
+        request.timeoutInterval = 10
+        if let body {
+            request.httpBody = Data(body.utf8)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        request.setValue("Bearer \(Self.token)", forHTTPHeaderField: "Authorization")
+        nonisolated(unsafe) var result: Result<[String: Any], any Error> = .failure(TemporaryPostgres.Failure(description: "no answer"))
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { data, response, error in
+            if let error { result = .failure(error) }
+            else if let status = (response as? HTTPURLResponse)?.statusCode, !(200..<300).contains(status) {
+                result = .failure(TemporaryPostgres.Failure(description: "\(method) \(path): HTTP \(status) \(String(decoding: data ?? Data(), as: UTF8.self))"))
+            } else {
+                result = .success(((try? JSONSerialization.jsonObject(with: data ?? Data())) as? [String: Any]) ?? [:])
+            }
+            done.signal()
+        }.resume()
+        done.wait()
+        return try result.get()
+    }
+
+    private func title(_ port: Int, _ id: String) -> String? {
+        (try? request(port, "GET", "/v1/jobs/\(id)"))?["title"] as? String
+    }
+
+    private func searchIDs(_ port: Int, _ words: String) throws -> [String] {
+        let query = words.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+        let answer = try request(port, "GET", "/v1/jobs/search?q=\(query)&as_of=2026-11-23&per_page=50")
+        return (answer["results"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+
+    /// Waits until `condition` holds, at most `limit`; the time it took, or nil.
+    private func within(_ limit: TimeInterval, _ condition: () -> Bool) -> TimeInterval? {
+        let started = Date()
+        while Date().timeIntervalSince(started) < limit {
+            if condition() { return Date().timeIntervalSince(started) }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return nil
+    }
+
+    private func lag(_ port: Int) -> Int {
+        let tables = (try? request(port, "GET", "/healthz"))?["tables"] as? [[String: Any]] ?? []
+        return tables.reduce(0) { $0 + (($1["store_sequence"] as? Int ?? 0) - ($1["index_sequence"] as? Int ?? 0)) }
+    }
+
+    private func posting(_ id: String, _ title: String) -> String {
+        #"{"id":"\#(id)","employer":"Công ty Thử","zone":"KCN Đình Vũ","title":"\#(title)","deadline":"2027-01-31"}"#
+    }
+
+    // MARK: Tests
+
+    @Test func aWriteOnOneReplicaIsSeenOnTheOtherWithinASecond() throws {
+        #expect(try tool(["index", "--postings", Self.corpus + "/postings.jsonl"]).status == 0)
+        try start("a", port: 18_431)
+        try start("b", port: 18_432)
+        try request(18_431, "PUT", "/v1/jobs/P-NEW", posting("P-NEW", "Thợ lặn công trình"))
+        let seen = within(5) { (try? searchIDs(18_432, "thợ lặn"))?.contains("P-NEW") == true }
+        #expect(seen != nil && seen! < 1, "seen on B after \(seen.map { "\($0) s" } ?? "never")")
+        // A deletion too, the other way.
+        try request(18_432, "DELETE", "/v1/jobs/P-NEW")
+        #expect(within(1) { (try? searchIDs(18_431, "thợ lặn"))?.contains("P-NEW") == false } != nil)
+        #expect(lag(18_431) == 0 && lag(18_432) == 0)
+    }
+
+    @Test func aReplicaKilledAndRestartedCatchesUp() throws {
+        #expect(try tool(["index", "--postings", Self.corpus + "/postings.jsonl"]).status == 0)
+        try start("a", port: 18_433)
+        try start("b", port: 18_434)
+        kill("b")
+        for number in 1...20 { try request(18_433, "PUT", "/v1/jobs/P-K\(number)", posting("P-K\(number)", "Thợ lặn số \(number)")) }
+        try start("b", port: 18_434)
+        #expect(within(5) { lag(18_434) == 0 } != nil)
+        #expect(Set(try searchIDs(18_434, "lặn")).isSuperset(of: (1...20).map { "P-K\($0)" }))
+    }
+
+    @Test func postgreSQLRestartedUnderTheReplicas() throws {
+        try start("a", port: 18_435)
+        try start("b", port: 18_436)
+        try request(18_435, "PUT", "/v1/jobs/P-R1", posting("P-R1", "Thợ lặn trước"))
+        try postgres.stop(immediately: true)
+        #expect(throws: (any Error).self) { try request(18_435, "PUT", "/v1/jobs/P-R2", posting("P-R2", "Thợ lặn lúc tắt")) }  // refused, not lost
+        try postgres.start()
+        try request(18_436, "PUT", "/v1/jobs/P-R3", posting("P-R3", "Thợ lặn sau"))
+        for port in [18_435, 18_436] {
+            #expect(within(5) { Set((try? searchIDs(port, "thợ lặn")) ?? []) == ["P-R1", "P-R3"] } != nil, "replica on \(port)")
+            #expect(within(5) { lag(port) == 0 } != nil)
+        }
+        // Nothing applied twice: the feed has one number for each write accepted.
+        let health = try request(18_435, "GET", "/healthz")["tables"] as? [[String: Any]] ?? []
+        #expect(health.first { $0["kind"] as? String == "posting" }?["store_sequence"] as? Int == 2)
+        #expect(health.first { $0["kind"] as? String == "posting" }?["documents"] as? Int == 2)
+    }
+
+    @Test func twoWritersRacingOnOneIdThroughTwoReplicas() throws {
+        try start("a", port: 18_437)
+        try start("b", port: 18_438)
+        let group = DispatchGroup()
+        for (port, name) in [(18_437, "A"), (18_438, "B")] {
+            group.enter()
+            DispatchQueue.global().async {
+                for round in 0..<25 { _ = try? self.request(port, "PUT", "/v1/jobs/P-RACE", self.posting("P-RACE", "Thợ lặn \(name)\(round)")) }
+                group.leave()
+            }
+        }
+        group.wait()
+        #expect(within(5) { lag(18_437) == 0 && lag(18_438) == 0 } != nil)
+        let onA = title(18_437, "P-RACE"), onB = title(18_438, "P-RACE")
+        #expect(onA != nil && onA == onB, "A: \(onA ?? "-"), B: \(onB ?? "-")")
+        #expect(onA == "Thợ lặn A24" || onA == "Thợ lặn B24")  // the last commit of one of the two writers
+    }
+
+    @Test func aBadImportIsRefusedWholeOnPostgreSQLToo() throws {
+        #expect(try tool(["index", "--postings", Self.corpus + "/postings.jsonl"]).status == 0)
+        let bad = folder + "/bad.jsonl"
+        try (posting("P-OK", "Thợ lặn") + "\n" + #"{"id":"P-BAD","employer":"X"}"# + "\n").write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try tool(["index", "--postings", bad])
+        #expect(refused.status != 0 && refused.output.contains("bad.jsonl:2: field 'title'") && refused.output.contains("nothing was stored"), "\(refused.output)")
+        let status = try tool(["status"])
+        #expect(status.output.contains("postings: 320 in the index, store sequence 320"), "\(status.output)")
+    }
+}
