@@ -4,7 +4,8 @@ import PostgresNIO
 
 /// One write transaction on PostgreSQL: both rows of `feed` locked first (so writers through
 /// any replica take their numbers in commit order), then each change with the next number of
-/// its table, then the feed's new numbers and a `NOTIFY`, all committed together.
+/// its table (upserts sent in batches), then the feed's new numbers and a `NOTIFY`, all
+/// committed together.
 final class PostgresTransaction: StoreTransaction {
     private let connection: PostgresConnection
     private let store: PostgresJobStore
@@ -23,28 +24,50 @@ final class PostgresTransaction: StoreTransaction {
         started = sequences
     }
 
+    /// Upserts not yet sent, per table, in order: sent 1,000 at a time as one statement (`unnest`
+    /// of arrays), before a delete, before an id comes twice, and at the end.
+    private var pending: [RecordKind: [(id: String, document: String, sequence: Int64)]] = [:]
+    private var pendingIDs: [RecordKind: Set<String>] = [:]
+    static let batchSize = 1_000
+
     func upsert(_ kind: RecordKind, id: String, document: String) throws {
+        if pendingIDs[kind, default: []].contains(id) { try flush(kind) }
         let sequence = (sequences[kind] ?? 0) + 1
         sequences[kind] = sequence
+        pending[kind, default: []].append((id, document, sequence))
+        pendingIDs[kind, default: []].insert(id)
+        stored[kind, default: 0] += 1
+        if pending[kind, default: []].count >= Self.batchSize { try flush(kind) }
+    }
+
+    /// Sends the pending upserts of `kind` (one statement for the rows, one for their tombstones).
+    private func flush(_ kind: RecordKind) throws {
+        guard let rows = pending[kind], !rows.isEmpty else { return }
+        pending[kind] = []
+        pendingIDs[kind] = []
+        let ids = rows.map(\.id), documents = rows.map(\.document), numbers = rows.map(\.sequence)
         switch kind {
         case .profile:
-            let (name, phone) = Self.lookupFields(document)
+            let lookups = documents.map(Self.lookupFields)
+            let names = lookups.map(\.name), phones = lookups.map(\.phone)
             _ = try store.run(connection, """
-                INSERT INTO profile(id, document, seq, name_folded, phone_digits) VALUES (\(id), \(document), \(sequence), \(name), \(phone))
+                INSERT INTO profile(id, document, seq, name_folded, phone_digits)
+                SELECT * FROM unnest(\(ids)::text[], \(documents)::text[], \(numbers)::bigint[], \(names)::text[], \(phones)::text[])
                 ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, seq = EXCLUDED.seq,
                     name_folded = EXCLUDED.name_folded, phone_digits = EXCLUDED.phone_digits
                 """)
         case .posting:
             _ = try store.run(connection, """
-                INSERT INTO posting(id, document, seq) VALUES (\(id), \(document), \(sequence))
+                INSERT INTO posting(id, document, seq)
+                SELECT * FROM unnest(\(ids)::text[], \(documents)::text[], \(numbers)::bigint[])
                 ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, seq = EXCLUDED.seq
                 """)
         }
-        _ = try store.run(connection, "DELETE FROM \(unescaped: kind.rawValue)_tombstone WHERE id = \(id)")
-        stored[kind, default: 0] += 1
+        _ = try store.run(connection, "DELETE FROM \(unescaped: kind.rawValue)_tombstone WHERE id = ANY(\(ids))")
     }
 
     func delete(_ kind: RecordKind, id: String) throws -> Bool {
+        try flush(kind)
         let result = try store.run(connection, "DELETE FROM \(unescaped: kind.rawValue) WHERE id = \(id)")
         guard (result.metadata.rows ?? 0) > 0 else { return false }
         let sequence = (sequences[kind] ?? 0) + 1
@@ -59,6 +82,7 @@ final class PostgresTransaction: StoreTransaction {
 
     /// Writes the feed's new numbers and, when anything changed, the notification (sent at commit).
     func finish() throws -> WriteReceipt {
+        for kind in RecordKind.allCases { try flush(kind) }
         var changed = false
         for (kind, sequence) in sequences where sequence != started[kind] {
             _ = try store.run(connection, "UPDATE feed SET sequence = \(sequence) WHERE kind = \(kind.rawValue)")
