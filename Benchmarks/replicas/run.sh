@@ -10,7 +10,8 @@
 # 4. CHANGES profiles rewritten through the store (another process), then the replica started again
 #    from its saved snapshot: the time to open and apply the feed since it, and the rate.
 # 5. Job-page searches (Benchmarks/load/search.lua) for SECONDS with 8 connections against one
-#    replica, then 4 + 4 against two replicas: requests/s, p50 and p99. On a 2-core machine, two
+#    replica, then 4 + 4 against two replicas: requests/s, p50 and p99, and each replica's memory;
+#    then a PUT on one replica timed until the other answers it. On a 2-core machine, two
 #    replicas and wrk share the same 2 cores: the second replica adds no CPU, so the figure says what
 #    replication costs, not what a second machine would add.
 set -euo pipefail
@@ -87,6 +88,7 @@ first=$!
 wrk -t1 -c4 -d"${seconds}s" --latency -s Benchmarks/load/search.lua http://127.0.0.1:18602 > "$work/b.txt"
 wait "$first"
 echo "searches, two replicas, 4 + 4 connections: A $(report "$work/a.txt"); B $(report "$work/b.txt")"
+echo "replica memory after the searches: A $(awk '/VmRSS/ {print int($2 / 1024)}' /proc/${pids[0]}/status) MB, B $(awk '/VmRSS/ {print int($2 / 1024)}' /proc/${pids[1]}/status) MB (resident; the indexes are memory-mapped files)"
 t0=$(date +%s%N)
 curl -sf -X PUT -H "Authorization: Bearer bench-token" -H 'Content-Type: application/json' \
   --data '{"employer":"Công ty Thử","title":"Thợ lặn","deadline":"2027-01-31"}' http://127.0.0.1:18601/v1/jobs/P-BENCH >/dev/null

@@ -66,6 +66,24 @@ import JobStoragePostgres
         #expect(try store.documents(of: .posting, ids: ["A", "B", "zzz"]) == ["A": "a2", "B": "b2"])
     }
 
+    /// Upserts go in batches: an id twice in one transaction, a delete after an upsert, more
+    /// records than a batch, all in the order written.
+    @Test func batchedUpsertsKeepTheOrderWritten() throws {
+        let store = try store()
+        let receipt = try store.write { transaction in
+            for number in 0..<2_500 { try transaction.upsert(.posting, id: "P\(number)", document: "v1") }
+            try transaction.upsert(.posting, id: "P7", document: "v2")              // again, in the same batch
+            #expect(try transaction.delete(.posting, id: "P8"))                      // pending, then deleted
+            try transaction.upsert(.posting, id: "P9", document: "v2")
+        }
+        #expect(receipt.sequences[.posting] == 2_503 && receipt.stored[.posting] == 2_502 && receipt.deleted[.posting] == 1)
+        #expect(try store.count(of: .posting) == 2_499)
+        #expect(try store.documents(of: .posting, ids: ["P7", "P8", "P9", "P2499"]) == ["P7": "v2", "P9": "v2", "P2499": "v1"])
+        let tail = try store.changes(of: .posting, after: 2_500, limit: 10)
+        #expect(tail == [.init(sequence: 2_501, id: "P7", document: "v2"), .init(sequence: 2_502, id: "P8", document: nil),
+                         .init(sequence: 2_503, id: "P9", document: "v2")])
+    }
+
     @Test func aFailedTransactionStoresNothingAndTakesNoNumber() throws {
         let store = try store()
         _ = try put(store, .profile, [("C1", "one")])
