@@ -39,6 +39,6 @@ struct ServeCommand: AsyncParsableCommand {
                               configuration: .init(address: .hostname(host, port: port)), services: [maintenance], logger: logger)
         Terminal.error("hezamatch serving \(options.storeLabel) on http://\(host):\(port)" + (tokens.isEmpty ? " (no API token: protected endpoints answer 401)" : ""))
         try await app.runService()  // returns on SIGINT or SIGTERM, after in-flight requests and the last save
-        Terminal.error("hezamatch: indexes saved beside \(options.storeLabel) for the next start")
+        Terminal.error("hezamatch: indexes saved \(options.indexLocation) for the next start")
     }
 }

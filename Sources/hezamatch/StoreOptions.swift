@@ -29,6 +29,12 @@ struct StoreOptions: ParsableArguments {
         return (try? PostgresStoreAddress(storePath))?.description ?? "(a PostgreSQL URL)"
     }
 
+    /// Where the saved indexes are, as said in messages.
+    var indexLocation: String {
+        guard PostgresStoreAddress.isPostgres(storePath) else { return "beside \(storePath)" }
+        return "in " + (indexDir ?? ProcessInfo.processInfo.environment["HEZAMATCH_INDEX_DIR"] ?? "hezamatch-index")
+    }
+
     var corpusDirectory: String {
         get throws {
             let candidates = [corpus, ProcessInfo.processInfo.environment["HEZAMATCH_CORPUS"], "Corpus",
