@@ -127,6 +127,18 @@ import Testing
         return nil
     }
 
+    /// The HTTP status of `/healthz`.
+    private func healthStatus(_ port: Int) -> Int {
+        nonisolated(unsafe) var status = 0
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: URL(string: "http://127.0.0.1:\(port)/healthz")!) { _, response, _ in
+            status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            done.signal()
+        }.resume()
+        done.wait()
+        return status
+    }
+
     private func lag(_ port: Int) -> Int {
         let tables = (try? request(port, "GET", "/healthz"))?["tables"] as? [[String: Any]] ?? []
         return tables.reduce(0) { $0 + (($1["store_sequence"] as? Int ?? 0) - ($1["index_sequence"] as? Int ?? 0)) }
@@ -166,8 +178,13 @@ import Testing
         try start("a", port: 18_435)
         try start("b", port: 18_436)
         try request(18_435, "PUT", "/v1/jobs/P-R1", posting("P-R1", "Thợ lặn trước"))
+        #expect(within(5) { (try? searchIDs(18_436, "thợ lặn")) == ["P-R1"] } != nil)
         try postgres.stop(immediately: true)
         #expect(throws: (any Error).self) { try request(18_435, "PUT", "/v1/jobs/P-R2", posting("P-R2", "Thợ lặn lúc tắt")) }  // refused, not lost
+        // Searches still answer from the indexes; the health check says the store is unreachable.
+        #expect(try searchIDs(18_436, "thợ lặn") == ["P-R1"])
+        #expect(throws: (any Error).self) { try request(18_436, "GET", "/healthz") }
+        #expect(healthStatus(18_436) == 503)
         try postgres.start()
         try request(18_436, "PUT", "/v1/jobs/P-R3", posting("P-R3", "Thợ lặn sau"))
         for port in [18_435, 18_436] {

@@ -3,10 +3,15 @@ import HezaMatchCore
 
 extension HezaMatchAPI {
     /// `GET /healthz` (each table's sequence in the store and in the index, and the
-    /// lag), `GET /metrics` (Prometheus text).
+    /// lag; 503 `store_unreachable` when the store cannot be read), `GET /metrics` (Prometheus text).
     func addOperationsRoutes(to routes: RouterGroup<APIRequestContext>) {
         routes.get("/healthz") { _, _ -> Health in
-            let status = try board.status()
+            // A replica whose store cannot be read still serves searches from its indexes; it says so here.
+            let status: BoardStatus
+            do { status = try board.status() } catch {
+                throw APIError(status: .serviceUnavailable, code: "store_unreachable",
+                               message: "the store cannot be read: this server's indexes may be behind it")
+            }
             return Health(status: status.tables.allSatisfy { ($0.lag ?? 0) == 0 } ? "ok" : "catching_up", tables: status.tables)
         }
         routes.get("/metrics") { _, _ -> Response in
