@@ -230,7 +230,7 @@ public final class PostgresJobStore: JobStore, @unchecked Sendable {
                 return receipt
             } catch {
                 _ = try? run(connection, "ROLLBACK")
-                throw Self.described(error, address)
+                throw error  // described by withConnection
             }
         }
         if receipt.deleted[.profile, default: 0] > 0 {

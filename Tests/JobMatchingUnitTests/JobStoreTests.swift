@@ -4,7 +4,9 @@ import Testing
 @testable import JobRecords
 import JobStorage
 
-/// The SQLite store and its change feed.
+/// What only the SQLite store does (its file, its layouts). The behaviour every store owes (the
+/// feed, all-or-nothing, finding a candidate) is in `Tests/PostgresReplicaTests/StoreTruthTables.swift`,
+/// run on SQLite and on PostgreSQL.
 @Suite struct JobStoreTests {
     private func put(_ store: SQLiteJobStore, _ kind: RecordKind, _ records: [(String, String)]) throws -> WriteReceipt {
         try store.write { transaction in
@@ -21,74 +23,6 @@ import JobStorage
         #expect(try store.sequence(of: .profile) == 0)
         _ = try put(store, .profile, [("C1", #"{"id":"C1"}"#)])
         #expect(try store.sequence(of: .posting) == 2 && store.sequence(of: .profile) == 1)
-    }
-
-    /// The feed's truth table: after each step, what a reader at sequence `after` is told.
-    @Test func theFeedGivesEachChangedRecordOnceInItsLatestState() throws {
-        let store = try SQLiteJobStore(path: temporaryStorePath())
-        _ = try put(store, .posting, [("A", "a1"), ("B", "b1"), ("C", "c1")])   // 1, 2, 3
-        _ = try put(store, .posting, [("A", "a2")])                             // 4
-        _ = try store.write { _ = try $0.delete(.posting, id: "B") }             // 5
-        let missing = try store.write { _ = try $0.delete(.posting, id: "nope") }
-        #expect(missing.deleted[.posting] == nil && missing.sequences[.posting] == 5)
-        _ = try put(store, .posting, [("D", "d1")])                             // 6
-        let cases: [(after: Int64, expected: [StoredChange])] = [
-            (0, [.init(sequence: 3, id: "C", document: "c1"), .init(sequence: 4, id: "A", document: "a2"),
-                 .init(sequence: 5, id: "B", document: nil), .init(sequence: 6, id: "D", document: "d1")]),
-            (3, [.init(sequence: 4, id: "A", document: "a2"), .init(sequence: 5, id: "B", document: nil),
-                 .init(sequence: 6, id: "D", document: "d1")]),
-            (5, [.init(sequence: 6, id: "D", document: "d1")]),
-            (6, []),
-        ]
-        for (after, expected) in cases {
-            #expect(try store.changes(of: .posting, after: after, limit: 100) == expected, "after \(after)")
-        }
-        #expect(try store.changes(of: .posting, after: 0, limit: 2).map(\.sequence) == [3, 4])
-        // A deleted record stored again leaves the tombstones.
-        _ = try put(store, .posting, [("B", "b2")])
-        #expect(try store.changes(of: .posting, after: 6, limit: 10) == [.init(sequence: 7, id: "B", document: "b2")])
-        #expect(try store.changes(of: .posting, after: 0, limit: 10).filter { $0.id == "B" }.count == 1)
-    }
-
-    /// Finding a candidate by id, name or phone: what each text finds.
-    @Test func findingACandidateByIdNameOrPhone() throws {
-        let store = try SQLiteJobStore(path: temporaryStorePath())
-        _ = try put(store, .profile, [
-            ("C-00015", #"{"id":"C-00015","name":"Phạm Quang Cường","phone":"0912 345 678"}"#),
-            ("C-00016", #"{"id":"C-00016","name":"Trần Thị Hà","phone":"0900015000"}"#),
-            ("C-00017", #"{"id":"C-00017","name":"Phạm Thị Lan","phone":"0388.123.456"}"#),
-        ])
-        let cases: [(text: String, expected: [String])] = [
-            ("C-00015", ["C-00015"]),               // an id finds itself, not the phones holding 00015
-            ("00015", ["C-00016"]),                 // digits alone are a phone
-            ("0912345678", ["C-00015"]),
-            ("0912.345.678", ["C-00015"]),
-            ("+84 912 345 678", ["C-00015"]),
-            ("388123456", ["C-00017"]),
-            ("123", []),                            // fewer than 4 digits: no phone search
-            ("pham quang cuong", ["C-00015"]),      // a name without accents
-            ("PHẠM", ["C-00015", "C-00017"]),
-            ("  ", []),
-            ("%", []),
-        ]
-        for (text, expected) in cases {
-            #expect(try store.findProfiles(text, limit: 10).map(\.id) == expected, "\(text)")
-        }
-    }
-
-    @Test func aFailedTransactionStoresNothingAndTakesNoNumber() throws {
-        let store = try SQLiteJobStore(path: temporaryStorePath())
-        _ = try put(store, .profile, [("C1", "one")])
-        struct Refused: Error {}
-        #expect(throws: Refused.self) {
-            _ = try store.write { transaction in
-                try transaction.upsert(.profile, id: "C2", document: "two")
-                try transaction.upsert(.profile, id: "C1", document: "changed")
-                throw Refused()
-            }
-        }
-        #expect(try store.sequence(of: .profile) == 1)
-        #expect(try store.documents(of: .profile, ids: ["C1", "C2"]) == ["C1": "one"])
     }
 
     @Test func reopeningKeepsTheDataAndTheFeed() throws {

@@ -3,8 +3,8 @@ import Testing
 import JobStorage
 import JobStoragePostgres
 
-/// The PostgreSQL store behaves as the SQLite one does (the same truth tables as
-/// `JobStoreTests`), on a real throwaway cluster.
+/// The PostgreSQL store behaves as the SQLite one does (``StoreTruthTables``, run on both), on a
+/// real throwaway cluster; and what only a shared store does: racing writers, notifications, restarts.
 @Suite final class PostgresJobStoreTests {
     let postgres: TemporaryPostgres
     let url: String
@@ -17,9 +17,7 @@ import JobStoragePostgres
     private func store() throws -> PostgresJobStore { try PostgresJobStore(address: try #require(try PostgresStoreAddress(url))) }
 
     private func put(_ store: PostgresJobStore, _ kind: RecordKind, _ records: [(String, String)]) throws -> WriteReceipt {
-        try store.write { transaction in
-            for (id, json) in records { try transaction.upsert(kind, id: id, document: json) }
-        }
+        try StoreTruthTables.put(store, kind, records)
     }
 
     @Test func addressesAreReadAsLibpqWritesThem() throws {
@@ -35,36 +33,7 @@ import JobStoragePostgres
         #expect(throws: PostgresStoreError.self) { _ = try PostgresStoreAddress("postgres://heza@db.example/") }  // no database
     }
 
-    @Test func theFeedGivesEachChangedRecordOnceInItsLatestState() throws {
-        let store = try store()
-        #expect(try store.sequence(of: .posting) == 0 && store.sequence(of: .profile) == 0)
-        _ = try put(store, .posting, [("A", "a1"), ("B", "b1"), ("C", "c1")])   // 1, 2, 3
-        _ = try put(store, .posting, [("A", "a2")])                             // 4
-        _ = try store.write { _ = try $0.delete(.posting, id: "B") }             // 5
-        let missing = try store.write { _ = try $0.delete(.posting, id: "nope") }
-        #expect(missing.deleted[.posting] == nil && missing.sequences[.posting] == 5)
-        _ = try put(store, .posting, [("D", "d1")])                             // 6
-        #expect(try store.sequence(of: .profile) == 0)                          // each table its own sequence
-        let cases: [(after: Int64, expected: [StoredChange])] = [
-            (0, [.init(sequence: 3, id: "C", document: "c1"), .init(sequence: 4, id: "A", document: "a2"),
-                 .init(sequence: 5, id: "B", document: nil), .init(sequence: 6, id: "D", document: "d1")]),
-            (3, [.init(sequence: 4, id: "A", document: "a2"), .init(sequence: 5, id: "B", document: nil),
-                 .init(sequence: 6, id: "D", document: "d1")]),
-            (5, [.init(sequence: 6, id: "D", document: "d1")]),
-            (6, []),
-        ]
-        for (after, expected) in cases {
-            #expect(try store.changes(of: .posting, after: after, limit: 100) == expected, "after \(after)")
-        }
-        #expect(try store.changes(of: .posting, after: 0, limit: 2).map(\.sequence) == [3, 4])
-        _ = try put(store, .posting, [("B", "b2")])
-        #expect(try store.changes(of: .posting, after: 6, limit: 10) == [.init(sequence: 7, id: "B", document: "b2")])
-        var seen: [String] = []
-        let sequence = try store.forEachRecord(of: .posting, batchSize: 2) { seen += $0.map(\.id) }
-        #expect(Set(seen) == ["A", "B", "C", "D"] && seen.count == 4 && sequence == 7)
-        #expect(try store.count(of: .posting) == 4)
-        #expect(try store.documents(of: .posting, ids: ["A", "B", "zzz"]) == ["A": "a2", "B": "b2"])
-    }
+    @Test func theFeedGivesEachChangedRecordOnceInItsLatestState() throws { try StoreTruthTables.feed(try store()) }
 
     /// Upserts go in batches: an id twice in one transaction, a delete after an upsert, more
     /// records than a batch, all in the order written.
@@ -84,44 +53,9 @@ import JobStoragePostgres
                          .init(sequence: 2_503, id: "P9", document: "v2")])
     }
 
-    @Test func aFailedTransactionStoresNothingAndTakesNoNumber() throws {
-        let store = try store()
-        _ = try put(store, .profile, [("C1", "one")])
-        struct Refused: Error {}
-        #expect(throws: Refused.self) {
-            _ = try store.write { transaction in
-                try transaction.upsert(.profile, id: "C2", document: "two")
-                try transaction.upsert(.profile, id: "C1", document: "changed")
-                throw Refused()
-            }
-        }
-        #expect(try store.sequence(of: .profile) == 1)
-        #expect(try store.documents(of: .profile, ids: ["C1", "C2"]) == ["C1": "one"])
-        // The connection is usable after the rollback.
-        _ = try put(store, .profile, [("C3", "three")])
-        #expect(try store.sequence(of: .profile) == 2)
-    }
+    @Test func aFailedTransactionStoresNothingAndTakesNoNumber() throws { try StoreTruthTables.failedTransaction(try store()) }
 
-    @Test func findingACandidateByIdNameOrPhone() throws {
-        let store = try store()
-        _ = try put(store, .profile, [
-            ("C-00015", #"{"id":"C-00015","name":"Phạm Quang Cường","phone":"0912 345 678"}"#),
-            ("C-00016", #"{"id":"C-00016","name":"Trần Thị Hà","phone":"0900015000"}"#),
-            ("C-00017", #"{"id":"C-00017","name":"Phạm Thị Lan","phone":"0388.123.456"}"#),
-        ])
-        let cases: [(text: String, expected: [String])] = [
-            ("C-00015", ["C-00015"]), ("00015", ["C-00016"]), ("0912345678", ["C-00015"]), ("0912.345.678", ["C-00015"]),
-            ("+84 912 345 678", ["C-00015"]), ("388123456", ["C-00017"]), ("123", []), ("pham quang cuong", ["C-00015"]),
-            ("PHẠM", ["C-00015", "C-00017"]), ("  ", []), ("%", []),
-        ]
-        for (text, expected) in cases {
-            #expect(try store.findProfiles(text, limit: 10).map(\.id) == expected, "\(text)")
-        }
-        // Deleted: found by nothing, and nothing of it left in the table.
-        _ = try store.write { _ = try $0.delete(.profile, id: "C-00015") }
-        #expect(try store.findProfiles("pham quang cuong", limit: 10).isEmpty)
-        #expect(try store.documents(of: .profile, ids: ["C-00015"]).isEmpty)
-    }
+    @Test func findingACandidateByIdNameOrPhone() throws { try StoreTruthTables.findingACandidate(try store()) }
 
     @Test func theAccessRecordKeepsAndForgets() async throws {
         let store = try store()

@@ -81,9 +81,8 @@ import Testing
         process.waitUntilExit()
     }
 
-    /// One HTTP request; the body as JSON.
-    @discardableResult
-    private func request(_ port: Int, _ method: String, _ path: String, _ body: String? = nil) throws -> [String: Any] {
+    /// One HTTP request: its status (0 when nothing answered) and body.
+    private func send(_ port: Int, _ method: String, _ path: String, _ body: String? = nil) -> (status: Int, data: Data) {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
         request.timeoutInterval = 10
@@ -92,19 +91,24 @@ import Testing
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         request.setValue("Bearer \(Self.token)", forHTTPHeaderField: "Authorization")
-        nonisolated(unsafe) var result: Result<[String: Any], any Error> = .failure(TemporaryPostgres.Failure(description: "no answer"))
+        nonisolated(unsafe) var answer: (status: Int, data: Data) = (0, Data())
         let done = DispatchSemaphore(value: 0)
-        URLSession.shared.dataTask(with: request) { data, response, error in
-            if let error { result = .failure(error) }
-            else if let status = (response as? HTTPURLResponse)?.statusCode, !(200..<300).contains(status) {
-                result = .failure(TemporaryPostgres.Failure(description: "\(method) \(path): HTTP \(status) \(String(decoding: data ?? Data(), as: UTF8.self))"))
-            } else {
-                result = .success(((try? JSONSerialization.jsonObject(with: data ?? Data())) as? [String: Any]) ?? [:])
-            }
+        URLSession.shared.dataTask(with: request) { data, response, _ in
+            answer = ((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data())
             done.signal()
         }.resume()
         done.wait()
-        return try result.get()
+        return answer
+    }
+
+    /// One HTTP request that must succeed; the body as JSON.
+    @discardableResult
+    private func request(_ port: Int, _ method: String, _ path: String, _ body: String? = nil) throws -> [String: Any] {
+        let (status, data) = send(port, method, path, body)
+        guard (200..<300).contains(status) else {
+            throw TemporaryPostgres.Failure(description: "\(method) \(path): HTTP \(status) \(String(decoding: data, as: UTF8.self))")
+        }
+        return ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:]
     }
 
     private func title(_ port: Int, _ id: String) -> String? {
@@ -128,16 +132,7 @@ import Testing
     }
 
     /// The HTTP status of `/healthz`.
-    private func healthStatus(_ port: Int) -> Int {
-        nonisolated(unsafe) var status = 0
-        let done = DispatchSemaphore(value: 0)
-        URLSession.shared.dataTask(with: URL(string: "http://127.0.0.1:\(port)/healthz")!) { _, response, _ in
-            status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            done.signal()
-        }.resume()
-        done.wait()
-        return status
-    }
+    private func healthStatus(_ port: Int) -> Int { send(port, "GET", "/healthz").status }
 
     private func lag(_ port: Int) -> Int {
         let tables = (try? request(port, "GET", "/healthz"))?["tables"] as? [[String: Any]] ?? []

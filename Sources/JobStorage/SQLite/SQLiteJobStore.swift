@@ -114,10 +114,8 @@ public final class SQLiteJobStore: JobStore {
     /// `hezamatch_fold(text)`: lowercase, without accents, `đ` as `d`, for finding names.
     static let foldFunction = DatabaseFunction("hezamatch_fold", argumentCount: 1, pure: true) { values in
         guard let text = String.fromDatabaseValue(values[0]) else { return nil }
-        return fold(text)
+        return ProfileLookup.fold(text)
     }
-
-    static func fold(_ text: String) -> String { ProfileLookup.fold(text) }
 
     public func findProfiles(_ text: String, limit: Int) throws -> [StoredChange] {
         let lookup = ProfileLookup(text)
