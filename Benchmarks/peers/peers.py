@@ -13,6 +13,10 @@ Engines:
            alone), ORDER BY rank (bm25), LIMIT k.
   bm25s    bm25s (method "lucene", k1=1.2, b=0.75) over the same folded tokens as
            tantivy; ranked OR only (bm25s has no AND).
+  lucene   Lucene 10.5 through a small Java harness (lucene/LuceneBench.java, fetched and
+           built by lucene.py): whitespace, lowercase, ASCII folding; BM25Similarity(1.2,
+           0.75); top-k with a total-hits threshold of k (block-max pruning on); documents
+           flushed in two segments; a warm-up of --warmup-seconds (30) before timing.
 
 Latency: per query, single thread, warm (every query runs once first), the median
 of --repeat runs; p50/p99 over the queries.
@@ -24,6 +28,7 @@ import re
 import shutil
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -185,9 +190,16 @@ def run_bm25s(docs, queries, args):
             "positions": False, "p50_us": p50, "p99_us": p99, "qps": qps, "results": results}
 
 
+def run_lucene(args):
+    import lucene
+
+    output = subprocess.run(lucene.command(args), check=True, stdout=subprocess.PIPE, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--engine", choices=["tantivy", "fts5", "bm25s"], required=True)
+    parser.add_argument("--engine", choices=["tantivy", "fts5", "bm25s", "lucene"], required=True)
     parser.add_argument("--docs", required=True)
     parser.add_argument("--queries", required=True)
     parser.add_argument("--mode", choices=["or", "and"], default="or")
@@ -195,9 +207,13 @@ def main():
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--positions", action="store_true")
     parser.add_argument("--no-results", action="store_true")
+    parser.add_argument("--warmup-seconds", type=float, default=30.0, help="Lucene only: queries run this long before timing")
     args = parser.parse_args()
-    docs, queries = load(args.docs, args.queries)
-    output = {"tantivy": run_tantivy, "fts5": run_fts5, "bm25s": run_bm25s}[args.engine](docs, queries, args)
+    if args.engine == "lucene":
+        output = run_lucene(args)
+    else:
+        docs, queries = load(args.docs, args.queries)
+        output = {"tantivy": run_tantivy, "fts5": run_fts5, "bm25s": run_bm25s}[args.engine](docs, queries, args)
     output["mode"] = args.mode
     output["k"] = args.k
     if args.no_results:
