@@ -21,6 +21,49 @@ import CSearchKernels
         }
     }
 
+    /// The 8-byte-load paths (`overread`), the 32-value groups and the running sums give
+    /// what the plain path gives, for every width and for full and partial groups.
+    @Test(arguments: Array(0...32))
+    func fastPathsMatchThePlainOne(width: Int) {
+        var generator = SeededGenerator(seed: UInt64(100 + width))
+        let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
+        for count in [1, 31, 32, 33, 64, 100, 127, 128] {
+            let values = (0..<count).map { _ in UInt32(truncatingIfNeeded: generator.next() & mask) }
+            var words: [UInt32] = []
+            values.withUnsafeBufferPointer { BitPacking.pack($0, width: width, into: &words) }
+            words += [0xDEAD_BEEF, 0xFEED_FACE]  // what an 8-byte load past the end may see
+            var plain = [UInt32](repeating: 7, count: count)
+            var fast = [UInt32](repeating: 7, count: count)
+            var sums = [UInt32](repeating: 7, count: count)
+            var safeSums = [UInt32](repeating: 7, count: count)
+            let start: UInt32 = width == 32 ? 0xFFFF_FF00 : 1_000  // wraps at 32 bits when wide
+            var total: UInt64 = 0, safeTotal: UInt64 = 0
+            words.withUnsafeBufferPointer { w in
+                plain.withUnsafeMutableBufferPointer { BitPacking.unpack(w.baseAddress!, count: count, width: width, into: $0.baseAddress!) }
+                fast.withUnsafeMutableBufferPointer {
+                    BitPacking.unpack(w.baseAddress!, count: count, width: width, overread: true, into: $0.baseAddress!)
+                }
+                sums.withUnsafeMutableBufferPointer {
+                    total = BitPacking.unpackRunningSums(w.baseAddress!, count: count, width: width, start: start, overread: true,
+                                                         into: $0.baseAddress!)
+                }
+                safeSums.withUnsafeMutableBufferPointer {
+                    safeTotal = BitPacking.unpackRunningSums(w.baseAddress!, count: count, width: width, start: start, overread: false,
+                                                             into: $0.baseAddress!)
+                }
+            }
+            #expect(plain == values, "width \(width) count \(count)")
+            #expect(fast == values, "width \(width) count \(count)")
+            var running = UInt64(start)
+            let expected = values.map { value -> UInt32 in
+                running += UInt64(value)
+                return UInt32(truncatingIfNeeded: running)
+            }
+            #expect(sums == expected && safeSums == expected)
+            #expect(total == running && safeTotal == running)
+        }
+    }
+
     @Test func widths() {
         #expect(BitPacking.width(0) == 0)
         #expect(BitPacking.width(1) == 1)

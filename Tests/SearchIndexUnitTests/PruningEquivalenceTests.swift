@@ -52,6 +52,39 @@ import Testing
         }
     }
 
+    /// One text field takes the bulk-scoring path of ranked OR (a run of a block scored
+    /// from the scorer's tables); term frequencies of 16 and more take its other branch.
+    @Test(arguments: ["an", "bàn công", "điện tử hàn", "xe nâng kho ca", "kỹ sư điện tử cảng hải phòng", "may mặc lắp ráp ngày đêm"])
+    func oneFieldPrunedTopKEqualsExhaustive(text: String) throws {
+        var generator = SeededGenerator(seed: 11)
+        let index = SearchIndex(schema: IndexSchema(textFields: [.init("text")]), maximumSegments: 100)
+        var batch: [IndexDocument] = []
+        for n in 0..<4_000 {
+            var words = (0..<Int(generator.next() % 40)).map { _ -> String in
+                let r = Double(generator.next() % 10_000) / 10_000
+                return Self.vocabulary[min(Self.vocabulary.count - 1, Int(pow(r, 2.5) * Double(Self.vocabulary.count)))]
+            }
+            if n % 97 == 0 { words += Array(repeating: Self.vocabulary[Int(generator.next() % 24)], count: 16 + n % 40) }
+            batch.append(IndexDocument(id: "d\(n)", text: ["text": words.joined(separator: " ")]))
+            if batch.count == 1_500 {
+                try index.add(batch)
+                batch = []
+            }
+        }
+        try index.add(batch)
+        #expect(index.snapshot.segments.count == 3)
+        for mode in [SearchQuery.Mode.any, .all] {
+            for k in [1, 10, 50] {
+                let pruned = try index.search(SearchQuery(text, mode: mode, limit: k))
+                var reference = SearchQuery(text, mode: mode, limit: k)
+                reference.scoresEveryMatch = true
+                let exhaustive = try index.search(reference)
+                #expect(pruned.hits.map(\.id) == exhaustive.hits.map(\.id), "\(text) \(mode) k=\(k)")
+                #expect(pruned.hits.map(\.score) == exhaustive.hits.map(\.score))
+            }
+        }
+    }
+
     /// With common terms (only adding to documents the rarer terms bring), pruned still
     /// equals exhaustive, totals count only documents with a rarer term, and the answer
     /// does not depend on how documents fall into segments.

@@ -48,6 +48,10 @@ public final class Segment: @unchecked Sendable {
     let blockMinNorm: UnsafePointer<UInt8>
     let postings: UnsafePointer<UInt32>
     let postingsWordCount: Int
+    /// Whether at least 8 readable bytes of the segment follow its postings, so that a
+    /// block is unpacked with 8-byte loads that may read past its last word (always so
+    /// in the files this project writes: the positions, norms and ids come after).
+    let postingsAllowOverread: Bool
     let positions: UnsafePointer<UInt8>
     let positionsByteCount: Int
     let norms: UnsafePointer<UInt8>
@@ -222,6 +226,8 @@ public final class Segment: @unchecked Sendable {
             blockMinNorm = minNorm.baseAddress!
             postings = postingsSection.baseAddress!
             postingsWordCount = postingsSection.count
+            let postingsEnd = UnsafeRawPointer(postingsSection.baseAddress!) + postingsSection.count * 4
+            postingsAllowOverread = postingsEnd + 8 <= base + count
             positions = positionsSection.baseAddress!
             positionsByteCount = positionsSection.count
             norms = normsSection.baseAddress!

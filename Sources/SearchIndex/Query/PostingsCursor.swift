@@ -63,15 +63,10 @@ final class PostingsCursor {
         count = documents(inBlock: block)
         let words = segment.postings + Int(segment.blockWordOffset[block])
         let width = Int(segment.blockWidths[block * (1 + fieldCount)])
-        BitPacking.unpack(words, count: count, width: width, into: docs)
-        var previous: UInt32 = block == firstBlock ? 0 : segment.blockLastDoc[block - 1]
-        var wide = UInt64(previous)
-        for index in 0..<count {
-            previous &+= docs[index]
-            wide &+= UInt64(docs[index])
-            docs[index] = previous
-        }
-        if wide != UInt64(segment.blockLastDoc[block]) {
+        let previous: UInt32 = block == firstBlock ? 0 : segment.blockLastDoc[block - 1]
+        let sum = BitPacking.unpackRunningSums(words, count: count, width: width, start: previous,
+                                               overread: segment.postingsAllowOverread, into: docs)
+        if sum != UInt64(segment.blockLastDoc[block]) {
             // Damaged postings (a segment opened without its file's checksum): the deltas do not
             // add up to the block's last document, which was checked when the segment was opened.
             // Keep that one document, so that no document number beyond the segment is ever read.
@@ -88,7 +83,8 @@ final class PostingsCursor {
         words += BitPacking.wordCount(count: count, width: Int(widths[0]))
         for field in 0..<fieldCount {
             let width = Int(widths[1 + field])
-            BitPacking.unpack(words, count: count, width: width, into: frequencies + field * SegmentFormat.blockSize)
+            BitPacking.unpack(words, count: count, width: width, overread: segment.postingsAllowOverread,
+                              into: frequencies + field * SegmentFormat.blockSize)
             words += BitPacking.wordCount(count: count, width: width)
         }
         frequenciesDecoded = true
@@ -125,9 +121,34 @@ final class PostingsCursor {
             }
             decode(found)
         }
-        while docs[index] < target { index += 1 }
-        doc = docs[index]
+        // A local index: the loop keeps it in a register (a stored property could alias `docs`).
+        var i = index
+        while docs[i] < target { i &+= 1 }
+        index = i
+        doc = docs[i]
         return doc
+    }
+
+    /// The decoded block, from the current document on, with its frequencies decoded: for
+    /// loops that score a run of documents without a call per document (then ``move(toIndex:)``).
+    @inline(__always)
+    func decodedRun() -> (docs: UnsafePointer<UInt32>, frequencies: UnsafePointer<UInt32>, index: Int, count: Int) {
+        if !frequenciesDecoded { decodeFrequencies() }
+        return (UnsafePointer(docs), UnsafePointer(frequencies), index, count)
+    }
+
+    /// Moves to document `newIndex` of the decoded block (`index ≤ newIndex ≤ count`; at `count`,
+    /// to the next block's first document) and returns it.
+    @inline(__always)
+    @discardableResult
+    func move(toIndex newIndex: Int) -> UInt32 {
+        if newIndex < count {
+            index = newIndex
+            doc = docs[newIndex]
+            return doc
+        }
+        index = count - 1
+        return nextDoc()
     }
 
     /// The first block from `start` whose last document is at least `target`.

@@ -8,8 +8,12 @@ extension SegmentPlan {
         let optionalMax = optional.reduce(0) { $0 + $1.maxScore }
         var threshold = exhaustive ? -Double.infinity : heap.threshold
         var target = lead.nextDoc()
+        // Targets up to `competitiveThrough` lie in blocks whose bounds beat `threshold` (checked
+        // once for the run of documents those blocks share, again when the threshold rises).
+        var competitiveThrough: UInt32 = 0
+        var competitive = false
         outer: while target != PostingsCursor.exhausted {
-            if !exhaustive && heap.isFull {
+            if !exhaustive && heap.isFull && !(competitive && target <= competitiveThrough) {
                 var bound = optionalMax
                 var blockEnd = PostingsCursor.exhausted
                 for clause in musts {
@@ -20,8 +24,11 @@ extension SegmentPlan {
                 if bound <= threshold {
                     guard blockEnd != PostingsCursor.exhausted else { break }
                     target = lead.advance(to: blockEnd + 1)
+                    competitive = false
                     continue
                 }
+                competitiveThrough = blockEnd
+                competitive = true
             }
             for clause in musts.dropFirst() {
                 let doc = clause.cursor.advance(to: target)
@@ -37,7 +44,10 @@ extension SegmentPlan {
                     for clause in optional where clause.cursor.advance(to: target) == target { score += self.score(clause) }
                 }
                 if exhaustive { matched(Int(target)) }
-                if heap.insert(.init(score: SegmentPlan.real(score), segment: segmentIndex, doc: target)) && !exhaustive { threshold = heap.threshold }
+                if heap.insert(.init(score: SegmentPlan.real(score), segment: segmentIndex, doc: target)) && !exhaustive {
+                    threshold = heap.threshold
+                    competitive = false
+                }
             }
             target = lead.nextDoc()
         }

@@ -89,22 +89,13 @@ extension SegmentPlan {
             if firstEssential < count {
                 // Essential clauses: accumulate their scores over the window, clause by clause.
                 for position in firstEssential..<count {
-                    let clause = clauses[order[position]]
-                    let cursor = clause.cursor
-                    var doc = cursor.advance(to: windowStart)
-                    while doc <= windowEnd {
-                        let slot = Int(doc - windowStart)
-                        let score = self.score(clause)
-                        if window.marks[slot >> 6] & (1 << UInt64(slot & 63)) == 0 {
-                            window.marks[slot >> 6] |= 1 << UInt64(slot & 63)
-                            window.scores[slot] = score
-                        } else {
-                            window.scores[slot] += score
-                        }
-                        doc = cursor.nextDoc()
-                    }
+                    accumulate(clauses[order[position]], from: windowStart, through: windowEnd, into: window)
                 }
-                // Candidates in document order; non-essential clauses only while they can matter.
+                // The window's candidates, in document order, that the non-essential clauses
+                // could still lift above the k-th score.
+                let candidates = window.candidates, candidateScores = window.candidateScores
+                var live = 0
+                let nonEssentialBound = firstEssential > 0 ? prefix[firstEssential - 1] : 0
                 let words = (Int(windowEnd - windowStart) >> 6) + 1
                 for word in 0..<words {
                     var bits = window.marks[word]
@@ -112,24 +103,94 @@ extension SegmentPlan {
                     while bits != 0 {
                         let slot = word << 6 | bits.trailingZeroBitCount
                         bits &= bits - 1
+                        let score = window.scores[slot]
+                        if SegmentPlan.real(score) + nonEssentialBound <= threshold { continue }
                         let candidate = windowStart + UInt32(slot)
-                        guard accepts(candidate) else { continue }
-                        var score = window.scores[slot]
-                        var position = firstEssential - 1
-                        while position >= 0 {
-                            if SegmentPlan.real(score) + prefix[position] <= threshold { break }
-                            let clause = clauses[order[position]]
-                            if clause.cursor.advance(to: candidate) == candidate { score += self.score(clause) }
-                            position -= 1
-                        }
-                        if heap.insert(.init(score: SegmentPlan.real(score), segment: segmentIndex, doc: candidate)) {
-                            threshold = heap.threshold
-                        }
+                        if needsChecks && !accepts(candidate) { continue }
+                        candidates[live] = candidate
+                        candidateScores[live] = score
+                        live += 1
+                    }
+                }
+                // Non-essential clauses one at a time over the candidates, the best first,
+                // dropping those that the rest can no longer lift above the k-th score.
+                var position = firstEssential - 1
+                while position >= 0 && live > 0 {
+                    let clause = clauses[order[position]]
+                    let rest = position > 0 ? prefix[position - 1] : 0
+                    var kept = 0
+                    for i in 0..<live {
+                        let candidate = candidates[i]
+                        var score = candidateScores[i]
+                        if clause.cursor.advance(to: candidate) == candidate { score += self.score(clause) }
+                        if SegmentPlan.real(score) + rest <= threshold { continue }
+                        candidates[kept] = candidate
+                        candidateScores[kept] = score
+                        kept += 1
+                    }
+                    live = kept
+                    position -= 1
+                }
+                for i in 0..<live {
+                    let score = SegmentPlan.real(candidateScores[i])
+                    if score > threshold || !heap.isFull {
+                        if heap.insert(.init(score: score, segment: segmentIndex, doc: candidates[i])) { threshold = heap.threshold }
                     }
                 }
             }
             if windowEnd >= PostingsCursor.exhausted - 1 { return }
             windowStart = windowEnd + 1
+        }
+    }
+
+    /// Adds the clause's score of each of its documents in `start...end` into the window,
+    /// block run by block run; leaves its cursor on its first document after `end`.
+    ///
+    /// With one text field, a run of a decoded block is scored in one loop from the
+    /// scorer's tables (the same arithmetic as ``score(_:)``, so the same fixed-point sums).
+    @inline(__always)
+    func accumulate(_ clause: Clause, from start: UInt32, through end: UInt32, into window: WindowBuffer) {
+        let cursor = clause.cursor
+        var doc = cursor.advance(to: start)
+        let scores = window.scores, marks = window.marks
+        @inline(__always) func add(_ score: UInt64, _ doc: UInt32) {
+            let slot = Int(doc &- start)
+            let bit: UInt64 = 1 << UInt64(slot & 63)
+            if marks[slot >> 6] & bit == 0 {
+                marks[slot >> 6] |= bit
+                scores[slot] = score
+            } else {
+                scores[slot] &+= score
+            }
+        }
+        guard segment.fieldCount == 1 else {
+            while doc <= end {
+                add(score(clause), doc)
+                doc = cursor.nextDoc()
+            }
+            return
+        }
+        let weight = clause.weight
+        let norms = segment.norms
+        scorer.saturated.withUnsafeBufferPointer { saturated in
+            scorer.factors.withUnsafeBufferPointer { factors in
+                while doc <= end {
+                    let run = cursor.decodedRun()
+                    var i = run.index
+                    while i < run.count {
+                        let d = run.docs[i]
+                        if d > end { break }
+                        let frequency = run.frequencies[i]
+                        let norm = Int(norms[Int(d)])
+                        let real = frequency < BM25F.tabulatedFrequencies
+                            ? weight * saturated[Int(frequency) &* 256 &+ norm]
+                            : scorer.saturate(Double(min(frequency, UInt32(UInt16.max))) * factors[norm], weight: weight)
+                        add(UInt64(min(max(0, real), 1e6) * SegmentPlan.fixedPointScale), d)
+                        i += 1
+                    }
+                    doc = cursor.move(toIndex: i)
+                }
+            }
         }
     }
 

@@ -4,27 +4,24 @@ struct SegmentPlan {
     final class Clause {
         let cursor: PostingsCursor
         let weight: Double
-        /// The best score of the clause in the segment.
-        var maxScore: Double = 0
-        /// The best score in each of the term's blocks (index: block - first block).
-        var blockScores: [Double] = []
-        private var firstBlock = 0
+        private let scorer: BM25F
 
-        init(cursor: PostingsCursor, weight: Double) {
+        init(cursor: PostingsCursor, weight: Double, scorer: BM25F) {
             self.cursor = cursor
             self.weight = weight
+            self.scorer = scorer
         }
 
-        /// Computes the block bounds once: O(blocks).
-        func computeBounds(_ scorer: BM25F) {
-            let blocks = cursor.blocks
-            firstBlock = blocks.lowerBound
-            blockScores = blocks.map { scorer.saturate(scorer.blockBound(cursor.segment, block: $0), weight: weight) }
-            maxScore = blockScores.max() ?? 0
-        }
+        /// The best score of the clause in the segment: O(blocks), computed when first asked
+        /// (only an AND with optional clauses asks).
+        private(set) lazy var maxScore: Double = cursor.blocks.reduce(0) { max($0, blockScore($1)) }
 
+        /// The best score of any document of block `block` (computed when asked, from the
+        /// block's largest frequency and smallest norm: no per-query table of every block).
         @inline(__always)
-        func blockScore(_ block: Int) -> Double { blockScores[block - firstBlock] }
+        func blockScore(_ block: Int) -> Double {
+            scorer.saturate(scorer.blockBound(cursor.segment, block: block), weight: weight)
+        }
 
         /// The best score of the clause among its blocks that may hold documents in
         /// `start...end` (moves the cursor's block pointer, never its document).
@@ -85,12 +82,12 @@ struct SegmentPlan {
             switch term.occurrence {
             case .must:
                 guard let folded else { return false }
-                let clause = Clause(cursor: PostingsCursor(segment: segment, ordinal: folded, positionFields: positionFields), weight: foldedWeights[index])
+                let clause = Clause(cursor: PostingsCursor(segment: segment, ordinal: folded, positionFields: positionFields), weight: foldedWeights[index], scorer: scorer)
                 required.append(clause)
                 requiredByTerm[index] = clause
             case .should:
                 if let folded {
-                    let clause = Clause(cursor: PostingsCursor(segment: segment, ordinal: folded, positionFields: positionFields), weight: foldedWeights[index])
+                    let clause = Clause(cursor: PostingsCursor(segment: segment, ordinal: folded, positionFields: positionFields), weight: foldedWeights[index], scorer: scorer)
                     if index < isCommon.count && isCommon[index] { common.append(clause) } else { optional.append(clause) }
                 }
             case .mustNot:
@@ -100,7 +97,7 @@ struct SegmentPlan {
                 continue
             }
             if scoring, let canonical = ordinals[index].canonical, canonicalWeights[index] > 0 {
-                let clause = Clause(cursor: PostingsCursor(segment: segment, ordinal: canonical, positionFields: positionFields), weight: canonicalWeights[index])
+                let clause = Clause(cursor: PostingsCursor(segment: segment, ordinal: canonical, positionFields: positionFields), weight: canonicalWeights[index], scorer: scorer)
                 if index < isCommon.count && isCommon[index] { common.append(clause) } else { optional.append(clause) }
             }
         }
@@ -124,9 +121,6 @@ struct SegmentPlan {
             // (Common terms alone bring nothing: the query's other terms are not in this segment.)
             guard common.isEmpty, parsed.terms.allSatisfy({ $0.occurrence == .mustNot }) else { return false }
             matchesAll = true
-        }
-        if scoring {
-            for clause in required + optional + common { clause.computeBounds(scorer) }
         }
         needsChecks = filter.isTrivial == false || !excluded.isEmpty || !phrases.isEmpty || !excludedPhrases.isEmpty
         return true
