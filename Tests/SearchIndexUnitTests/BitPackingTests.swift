@@ -53,6 +53,8 @@ import CSearchKernels
                 }
             }
             #expect(plain == values, "width \(width) count \(count)")
+            let alone = words.withUnsafeBufferPointer { w in (0..<count).map { BitPacking.value(at: $0, in: w.baseAddress!, width: width) } }
+            #expect(alone == values, "width \(width) count \(count)")
             #expect(fast == values, "width \(width) count \(count)")
             var running = UInt64(start)
             let expected = values.map { value -> UInt32 in

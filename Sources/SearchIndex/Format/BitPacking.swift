@@ -32,6 +32,19 @@ enum BitPacking {
         if filled > 0 { words.append(UInt32(truncatingIfNeeded: accumulator)) }
     }
 
+    /// Value `index` of a run packed at `width` bits, alone (reads no word past the one that ends it).
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    static func value(at index: Int, in words: UnsafePointer<UInt32>, width: Int) -> UInt32 {
+        guard width > 0 else { return 0 }
+        let bit = index &* width
+        let word = bit >> 5, shift = bit & 31
+        var chunk = UInt64(words[word]) >> UInt64(shift)
+        if shift &+ width > 32 { chunk |= UInt64(words[word &+ 1]) << UInt64(32 &- shift) }
+        return UInt32(truncatingIfNeeded: chunk & ((1 << UInt64(width)) &- 1))
+    }
+
     /// Unpacks `count` deltas of `width` bits and writes their running sums from `start`
     /// into `output` (wrapping at 32 bits); returns the sum in 64 bits, unwrapped, for
     /// checking against the block's last document.

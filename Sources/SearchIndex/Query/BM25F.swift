@@ -15,16 +15,33 @@ import Foundation
 ///
 /// The per-field factor `w_f / (1 − b_f + b_f · len / avglen)` is tabulated for the
 /// 256 field-norm bytes, so scoring a posting is a few multiplications.
-struct BM25F {
+struct BM25F: @unchecked Sendable {  // its tables are never written after init
     let k1: Double
     let fieldCount: Int
     /// factors[field * 256 + normByte]
-    let factors: [Double]
+    let factors: UnsafePointer<Double>
     /// The saturated score, per unit of weight, of a term found in one field only
     /// with a small frequency: saturated[(field * 16 + tf) * 256 + normByte].
     /// Most postings are such, and a table read replaces a division.
-    let saturated: [Double]
+    let saturated: UnsafePointer<Double>
     static let tabulatedFrequencies = 16
+    /// Owns the two tables: pointers, so that scoring loops read them without reference counting.
+    private let storage: Tables
+
+    private final class Tables: @unchecked Sendable {  // immutable after init
+        let factors: UnsafeMutablePointer<Double>
+        let saturated: UnsafeMutablePointer<Double>
+        init(factors: [Double], saturated: [Double]) {
+            self.factors = .allocate(capacity: factors.count)
+            self.factors.initialize(from: factors, count: factors.count)
+            self.saturated = .allocate(capacity: saturated.count)
+            self.saturated.initialize(from: saturated, count: saturated.count)
+        }
+        deinit {
+            factors.deallocate()
+            saturated.deallocate()
+        }
+    }
 
     /// - Parameters:
     ///   - averageLengths: average tokens of each text field over the documents.
@@ -40,7 +57,6 @@ struct BM25F {
                 factors[field * 256 + byte] = textField.weight / (1 - b + b * length / average)
             }
         }
-        self.factors = factors
         var saturated = [Double](repeating: 0, count: fieldCount * Self.tabulatedFrequencies * 256)
         for field in 0..<fieldCount {
             for tf in 1..<Self.tabulatedFrequencies {
@@ -50,7 +66,9 @@ struct BM25F {
                 }
             }
         }
-        self.saturated = saturated
+        storage = Tables(factors: factors, saturated: saturated)
+        self.factors = UnsafePointer(storage.factors)
+        self.saturated = UnsafePointer(storage.saturated)
     }
 
     static func idf(documentCount: Int, docFrequency: Int) -> Double {
@@ -71,7 +89,7 @@ struct BM25F {
         if fieldCount == 1 {
             let frequency = Int(cursor.frequency(field: 0))
             if frequency < Self.tabulatedFrequencies {
-                return weight * saturated.withUnsafeBufferPointer { $0[frequency * 256 + Int(segment.norm(field: 0, doc: doc))] }
+                return weight * saturated[frequency * 256 + Int(segment.norm(field: 0, doc: doc))]
             }
         }
         return saturate(pseudoFrequency(cursor, segment: segment), weight: weight)
@@ -87,19 +105,6 @@ struct BM25F {
             let frequency = min(cursor.frequency(field: field), UInt32(UInt16.max))
             if frequency > 0 {
                 tf += Double(frequency) * factors[field * 256 + Int(segment.norm(field: field, doc: doc))]
-            }
-        }
-        return tf
-    }
-
-    /// An upper bound of the pseudo-frequency of any document in block `block`.
-    @inline(__always)
-    func blockBound(_ segment: Segment, block: Int) -> Double {
-        var tf = 0.0
-        for field in 0..<fieldCount {
-            let frequency = segment.blockMaxFrequency[block * fieldCount + field]
-            if frequency > 0 {
-                tf += Double(frequency) * factors[field * 256 + Int(segment.blockMinNorm[block * fieldCount + field])]
             }
         }
         return tf

@@ -187,8 +187,18 @@ final class PostingsCursor {
     /// The term frequency of the current document in text field `field`.
     @inline(__always)
     func frequency(field: Int) -> UInt32 {
-        if !frequenciesDecoded { decodeFrequencies() }
-        return frequencies[field * SegmentFormat.blockSize + index]
+        if frequenciesDecoded { return frequencies[field * SegmentFormat.blockSize + index] }
+        return packedFrequency(field: field)
+    }
+
+    /// The current document's frequency read from the packed block, without decoding the
+    /// block's other 127: a lookup for one candidate needs one value.
+    private func packedFrequency(field: Int) -> UInt32 {
+        let widths = segment.blockWidths + decodedBlock * (1 + fieldCount)
+        var words = segment.postings + Int(segment.blockWordOffset[decodedBlock])
+        words += BitPacking.wordCount(count: count, width: Int(widths[0]))
+        for previous in 0..<field { words += BitPacking.wordCount(count: count, width: Int(widths[1 + previous])) }
+        return BitPacking.value(at: index, in: words, width: Int(widths[1 + field]))
     }
 
     /// Where the current document's positions start: found by skipping the positions

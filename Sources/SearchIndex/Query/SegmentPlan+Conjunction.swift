@@ -5,6 +5,9 @@ extension SegmentPlan {
     mutating func runConjunction(_ heap: inout TopK, _ matched: (Int) -> Void) {
         let musts = required.sorted { $0.cursor.docFrequency < $1.cursor.docFrequency }
         let lead = musts[0].cursor
+        // The other required cursors, unretained (`musts` keeps them alive): the leapfrog
+        // calls them for every candidate, and a retain and release each time cost more than the call.
+        let others = musts.dropFirst().map { Unmanaged.passUnretained($0.cursor) }
         let optionalMax = optional.reduce(0) { $0 + $1.maxScore }
         var threshold = exhaustive ? -Double.infinity : heap.threshold
         var target = lead.nextDoc()
@@ -30,8 +33,8 @@ extension SegmentPlan {
                 competitiveThrough = blockEnd
                 competitive = true
             }
-            for clause in musts.dropFirst() {
-                let doc = clause.cursor.advance(to: target)
+            for other in others {
+                let doc = other._withUnsafeGuaranteedRef { $0.advance(to: target) }
                 if doc > target {
                     target = lead.advance(to: doc)
                     continue outer

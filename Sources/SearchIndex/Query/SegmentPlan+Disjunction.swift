@@ -172,25 +172,22 @@ extension SegmentPlan {
         }
         let weight = clause.weight
         let norms = segment.norms
-        scorer.saturated.withUnsafeBufferPointer { saturated in
-            scorer.factors.withUnsafeBufferPointer { factors in
-                while doc <= end {
-                    let run = cursor.decodedRun()
-                    var i = run.index
-                    while i < run.count {
-                        let d = run.docs[i]
-                        if d > end { break }
-                        let frequency = run.frequencies[i]
-                        let norm = Int(norms[Int(d)])
-                        let real = frequency < BM25F.tabulatedFrequencies
-                            ? weight * saturated[Int(frequency) &* 256 &+ norm]
-                            : scorer.saturate(Double(min(frequency, UInt32(UInt16.max))) * factors[norm], weight: weight)
-                        add(UInt64(min(max(0, real), 1e6) * SegmentPlan.fixedPointScale), d)
-                        i += 1
-                    }
-                    doc = cursor.move(toIndex: i)
-                }
+        let saturated = scorer.saturated, factors = scorer.factors
+        while doc <= end {
+            let run = cursor.decodedRun()
+            var i = run.index
+            while i < run.count {
+                let d = run.docs[i]
+                if d > end { break }
+                let frequency = run.frequencies[i]
+                let norm = Int(norms[Int(d)])
+                let real = frequency < BM25F.tabulatedFrequencies
+                    ? weight * saturated[Int(frequency) &* 256 &+ norm]
+                    : scorer.saturate(Double(min(frequency, UInt32(UInt16.max))) * factors[norm], weight: weight)
+                add(UInt64(min(max(0, real), 1e6) * SegmentPlan.fixedPointScale), d)
+                i += 1
             }
+            doc = cursor.move(toIndex: i)
         }
     }
 

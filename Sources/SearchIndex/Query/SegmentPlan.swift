@@ -4,23 +4,42 @@ struct SegmentPlan {
     final class Clause {
         let cursor: PostingsCursor
         let weight: Double
-        private let scorer: BM25F
+        // What a block bound needs, as plain values and pointers (the segment and the
+        // scorer's tables outlive the plan): bounds are computed in loops, without
+        // reference counting.
+        private let fieldCount: Int
+        private let blockMaxFrequency: UnsafePointer<UInt16>
+        private let blockMinNorm: UnsafePointer<UInt8>
+        private let factors: UnsafePointer<Double>
+        private let k1: Double
 
         init(cursor: PostingsCursor, weight: Double, scorer: BM25F) {
             self.cursor = cursor
             self.weight = weight
-            self.scorer = scorer
+            fieldCount = cursor.segment.fieldCount
+            blockMaxFrequency = cursor.segment.blockMaxFrequency
+            blockMinNorm = cursor.segment.blockMinNorm
+            factors = scorer.factors
+            k1 = scorer.k1
         }
 
         /// The best score of the clause in the segment: O(blocks), computed when first asked
         /// (only an AND with optional clauses asks).
         private(set) lazy var maxScore: Double = cursor.blocks.reduce(0) { max($0, blockScore($1)) }
 
-        /// The best score of any document of block `block` (computed when asked, from the
-        /// block's largest frequency and smallest norm: no per-query table of every block).
+        /// The best score of any document of block `block`, computed when asked (no per-query
+        /// table of every block): the block's largest frequency in each field at the field's
+        /// smallest norm in the block, summed and saturated as ``BM25F/saturate(_:weight:)``.
         @inline(__always)
         func blockScore(_ block: Int) -> Double {
-            scorer.saturate(scorer.blockBound(cursor.segment, block: block), weight: weight)
+            var tf = 0.0
+            for field in 0..<fieldCount {
+                let frequency = blockMaxFrequency[block &* fieldCount &+ field]
+                if frequency > 0 {
+                    tf += Double(frequency) * factors[field &* 256 &+ Int(blockMinNorm[block &* fieldCount &+ field])]
+                }
+            }
+            return weight * (k1 + 1) * tf / (k1 + tf)
         }
 
         /// The best score of the clause among its blocks that may hold documents in
