@@ -28,6 +28,7 @@ struct IndexBenchmark: ParsableCommand {
     @Option(help: "Open this saved index (memory-mapped) instead of building one; --docs and --synthetic are not read.")
     var open: String?
     @Flag(help: "Merge the built segments into one before saving and searching (SearchIndex.optimize).") var optimize = false
+    @Flag(help: "With --optimize: renumber documents by recursive graph bisection while merging.") var reorder = false
 
     func run() throws {
         let schema = IndexSchema(textFields: [.init("text", storesPositions: positions)], accentBonus: accentBonus)
@@ -43,7 +44,7 @@ struct IndexBenchmark: ParsableCommand {
         } else {
             index = SearchIndex(schema: schema, maximumSegments: 64)
             try buildIndex(index, time: &build, clock: clock)
-            if optimize { merge = clock.measure { index.optimize() } }
+            if optimize || reorder { merge = clock.measure { index.optimize(reorderingDocuments: reorder) } }
             let path = save ?? NSTemporaryDirectory() + "hezamatch-bench-\(getpid()).hzix"
             try index.save(to: path)
             indexBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? -1

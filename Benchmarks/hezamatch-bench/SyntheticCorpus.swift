@@ -73,15 +73,31 @@ struct SyntheticCorpus {
         return low
     }
 
+    /// With topics (`hezamatch-bench generate --topics N`), half of a document's syllables
+    /// come from its topic: the Zipf ranks past the 20 most frequent are rotated by the
+    /// topic's offset, so each topic has frequent words of its own (as postings of one trade
+    /// share words), and the corpus has the structure that document reordering looks for.
+    var topics = 0
+    private var topic = 0
+
+    /// A rank, drawn in the current topic half of the time when there are topics.
+    private mutating func topicalRank() -> Int {
+        let r = rank()
+        guard topics > 0, r >= 20, generator.next() % 2 == 0 else { return r }
+        let span = syllables.count - 20
+        return 20 + (r - 20 + topic * (span / topics)) % span
+    }
+
     /// A document of `averageLength` ± 25% syllables.
     mutating func document(averageLength: Int = 80) -> String {
+        if topics > 0 { topic = Int(generator.next() % UInt64(topics)) }
         let spread = averageLength / 4
         let length = averageLength - spread + Int(generator.next() % UInt64(2 * spread + 1))
         var text = ""
         text.reserveCapacity(length * 6)
         for index in 0..<length {
             if index > 0 { text += " " }
-            text += syllables[rank()]
+            text += syllables[topicalRank()]
         }
         return text
     }
@@ -89,9 +105,10 @@ struct SyntheticCorpus {
     /// A query of 2 to 4 distinct syllables, none among the 20 most frequent.
     mutating func query() -> String {
         let count = 2 + Int(generator.next() % 3)
+        if topics > 0 { topic = Int(generator.next() % UInt64(topics)) }
         var words: [String] = []
         while words.count < count {
-            let r = rank()
+            let r = topicalRank()
             guard r >= 20 else { continue }
             let word = syllables[r]
             if !words.contains(word) { words.append(word) }

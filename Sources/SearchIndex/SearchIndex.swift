@@ -161,13 +161,21 @@ public final class SearchIndex: Sendable {
 
     /// Merges every segment into one, dropping deleted documents: the fastest
     /// layout for searching, and the smallest file. Writers wait while it runs.
-    public func optimize() {
+    ///
+    /// - Parameter reorderingDocuments: also renumber the documents so that those sharing
+    ///   terms are near each other (recursive graph bisection, ``DocumentReordering``): a
+    ///   smaller index whose postings skip better, for an index that is searched far more
+    ///   than it is written. Hits of equal score then come in the new order. Done even
+    ///   when there is one segment already.
+    public func optimize(reorderingDocuments: Bool = false) {
         mergeLock.withLock { _ in
             writer.withLock { _ in
                 var next = snapshot
                 dropEmptySegments(&next)
-                guard next.segments.count > 1 || next.deletions.contains(where: { $0.count > 0 }) else { return }
-                let merged = SegmentMerger.merge(next.segments, deletions: next.deletions, schema: schema)
+                guard next.segments.count > 1 || next.deletions.contains(where: { $0.count > 0 })
+                        || (reorderingDocuments && !next.segments.isEmpty) else { return }
+                let merged = SegmentMerger.merge(next.segments, deletions: next.deletions, schema: schema,
+                                                 reorderingDocuments: reorderingDocuments)
                 next.segments = merged.documentCount > 0 ? [merged] : []
                 next.deletions = merged.documentCount > 0 ? [DeletionSet(documentCount: merged.documentCount)] : []
                 next.refreshStatistics()

@@ -11,11 +11,14 @@ enum SegmentMerger {
         var documentMap: [[UInt32]]
     }
 
-    static func merge(_ segments: [Segment], deletions: [DeletionSet], schema: IndexSchema) -> Segment {
-        mergeMapping(segments, deletions: deletions, schema: schema).segment
+    static func merge(_ segments: [Segment], deletions: [DeletionSet], schema: IndexSchema, reorderingDocuments: Bool = false) -> Segment {
+        mergeMapping(segments, deletions: deletions, schema: schema, reorderingDocuments: reorderingDocuments).segment
     }
 
-    static func mergeMapping(_ segments: [Segment], deletions: [DeletionSet], schema: IndexSchema) -> Result {
+    /// - Parameter reorderingDocuments: number the documents by ``DocumentReordering``
+    ///   (documents sharing terms near each other) instead of in segment order.
+    static func mergeMapping(_ segments: [Segment], deletions: [DeletionSet], schema: IndexSchema,
+                             reorderingDocuments: Bool = false) -> Result {
         let fieldCount = schema.textFields.count
         let positionFields = schema.textFields.map(\.storesPositions)
         let hasPositions = positionFields.contains(true)
@@ -47,8 +50,9 @@ enum SegmentMerger {
             })
         }
         var numbers = [[Int64]](repeating: [], count: schema.numericFields.count)
+        // The live documents in segment order, then in their new order.
+        var live: [(segment: Int, doc: Int)] = []
         for (s, segment) in segments.enumerated() {
-            var map = [UInt32](repeating: PostingsCursor.exhausted, count: segment.documentCount)
             for field in 0..<fieldCount { totals[field] += segment.fieldTokenTotals[field] }
             for doc in 0..<segment.documentCount {
                 if deletions[s].contains(doc) {
@@ -58,23 +62,9 @@ enum SegmentMerger {
                     }
                     continue
                 }
-                map[doc] = UInt32(ids.count)
-                ids.append(segment.id(of: doc))
-                let start = Int(segment.storedOffsets[doc]), end = Int(segment.storedOffsets[doc + 1])
-                stored.append(UnsafeRawBufferPointer(start: segment.storedBytes + start, count: end - start),
-                              checksum: segment.storedChecksums[doc])
-                for field in 0..<fieldCount { norms[field].append(segment.norm(field: field, doc: doc)) }
-                for field in 0..<schema.keywordFields.count {
-                    let remap = keyRemaps[field][s]
-                    keywords[field].appendDocument(segment.keywordValues(field: field, doc: doc).map { remap[Int($0)] }.sorted())
-                }
-                for field in 0..<schema.numericFields.count {
-                    numbers[field].append(segment.number(field: field, doc: doc) ?? SegmentBuilder.missingNumber)
-                }
+                live.append((s, doc))
             }
-            remap.append(map)
         }
-
         var sources: [[UInt8]: [(segment: Int, ordinal: Int)]] = [:]
         for (s, segment) in segments.enumerated() {
             for ordinal in 0..<segment.termCount {
@@ -82,6 +72,29 @@ enum SegmentMerger {
             }
         }
         let keys = sources.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        if reorderingDocuments {
+            let order = Self.reordering(live: live, segments: segments, deletions: deletions, keys: keys, sources: sources)
+            live = order.map { live[Int($0)] }
+        }
+        remap = segments.map { [UInt32](repeating: PostingsCursor.exhausted, count: $0.documentCount) }
+        for (number, entry) in live.enumerated() {
+            let (s, doc) = entry
+            let segment = segments[s]
+            remap[s][doc] = UInt32(number)
+            ids.append(segment.id(of: doc))
+            let start = Int(segment.storedOffsets[doc]), end = Int(segment.storedOffsets[doc + 1])
+            stored.append(UnsafeRawBufferPointer(start: segment.storedBytes + start, count: end - start),
+                          checksum: segment.storedChecksums[doc])
+            for field in 0..<fieldCount { norms[field].append(segment.norm(field: field, doc: doc)) }
+            for field in 0..<schema.keywordFields.count {
+                let remap = keyRemaps[field][s]
+                keywords[field].appendDocument(segment.keywordValues(field: field, doc: doc).map { remap[Int($0)] }.sorted())
+            }
+            for field in 0..<schema.numericFields.count {
+                numbers[field].append(segment.number(field: field, doc: doc) ?? SegmentBuilder.missingNumber)
+            }
+        }
+
         var encoder = PostingsEncoder(fieldCount: fieldCount)
         var termKeys: [[UInt8]] = []
         var termDocFrequency: [UInt32] = []
@@ -89,25 +102,45 @@ enum SegmentMerger {
         var termPositionsStart: [UInt64] = []
         var frequencies = [UInt32](repeating: 0, count: fieldCount)
         var docNorms = [UInt8](repeating: 0, count: fieldCount)
+        var gathered = GatheredPostings()
         for key in keys {
             let firstBlock = UInt32(encoder.blockCount)
             let positionsStart = encoder.beginTerm()
             var documents: UInt32 = 0
-            for source in sources[key]! {
-                let segment = segments[source.segment]
-                let cursor = PostingsCursor(segment: segment, ordinal: source.ordinal, positionFields: positionFields)
-                while cursor.nextDoc() != PostingsCursor.exhausted {
-                    let newDoc = remap[source.segment][Int(cursor.doc)]
-                    guard newDoc != PostingsCursor.exhausted else { continue }
-                    for field in 0..<fieldCount {
-                        frequencies[field] = cursor.frequency(field: field)
-                        docNorms[field] = segment.norm(field: field, doc: Int(cursor.doc))
+            if reorderingDocuments {
+                // New numbers are not in segment order: gather the term's postings, then sort them.
+                gathered.removeAll(keepingCapacity: true)
+                for source in sources[key]! {
+                    let segment = segments[source.segment]
+                    let cursor = PostingsCursor(segment: segment, ordinal: source.ordinal, positionFields: positionFields)
+                    while cursor.nextDoc() != PostingsCursor.exhausted {
+                        let newDoc = remap[source.segment][Int(cursor.doc)]
+                        guard newDoc != PostingsCursor.exhausted else { continue }
+                        gathered.add(doc: newDoc, cursor: cursor, segment: segment, fieldCount: fieldCount, positions: hasPositions)
                     }
-                    frequencies.withUnsafeBufferPointer { f in
-                        docNorms.withUnsafeBufferPointer { n in encoder.add(doc: newDoc, frequencies: f, norms: n) }
-                    }
-                    if hasPositions { encoder.appendPositionBytes(cursor.positionBytes()) }
+                }
+                gathered.forEachInOrder(fieldCount: fieldCount) { doc, f, n, positions in
+                    encoder.add(doc: doc, frequencies: f, norms: n)
+                    if hasPositions { encoder.appendPositionBytes(positions) }
                     documents += 1
+                }
+            } else {
+                for source in sources[key]! {
+                    let segment = segments[source.segment]
+                    let cursor = PostingsCursor(segment: segment, ordinal: source.ordinal, positionFields: positionFields)
+                    while cursor.nextDoc() != PostingsCursor.exhausted {
+                        let newDoc = remap[source.segment][Int(cursor.doc)]
+                        guard newDoc != PostingsCursor.exhausted else { continue }
+                        for field in 0..<fieldCount {
+                            frequencies[field] = cursor.frequency(field: field)
+                            docNorms[field] = segment.norm(field: field, doc: Int(cursor.doc))
+                        }
+                        frequencies.withUnsafeBufferPointer { f in
+                            docNorms.withUnsafeBufferPointer { n in encoder.add(doc: newDoc, frequencies: f, norms: n) }
+                        }
+                        if hasPositions { encoder.appendPositionBytes(cursor.positionBytes()) }
+                        documents += 1
+                    }
                 }
             }
             encoder.endTerm()
@@ -123,5 +156,89 @@ enum SegmentMerger {
             termPositionsStart: termPositionsStart, encoder: encoder, norms: norms, fieldTokenTotals: totals,
             ids: ids, stored: stored, keywords: keywords, numbers: numbers)
         return Result(segment: segment, documentMap: remap)
+    }
+
+    /// The order ``DocumentReordering`` gives the live documents (indexes into `live`), from
+    /// the terms found in at least 8 of them (rarer ones hardly change gaps or blocks).
+    private static func reordering(live: [(segment: Int, doc: Int)], segments: [Segment], deletions: [DeletionSet],
+                                   keys: [[UInt8]], sources: [[UInt8]: [(segment: Int, ordinal: Int)]]) -> [UInt32] {
+        var natural = segments.map { [Int32](repeating: -1, count: $0.documentCount) }
+        for (number, entry) in live.enumerated() { natural[entry.segment][entry.doc] = Int32(number) }
+        // Forward index: each document's terms, counted first, then filled (compressed rows).
+        var counts = [Int](repeating: 0, count: live.count + 1)
+        var chosen: [[(segment: Int, ordinal: Int)]] = []
+        for key in keys {
+            let list = sources[key]!
+            let frequency = list.reduce(0) { $0 + Int(segments[$1.segment].termDocFrequency[$1.ordinal]) }
+            guard frequency >= 8 else { continue }
+            chosen.append(list)
+        }
+        func forEachDocument(_ list: [(segment: Int, ordinal: Int)], _ body: (Int) -> Void) {
+            for source in list {
+                let cursor = PostingsCursor(segment: segments[source.segment], ordinal: source.ordinal, positionFields: [])
+                while cursor.nextDoc() != PostingsCursor.exhausted {
+                    let number = natural[source.segment][Int(cursor.doc)]
+                    if number >= 0 { body(Int(number)) }
+                }
+            }
+        }
+        for list in chosen { forEachDocument(list) { counts[$0 + 1] += 1 } }
+        for index in 1..<counts.count { counts[index] += counts[index - 1] }
+        var terms = [UInt32](repeating: 0, count: counts[live.count])
+        var next = counts
+        for (term, list) in chosen.enumerated() {
+            forEachDocument(list) { document in
+                terms[next[document]] = UInt32(term)
+                next[document] += 1
+            }
+        }
+        return DocumentReordering(termStarts: counts, terms: terms, termCount: chosen.count).order()
+    }
+}
+
+/// One term's postings gathered from several segments under new document numbers, to be
+/// encoded in document order (a reordering merge).
+struct GatheredPostings {
+    private var docs: [UInt32] = []
+    private var frequencies: [UInt32] = []
+    private var norms: [UInt8] = []
+    private var positionStarts: [Int] = [0]
+    private var positionBytes: [UInt8] = []
+
+    mutating func removeAll(keepingCapacity: Bool) {
+        docs.removeAll(keepingCapacity: true)
+        frequencies.removeAll(keepingCapacity: true)
+        norms.removeAll(keepingCapacity: true)
+        positionStarts.removeAll(keepingCapacity: true)
+        positionStarts.append(0)
+        positionBytes.removeAll(keepingCapacity: true)
+    }
+
+    mutating func add(doc: UInt32, cursor: PostingsCursor, segment: Segment, fieldCount: Int, positions: Bool) {
+        docs.append(doc)
+        for field in 0..<fieldCount {
+            frequencies.append(cursor.frequency(field: field))
+            norms.append(segment.norm(field: field, doc: Int(cursor.doc)))
+        }
+        if positions { positionBytes.append(contentsOf: cursor.positionBytes()) }
+        positionStarts.append(positionBytes.count)
+    }
+
+    /// Calls `body` with each posting, by increasing document.
+    func forEachInOrder(fieldCount: Int,
+                        _ body: (UInt32, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) {
+        let order = docs.indices.sorted { docs[$0] < docs[$1] }
+        frequencies.withUnsafeBufferPointer { f in
+            norms.withUnsafeBufferPointer { n in
+                positionBytes.withUnsafeBufferPointer { p in
+                    for index in order {
+                        body(docs[index],
+                             UnsafeBufferPointer(rebasing: f[(index * fieldCount)..<((index + 1) * fieldCount)]),
+                             UnsafeBufferPointer(rebasing: n[(index * fieldCount)..<((index + 1) * fieldCount)]),
+                             UnsafeBufferPointer(rebasing: p[positionStarts[index]..<positionStarts[index + 1]]))
+                    }
+                }
+            }
+        }
     }
 }
