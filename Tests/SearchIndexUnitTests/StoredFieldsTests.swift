@@ -42,6 +42,42 @@ import Testing
         try check(try SearchIndex.open(path: path, schema: jobSchema))
     }
 
+    /// Documents that store nothing cost no stored-field bytes; merged with documents that
+    /// do, each keeps what it had, in memory and in a file.
+    @Test func segmentsWithoutRecordsLeaveTheStoredSectionsEmpty() throws {
+        let index = SearchIndex(schema: jobSchema, maximumSegments: 10)
+        try index.add((0..<50).map { document("N\($0)", title: "thợ hàn") })
+        let bare = try #require(index.snapshot.segments.first)
+        #expect(!bare.storesRecords)
+        #expect(try bare.stored(0).isEmpty)
+        try index.add([stored("S1", "thợ hàn có hồ sơ")])
+        index.optimize()
+        let merged = try #require(index.snapshot.segments.first)
+        #expect(merged.storesRecords)
+        let path = temporaryPath("bare.hzix")
+        try index.save(to: path)
+        let reopened = try SearchIndex.open(path: path, schema: jobSchema)
+        #expect(try reopened.snapshot.storedFields(of: "S1").map { String(decoding: $0, as: UTF8.self) } == "record of S1: thợ hàn có hồ sơ")
+        #expect(try reopened.snapshot.storedFields(of: "N7") == [])
+        // A file of bare documents only: 12 bytes a document smaller than one that stores empty records.
+        let bareIndex = SearchIndex(schema: jobSchema)
+        try bareIndex.add((0..<1_000).map { document("N\($0)", title: "thợ hàn") })
+        let barePath = temporaryPath("bare-only.hzix")
+        try bareIndex.save(to: barePath)
+        let recordsIndex = SearchIndex(schema: jobSchema)
+        try recordsIndex.add((0..<1_000).map { n -> IndexDocument in
+            var doc = document("N\(n)", title: "thợ hàn")
+            doc.stored = [1]
+            return doc
+        })
+        let recordsPath = temporaryPath("records.hzix")
+        try recordsIndex.save(to: recordsPath)
+        let bareSize = try #require(try FileManager.default.attributesOfItem(atPath: barePath)[.size] as? Int)
+        let recordsSize = try #require(try FileManager.default.attributesOfItem(atPath: recordsPath)[.size] as? Int)
+        #expect(recordsSize - bareSize >= 1_000 * 13)
+        #expect(try SearchIndex.open(path: barePath, schema: jobSchema).search(SearchQuery("thợ hàn", limit: 5)).hits.count == 5)
+    }
+
     @Test func userDataTravelsWithTheChangeAndTheFile() throws {
         let index = SearchIndex(schema: jobSchema)
         try index.apply(upserts: [stored("P1", "a")], userData: ["sequence": "7"])

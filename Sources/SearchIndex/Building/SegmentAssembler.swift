@@ -83,8 +83,11 @@ enum SegmentAssembler {
         capacity += B.size(ofSection: flatNorms.count, UInt8.self) + B.size(ofSection: fieldTokenTotals.count, UInt64.self)
         capacity += B.size(ofSection: idOffsets.count, UInt32.self) + B.size(ofSection: idBytes.count, UInt8.self)
         capacity += B.size(ofSection: idOrder.count, UInt32.self)
-        capacity += B.size(ofSection: stored.offsets.count, UInt64.self) + B.size(ofSection: stored.bytes.count, UInt8.self)
-        capacity += B.size(ofSection: stored.checksums.count, UInt32.self)
+        // Documents that store nothing: the three stored sections are left empty (12 bytes a document).
+        let storedOffsets = stored.bytes.isEmpty ? [] : stored.offsets
+        let storedChecksums = stored.bytes.isEmpty ? [] : stored.checksums
+        capacity += B.size(ofSection: storedOffsets.count, UInt64.self) + B.size(ofSection: stored.bytes.count, UInt8.self)
+        capacity += B.size(ofSection: storedChecksums.count, UInt32.self)
         for sections in keywordSections {
             capacity += B.size(ofSection: sections.keyOffsets.count, UInt32.self) + B.size(ofSection: sections.keyBytes.count, UInt8.self)
             capacity += B.size(ofSection: sections.displayOffsets.count, UInt32.self) + B.size(ofSection: sections.displayBytes.count, UInt8.self)
@@ -122,9 +125,9 @@ enum SegmentAssembler {
         writer.appendSection(idOffsets)
         writer.appendSection(idBytes)
         writer.appendSection(idOrder)
-        writer.appendSection(stored.offsets)
+        writer.appendSection(storedOffsets)
         writer.appendSection(stored.bytes)
-        writer.appendSection(stored.checksums)
+        writer.appendSection(storedChecksums)
         for sections in keywordSections {
             writer.appendSection(sections.keyOffsets)
             writer.appendSection(sections.keyBytes)

@@ -82,9 +82,7 @@ enum SegmentMerger {
             let segment = segments[s]
             remap[s][doc] = UInt32(number)
             ids.append(segment.id(of: doc))
-            let start = Int(segment.storedOffsets[doc]), end = Int(segment.storedOffsets[doc + 1])
-            stored.append(UnsafeRawBufferPointer(start: segment.storedBytes + start, count: end - start),
-                          checksum: segment.storedChecksums[doc])
+            stored.append(segment.storedBytes(of: doc), checksum: segment.storedChecksum(of: doc))
             for field in 0..<fieldCount { norms[field].append(segment.norm(field: field, doc: doc)) }
             for field in 0..<schema.keywordFields.count {
                 let remap = keyRemaps[field][s]

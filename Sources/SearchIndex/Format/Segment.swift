@@ -61,9 +61,11 @@ public final class Segment: @unchecked Sendable {
     let idOrder: UnsafePointer<UInt32>
     let keywordColumns: [KeywordColumn]
     let numericColumns: [UnsafePointer<Int64>]
-    let storedOffsets: UnsafePointer<UInt64>
-    let storedBytes: UnsafePointer<UInt8>
-    let storedChecksums: UnsafePointer<UInt32>
+    /// Whether any document stores a record (else the stored sections are empty).
+    let storesRecords: Bool
+    private let storedOffsets: UnsafePointer<UInt64>
+    private let storedData: UnsafePointer<UInt8>
+    private let storedChecksums: UnsafePointer<UInt32>
     /// Where the stored-fields bytes are in the segment: checked record by record
     /// when read, not as a whole when a file is opened.
     let storedByteRange: Range<Int>
@@ -151,12 +153,23 @@ public final class Segment: @unchecked Sendable {
             let order: UnsafeBufferPointer<UInt32> = try reader.section(S.idOrder.rawValue, count: documentCount)
             let documents = header.documentCount
             guard order.allSatisfy({ Int($0) < documents }) else { throw reader.damage("id order names a missing document") }
-            let storedOffsetsSection: UnsafeBufferPointer<UInt64> = try reader.section(S.storedOffsets.rawValue, count: documentCount + 1)
+            // A segment whose documents store nothing has the three stored sections empty.
+            let storedOffsetsSection: UnsafeBufferPointer<UInt64> = try reader.section(S.storedOffsets.rawValue)
             let storedBytesSection: UnsafeBufferPointer<UInt8> = try reader.section(S.storedBytes.rawValue)
-            let storedChecksumsSection: UnsafeBufferPointer<UInt32> = try reader.section(S.storedChecksums.rawValue, count: documentCount)
-            guard storedOffsetsSection[0] == 0, storedOffsetsSection[documentCount] <= UInt64(storedBytesSection.count),
-                  zip(storedOffsetsSection.dropFirst(), storedOffsetsSection).allSatisfy({ $0 >= $1 }) else {
-                throw reader.damage("stored-field offsets out of range")
+            let storedChecksumsSection: UnsafeBufferPointer<UInt32> = try reader.section(S.storedChecksums.rawValue)
+            let storesRecords = !storedOffsetsSection.isEmpty
+            if storesRecords {
+                guard storedOffsetsSection.count == documentCount + 1, storedChecksumsSection.count == documentCount else {
+                    throw reader.damage("stored-field sections hold the wrong number of entries")
+                }
+                guard storedOffsetsSection[0] == 0, storedOffsetsSection[documentCount] <= UInt64(storedBytesSection.count),
+                      zip(storedOffsetsSection.dropFirst(), storedOffsetsSection).allSatisfy({ $0 >= $1 }) else {
+                    throw reader.damage("stored-field offsets out of range")
+                }
+            } else {
+                guard storedBytesSection.isEmpty, storedChecksumsSection.isEmpty else {
+                    throw reader.damage("stored-field bytes without offsets")
+                }
             }
 
             // Every term's blocks: in order, as many as its documents need, inside the postings.
@@ -237,8 +250,9 @@ public final class Segment: @unchecked Sendable {
             idOrder = order.baseAddress!
             self.keywordColumns = keywordColumns
             self.numericColumns = numericColumns
+            self.storesRecords = storesRecords
             storedOffsets = storedOffsetsSection.baseAddress!
-            storedBytes = storedBytesSection.baseAddress!
+            storedData = storedBytesSection.baseAddress!
             storedChecksums = storedChecksumsSection.baseAddress!
             let storedStart = UnsafeRawPointer(storedBytesSection.baseAddress!) - base
             storedByteRange = storedStart..<(storedStart + storedBytesSection.count)
@@ -332,13 +346,22 @@ public final class Segment: @unchecked Sendable {
     /// - Throws: ``IndexError`` `.damaged` when they do not match.
     /// - Complexity: O(*n*) in their length.
     func stored(_ doc: Int) throws -> [UInt8] {
-        let start = Int(storedOffsets[doc]), end = Int(storedOffsets[doc + 1])
-        let bytes = UnsafeRawBufferPointer(start: storedBytes + start, count: end - start)
-        guard hz_crc32c(0, bytes.baseAddress, bytes.count) == storedChecksums[doc] else {
+        let bytes = storedBytes(of: doc)
+        guard hz_crc32c(0, bytes.baseAddress, bytes.count) == storedChecksum(of: doc) else {
             throw IndexError(.damaged, "the stored fields of document \(id(of: doc)) are damaged (checksum mismatch)")
         }
         return Array(bytes)
     }
+
+    /// Document `doc`'s stored record, unchecked (empty when the segment stores none).
+    func storedBytes(of doc: Int) -> UnsafeRawBufferPointer {
+        guard storesRecords else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let start = Int(storedOffsets[doc]), end = Int(storedOffsets[doc + 1])
+        return UnsafeRawBufferPointer(start: storedData + start, count: end - start)
+    }
+
+    /// The CRC-32C recorded for document `doc`'s stored record (that of no bytes when none is stored).
+    func storedChecksum(of doc: Int) -> UInt32 { storesRecords ? storedChecksums[doc] : 0 }
 
     /// The CRC-32C of the segment's bytes but its stored-fields bytes (which are
     /// checked record by record): what an index file records for the segment.

@@ -53,7 +53,8 @@ enum SegmentFormat {
         case idBytes
         /// [u32] docCount: documents in the order of their ids' bytes.
         case idOrder
-        /// [u64] docCount + 1: where each document's stored fields start in `storedBytes`.
+        /// [u64] docCount + 1: where each document's stored fields start in `storedBytes`; empty (as the next
+        /// two) when no document stores anything.
         case storedOffsets
         /// [u8]: each document's stored fields (``IndexDocument/stored``), as the caller encoded them.
         case storedBytes
