@@ -24,6 +24,7 @@ struct IndexBenchmark: ParsableCommand {
     @Option(help: "Documents a segment while building (several segments are built on both cores).") var segmentSize = 0
     @Option(help: "Runs of each query; the median is its latency.") var `repeat` = 3
     @Flag(help: "Leave the result ids out of the output.") var noResults = false
+    @Flag(help: "Also print each hit's score (to see which differences from a peer are ties).") var withScores = false
     @Option(help: "Also save the index to this file (index_bytes is its size).") var save: String?
     @Option(help: "Open this saved index (memory-mapped) instead of building one; --docs and --synthetic are not read.")
     var open: String?
@@ -54,8 +55,11 @@ struct IndexBenchmark: ParsableCommand {
 
         let searchMode: SearchQuery.Mode = mode == "and" ? .all : .any
         var results: [[String]] = []
+        var scores: [[Double]] = []
         for line in queryLines {  // warm-up, and the results
-            results.append(try index.search(SearchQuery(line, mode: searchMode, limit: k)).hits.map(\.id))
+            let hits = try index.search(SearchQuery(line, mode: searchMode, limit: k)).hits
+            results.append(hits.map(\.id))
+            if withScores { scores.append(hits.map(\.score)) }
         }
         var latencies: [Double] = []
         var total = 0.0
@@ -88,6 +92,7 @@ struct IndexBenchmark: ParsableCommand {
             "peak_rss_mb": Self.round(Double(Self.peakResidentKilobytes()) / 1024, 0),
         ]
         if !noResults { output["results"] = results }
+        if withScores { output["scores"] = scores }
         let data = try JSONSerialization.data(withJSONObject: output, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))
     }
