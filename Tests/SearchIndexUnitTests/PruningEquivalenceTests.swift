@@ -37,18 +37,7 @@ import Testing
     func prunedTopKEqualsExhaustive(text: String) throws {
         for (seed, segments) in [(1 as UInt64, 1), (2, 3)] {
             let index = try Self.corpus(documents: 3_000, seed: seed, segments: segments)
-            for mode in [SearchQuery.Mode.any, .all] {
-                for k in [1, 10, 50] {
-                    let pruned = try index.search(SearchQuery(text, mode: mode, limit: k))
-                    var reference = SearchQuery(text, mode: mode, limit: k)
-                    reference.scoresEveryMatch = true
-                    let exhaustive = try index.search(reference)
-                    #expect(pruned.hits.map(\.id) == exhaustive.hits.map(\.id), "\(text) \(mode) k=\(k) seed=\(seed)")
-                    // Exactly the same scores: term scores are summed in fixed point, so the order
-                    // in which pruning adds them cannot change a bit.
-                    #expect(pruned.hits.map(\.score) == exhaustive.hits.map(\.score))
-                }
-            }
+            try Self.expectPrunedEqualsExhaustive(index, text, "seed=\(seed)")
         }
     }
 
@@ -73,13 +62,20 @@ import Testing
         }
         try index.add(batch)
         #expect(index.snapshot.segments.count == 3)
+        try Self.expectPrunedEqualsExhaustive(index, text)
+    }
+
+    /// Top k with pruning against scoring every match, for OR and AND and k = 1, 10, 50: the
+    /// same ids and exactly the same scores (term scores are summed in fixed point, so the
+    /// order in which pruning adds them cannot change a bit).
+    static func expectPrunedEqualsExhaustive(_ index: SearchIndex, _ text: String, _ context: String = "") throws {
         for mode in [SearchQuery.Mode.any, .all] {
             for k in [1, 10, 50] {
                 let pruned = try index.search(SearchQuery(text, mode: mode, limit: k))
                 var reference = SearchQuery(text, mode: mode, limit: k)
                 reference.scoresEveryMatch = true
                 let exhaustive = try index.search(reference)
-                #expect(pruned.hits.map(\.id) == exhaustive.hits.map(\.id), "\(text) \(mode) k=\(k)")
+                #expect(pruned.hits.map(\.id) == exhaustive.hits.map(\.id), "\(text) \(mode) k=\(k) \(context)")
                 #expect(pruned.hits.map(\.score) == exhaustive.hits.map(\.score))
             }
         }

@@ -105,17 +105,22 @@ enum SegmentMerger {
             let firstBlock = UInt32(encoder.blockCount)
             let positionsStart = encoder.beginTerm()
             var documents: UInt32 = 0
-            if reorderingDocuments {
-                // New numbers are not in segment order: gather the term's postings, then sort them.
-                gathered.removeAll(keepingCapacity: true)
+            // The term's postings in every segment, under their new numbers (deleted documents left out).
+            func forEachLivePosting(_ body: (UInt32, PostingsCursor, Segment) -> Void) {
                 for source in sources[key]! {
                     let segment = segments[source.segment]
                     let cursor = PostingsCursor(segment: segment, ordinal: source.ordinal, positionFields: positionFields)
                     while cursor.nextDoc() != PostingsCursor.exhausted {
                         let newDoc = remap[source.segment][Int(cursor.doc)]
-                        guard newDoc != PostingsCursor.exhausted else { continue }
-                        gathered.add(doc: newDoc, cursor: cursor, segment: segment, fieldCount: fieldCount, positions: hasPositions)
+                        if newDoc != PostingsCursor.exhausted { body(newDoc, cursor, segment) }
                     }
+                }
+            }
+            if reorderingDocuments {
+                // New numbers are not in segment order: gather the term's postings, then sort them.
+                gathered.removeAll(keepingCapacity: true)
+                forEachLivePosting { newDoc, cursor, segment in
+                    gathered.add(doc: newDoc, cursor: cursor, segment: segment, fieldCount: fieldCount, positions: hasPositions)
                 }
                 gathered.forEachInOrder(fieldCount: fieldCount) { doc, f, n, positions in
                     encoder.add(doc: doc, frequencies: f, norms: n)
@@ -123,22 +128,16 @@ enum SegmentMerger {
                     documents += 1
                 }
             } else {
-                for source in sources[key]! {
-                    let segment = segments[source.segment]
-                    let cursor = PostingsCursor(segment: segment, ordinal: source.ordinal, positionFields: positionFields)
-                    while cursor.nextDoc() != PostingsCursor.exhausted {
-                        let newDoc = remap[source.segment][Int(cursor.doc)]
-                        guard newDoc != PostingsCursor.exhausted else { continue }
-                        for field in 0..<fieldCount {
-                            frequencies[field] = cursor.frequency(field: field)
-                            docNorms[field] = segment.norm(field: field, doc: Int(cursor.doc))
-                        }
-                        frequencies.withUnsafeBufferPointer { f in
-                            docNorms.withUnsafeBufferPointer { n in encoder.add(doc: newDoc, frequencies: f, norms: n) }
-                        }
-                        if hasPositions { encoder.appendPositionBytes(cursor.positionBytes()) }
-                        documents += 1
+                forEachLivePosting { newDoc, cursor, segment in
+                    for field in 0..<fieldCount {
+                        frequencies[field] = cursor.frequency(field: field)
+                        docNorms[field] = segment.norm(field: field, doc: Int(cursor.doc))
                     }
+                    frequencies.withUnsafeBufferPointer { f in
+                        docNorms.withUnsafeBufferPointer { n in encoder.add(doc: newDoc, frequencies: f, norms: n) }
+                    }
+                    if hasPositions { encoder.appendPositionBytes(cursor.positionBytes()) }
+                    documents += 1
                 }
             }
             encoder.endTerm()
