@@ -92,51 +92,16 @@ enum BitPacking {
         }
     }
 
-    /// Unpacks `count` values of `width` bits from `words` into `output`.
+    /// Unpacks `count` values of `width` bits from `words` into `output`, reading no word
+    /// past the one that holds the last value's end.
     ///
     /// - Complexity: O(*n*).
-    /// Full groups of 32 values (a full block) go through code specialised for each
-    /// width, with every shift a constant; the rest value by value.
     @inline(__always)
     static func unpack(_ words: UnsafePointer<UInt32>, count: Int, width: Int, into output: UnsafeMutablePointer<UInt32>) {
         guard width > 0 else {
             output.update(repeating: 0, count: count)
             return
         }
-        let groups = count >> 5
-        if groups > 0 {
-            unpackGroups(words, groups: groups, width: width, into: output)
-            if count & 31 == 0 { return }
-            unpackTail(words + groups * width, count: count & 31, width: width, into: output + groups * 32)
-            return
-        }
-        unpackTail(words, count: count, width: width, into: output)
-    }
-
-    /// Unpacks `groups` × 32 values (each group of 32 values of `width` bits is exactly
-    /// `width` words) without a branch a value: the words are copied to a padded scratch
-    /// buffer, and each value is one unaligned 8-byte load, a shift and a mask.
-    @inline(__always)
-    private static func unpackGroups(_ words: UnsafePointer<UInt32>, groups: Int, width: Int, into output: UnsafeMutablePointer<UInt32>) {
-        let wordCount = groups &* width
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: wordCount &+ 2) { scratch in
-            let base = scratch.baseAddress!
-            base.update(from: words, count: wordCount)
-            base[wordCount] = 0
-            base[wordCount &+ 1] = 0
-            let bytes = UnsafeRawPointer(base)
-            let mask: UInt64 = (1 << UInt64(width)) &- 1
-            var bit = 0
-            for index in 0..<(groups &* 32) {
-                let chunk = bytes.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self)
-                output[index] = UInt32(truncatingIfNeeded: (chunk >> UInt64(bit & 7)) & mask)
-                bit &+= width
-            }
-        }
-    }
-
-    @inline(__always)
-    private static func unpackTail(_ words: UnsafePointer<UInt32>, count: Int, width: Int, into output: UnsafeMutablePointer<UInt32>) {
         let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
         var bit = 0
         for index in 0..<count {
