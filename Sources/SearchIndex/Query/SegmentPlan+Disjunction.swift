@@ -92,47 +92,65 @@ extension SegmentPlan {
                     accumulate(clauses[order[position]], from: windowStart, through: windowEnd, into: window)
                 }
                 // The window's candidates, in document order, that the non-essential clauses
-                // could still lift above the k-th score.
-                let candidates = window.candidates, candidateScores = window.candidateScores
+                // could still lift above the k-th score: listed, and left marked (their running
+                // scores stay in the window's slots).
+                let candidates = window.candidates
+                let marks = window.marks, scores = window.scores
                 var live = 0
                 let nonEssentialBound = firstEssential > 0 ? prefix[firstEssential - 1] : 0
                 let words = (Int(windowEnd - windowStart) >> 6) + 1
                 for word in 0..<words {
-                    var bits = window.marks[word]
-                    window.marks[word] = 0
+                    var bits = marks[word]
+                    var kept: UInt64 = 0
                     while bits != 0 {
+                        let bit = bits & (0 &- bits)
                         let slot = word << 6 | bits.trailingZeroBitCount
                         bits &= bits - 1
-                        let score = window.scores[slot]
-                        if SegmentPlan.real(score) + nonEssentialBound <= threshold { continue }
+                        if SegmentPlan.real(scores[slot]) + nonEssentialBound <= threshold { continue }
                         let candidate = windowStart + UInt32(slot)
                         if needsChecks && !accepts(candidate) { continue }
                         candidates[live] = candidate
-                        candidateScores[live] = score
                         live += 1
+                        kept |= bit
                     }
+                    marks[word] = kept
                 }
-                // Non-essential clauses one at a time over the candidates, the best first,
-                // dropping those that the rest can no longer lift above the k-th score.
+                // Non-essential clauses one at a time, the best first, dropping after each the
+                // candidates that the rest can no longer lift above the k-th score. A clause
+                // with few postings for the candidates looks each candidate up; a dense one is
+                // walked through the window, adding to the marked slots (no search a candidate).
+                let span = Double(windowEnd - windowStart) + 1
                 var position = firstEssential - 1
                 while position >= 0 && live > 0 {
                     let clause = clauses[order[position]]
                     let rest = position > 0 ? prefix[position - 1] : 0
+                    let postingsInWindow = Double(clause.cursor.docFrequency) * span / Double(segment.documentCount)
+                    if Double(live) * 4 >= postingsInWindow {
+                        accumulate(clause, from: windowStart, through: windowEnd, into: window, onlyMarked: true)
+                    } else {
+                        for i in 0..<live {
+                            let candidate = candidates[i]
+                            if clause.cursor.advance(to: candidate) == candidate { scores[Int(candidate &- windowStart)] &+= self.score(clause) }
+                        }
+                    }
                     var kept = 0
                     for i in 0..<live {
                         let candidate = candidates[i]
-                        var score = candidateScores[i]
-                        if clause.cursor.advance(to: candidate) == candidate { score += self.score(clause) }
-                        if SegmentPlan.real(score) + rest <= threshold { continue }
+                        let slot = Int(candidate &- windowStart)
+                        if SegmentPlan.real(scores[slot]) + rest <= threshold {
+                            marks[slot >> 6] &= ~(1 << UInt64(slot & 63))
+                            continue
+                        }
                         candidates[kept] = candidate
-                        candidateScores[kept] = score
                         kept += 1
                     }
                     live = kept
                     position -= 1
                 }
                 for i in 0..<live {
-                    let score = SegmentPlan.real(candidateScores[i])
+                    let slot = Int(candidates[i] &- windowStart)
+                    marks[slot >> 6] = 0
+                    let score = SegmentPlan.real(scores[slot])
                     if score > threshold || !heap.isFull {
                         if heap.insert(.init(score: score, segment: segmentIndex, doc: candidates[i])) { threshold = heap.threshold }
                     }
@@ -148,19 +166,23 @@ extension SegmentPlan {
     ///
     /// With one text field, a run of a decoded block is scored in one loop from the
     /// scorer's tables (the same arithmetic as ``score(_:)``, so the same fixed-point sums).
+    ///
+    /// With `onlyMarked`, only the documents already marked in the window get the clause's
+    /// score (the others are passed over without scoring), and no mark is added.
     @inline(__always)
-    func accumulate(_ clause: Clause, from start: UInt32, through end: UInt32, into window: WindowBuffer) {
+    func accumulate(_ clause: Clause, from start: UInt32, through end: UInt32, into window: WindowBuffer, onlyMarked: Bool = false) {
         let cursor = clause.cursor
         var doc = cursor.advance(to: start)
         let scores = window.scores, marks = window.marks
-        @inline(__always) func add(_ score: UInt64, _ doc: UInt32) {
+        @inline(__always) func add(_ score: @autoclosure () -> UInt64, _ doc: UInt32) {
             let slot = Int(doc &- start)
             let bit: UInt64 = 1 << UInt64(slot & 63)
             if marks[slot >> 6] & bit == 0 {
+                if onlyMarked { return }
                 marks[slot >> 6] |= bit
-                scores[slot] = score
+                scores[slot] = score()
             } else {
-                scores[slot] &+= score
+                scores[slot] &+= score()
             }
         }
         guard segment.fieldCount == 1 else {
@@ -179,12 +201,14 @@ extension SegmentPlan {
             while i < run.count {
                 let d = run.docs[i]
                 if d > end { break }
-                let frequency = run.frequencies[i]
-                let norm = Int(norms[Int(d)])
-                let real = frequency < BM25F.tabulatedFrequencies
-                    ? weight * saturated[Int(frequency) &* 256 &+ norm]
-                    : scorer.saturate(Double(min(frequency, UInt32(UInt16.max))) * factors[norm], weight: weight)
-                add(UInt64(min(max(0, real), 1e6) * SegmentPlan.fixedPointScale), d)
+                add({
+                    let frequency = run.frequencies[i]
+                    let norm = Int(norms[Int(d)])
+                    let real = frequency < BM25F.tabulatedFrequencies
+                        ? weight * saturated[Int(frequency) &* 256 &+ norm]
+                        : scorer.saturate(Double(min(frequency, UInt32(UInt16.max))) * factors[norm], weight: weight)
+                    return UInt64(min(max(0, real), 1e6) * SegmentPlan.fixedPointScale)
+                }(), d)
                 i += 1
             }
             doc = cursor.move(toIndex: i)

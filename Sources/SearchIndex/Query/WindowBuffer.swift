@@ -4,9 +4,8 @@ final class WindowBuffer {
     static let capacity = 4096
     let scores = UnsafeMutablePointer<UInt64>.allocate(capacity: WindowBuffer.capacity)
     let marks = UnsafeMutablePointer<UInt64>.allocate(capacity: WindowBuffer.capacity / 64)
-    /// The window's candidates still in the running, and their scores so far.
+    /// The window's candidates still in the running (their scores so far are in `scores`).
     let candidates = UnsafeMutablePointer<UInt32>.allocate(capacity: WindowBuffer.capacity)
-    let candidateScores = UnsafeMutablePointer<UInt64>.allocate(capacity: WindowBuffer.capacity)
 
     init() { marks.initialize(repeating: 0, count: WindowBuffer.capacity / 64) }
 
@@ -14,6 +13,5 @@ final class WindowBuffer {
         scores.deallocate()
         marks.deallocate()
         candidates.deallocate()
-        candidateScores.deallocate()
     }
 }
