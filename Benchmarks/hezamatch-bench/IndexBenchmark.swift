@@ -29,7 +29,7 @@ struct IndexBenchmark: ParsableCommand {
     @Option(help: "Open this saved index (memory-mapped) instead of building one; --docs and --synthetic are not read.")
     var open: String?
     @Flag(help: "Merge the built segments into one before saving and searching (SearchIndex.optimize).") var optimize = false
-    @Flag(help: "With --optimize: renumber documents by recursive graph bisection while merging.") var reorder = false
+    @Flag(help: "Merge into one segment (as --optimize) and renumber documents by recursive graph bisection.") var reorder = false
 
     func run() throws {
         let schema = IndexSchema(textFields: [.init("text", storesPositions: positions)], accentBonus: accentBonus)
@@ -41,14 +41,14 @@ struct IndexBenchmark: ParsableCommand {
         let indexBytes: Int
         if let open {
             index = try SearchIndex.open(path: open, schema: schema, maximumSegments: 64)
-            indexBytes = (try FileManager.default.attributesOfItem(atPath: open)[.size] as? NSNumber)?.intValue ?? -1
+            indexBytes = Self.fileSize(open)
         } else {
             index = SearchIndex(schema: schema, maximumSegments: 64)
             try buildIndex(index, time: &build, clock: clock)
             if optimize || reorder { merge = clock.measure { index.optimize(reorderingDocuments: reorder) } }
             let path = save ?? NSTemporaryDirectory() + "hezamatch-bench-\(getpid()).hzix"
             try index.save(to: path)
-            indexBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? -1
+            indexBytes = Self.fileSize(path)
             if save == nil { try? FileManager.default.removeItem(atPath: path) }
         }
         let documentCount = index.documentCount
@@ -133,6 +133,11 @@ struct IndexBenchmark: ParsableCommand {
             }
         }
         return documents
+    }
+
+    /// The size of the file at `path` in bytes (-1 when it cannot be read).
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? -1
     }
 
     static func seconds(_ duration: Duration) -> Double {

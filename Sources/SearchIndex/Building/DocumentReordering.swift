@@ -33,19 +33,17 @@ struct DocumentReordering {
         documents.withUnsafeMutableBufferPointer { buffer in
             termStarts.withUnsafeBufferPointer { starts in
                 terms.withUnsafeBufferPointer { terms in
-                    do {
-                        let context = Context(starts: starts.baseAddress!, terms: terms.baseAddress!, rounds: rounds, leafSize: leafSize)
-                        let base = buffer.baseAddress!
-                        var first = Workspace(termCount: termCount, documentCount: n)
-                        context.bisectOnce(base, count: n, workspace: &first)
-                        // The two halves on the two cores, each with its own counts.
-                        let half = n / 2
-                        let sendable = UnsafeSendable(base)
-                        DispatchQueue.concurrentPerform(iterations: 2) { side in
-                            var workspace = Workspace(termCount: termCount, documentCount: n - half)
-                            let start = side == 0 ? sendable.pointer : sendable.pointer + half
-                            context.bisect(start, count: side == 0 ? half : n - half, workspace: &workspace)
-                        }
+                    let context = Context(starts: starts.baseAddress!, terms: terms.baseAddress!, rounds: rounds, leafSize: leafSize)
+                    let base = buffer.baseAddress!
+                    var first = Workspace(termCount: termCount, documentCount: n)
+                    context.bisectOnce(base, count: n, workspace: &first)
+                    // The two halves on the two cores, each with its own counts.
+                    let half = n / 2
+                    let sendable = UnsafeSendable(base)
+                    DispatchQueue.concurrentPerform(iterations: 2) { side in
+                        var workspace = Workspace(termCount: termCount, documentCount: n - half)
+                        let start = side == 0 ? sendable.pointer : sendable.pointer + half
+                        context.bisect(start, count: side == 0 ? half : n - half, workspace: &workspace)
                     }
                 }
             }

@@ -73,7 +73,7 @@ enum SegmentMerger {
         }
         let keys = sources.keys.sorted { $0.lexicographicallyPrecedes($1) }
         if reorderingDocuments {
-            let order = Self.reordering(live: live, segments: segments, deletions: deletions, keys: keys, sources: sources)
+            let order = Self.reordering(live: live, segments: segments, keys: keys, sources: sources)
             live = order.map { live[Int($0)] }
         }
         remap = segments.map { [UInt32](repeating: PostingsCursor.exhausted, count: $0.documentCount) }
@@ -105,20 +105,12 @@ enum SegmentMerger {
             let firstBlock = UInt32(encoder.blockCount)
             let positionsStart = encoder.beginTerm()
             var documents: UInt32 = 0
-            // The term's postings in every segment, under their new numbers (deleted documents left out).
             func forEachLivePosting(_ body: (UInt32, PostingsCursor, Segment) -> Void) {
-                for source in sources[key]! {
-                    let segment = segments[source.segment]
-                    let cursor = PostingsCursor(segment: segment, ordinal: source.ordinal, positionFields: positionFields)
-                    while cursor.nextDoc() != PostingsCursor.exhausted {
-                        let newDoc = remap[source.segment][Int(cursor.doc)]
-                        if newDoc != PostingsCursor.exhausted { body(newDoc, cursor, segment) }
-                    }
-                }
+                Self.forEachPosting(of: sources[key]!, in: segments, numbers: remap, positionFields: positionFields, body)
             }
             if reorderingDocuments {
                 // New numbers are not in segment order: gather the term's postings, then sort them.
-                gathered.removeAll(keepingCapacity: true)
+                gathered.removeAll()
                 forEachLivePosting { newDoc, cursor, segment in
                     gathered.add(doc: newDoc, cursor: cursor, segment: segment, fieldCount: fieldCount, positions: hasPositions)
                 }
@@ -157,10 +149,10 @@ enum SegmentMerger {
 
     /// The order ``DocumentReordering`` gives the live documents (indexes into `live`), from
     /// the terms found in at least 8 of them (rarer ones hardly change gaps or blocks).
-    private static func reordering(live: [(segment: Int, doc: Int)], segments: [Segment], deletions: [DeletionSet],
+    private static func reordering(live: [(segment: Int, doc: Int)], segments: [Segment],
                                    keys: [[UInt8]], sources: [[UInt8]: [(segment: Int, ordinal: Int)]]) -> [UInt32] {
-        var natural = segments.map { [Int32](repeating: -1, count: $0.documentCount) }
-        for (number, entry) in live.enumerated() { natural[entry.segment][entry.doc] = Int32(number) }
+        var natural = segments.map { [UInt32](repeating: PostingsCursor.exhausted, count: $0.documentCount) }
+        for (number, entry) in live.enumerated() { natural[entry.segment][entry.doc] = UInt32(number) }
         // Forward index: each document's terms, counted first, then filled (compressed rows).
         var counts = [Int](repeating: 0, count: live.count + 1)
         var chosen: [[(segment: Int, ordinal: Int)]] = []
@@ -171,13 +163,7 @@ enum SegmentMerger {
             chosen.append(list)
         }
         func forEachDocument(_ list: [(segment: Int, ordinal: Int)], _ body: (Int) -> Void) {
-            for source in list {
-                let cursor = PostingsCursor(segment: segments[source.segment], ordinal: source.ordinal, positionFields: [])
-                while cursor.nextDoc() != PostingsCursor.exhausted {
-                    let number = natural[source.segment][Int(cursor.doc)]
-                    if number >= 0 { body(Int(number)) }
-                }
-            }
+            forEachPosting(of: list, in: segments, numbers: natural, positionFields: []) { number, _, _ in body(Int(number)) }
         }
         for list in chosen { forEachDocument(list) { counts[$0 + 1] += 1 } }
         for index in 1..<counts.count { counts[index] += counts[index - 1] }
@@ -191,6 +177,20 @@ enum SegmentMerger {
         }
         return DocumentReordering(termStarts: counts, terms: terms, termCount: chosen.count).order()
     }
+
+    /// Each posting of a term (`list`: its ordinal in each segment that has it) whose document
+    /// `numbers` maps to a number (not ``PostingsCursor/exhausted``: deleted), with that number.
+    private static func forEachPosting(of list: [(segment: Int, ordinal: Int)], in segments: [Segment], numbers: [[UInt32]],
+                                       positionFields: [Bool], _ body: (UInt32, PostingsCursor, Segment) -> Void) {
+        for source in list {
+            let segment = segments[source.segment]
+            let cursor = PostingsCursor(segment: segment, ordinal: source.ordinal, positionFields: positionFields)
+            while cursor.nextDoc() != PostingsCursor.exhausted {
+                let number = numbers[source.segment][Int(cursor.doc)]
+                if number != PostingsCursor.exhausted { body(number, cursor, segment) }
+            }
+        }
+    }
 }
 
 /// One term's postings gathered from several segments under new document numbers, to be
@@ -202,7 +202,8 @@ struct GatheredPostings {
     private var positionStarts: [Int] = [0]
     private var positionBytes: [UInt8] = []
 
-    mutating func removeAll(keepingCapacity: Bool) {
+    /// Empties it, keeping its capacity for the next term.
+    mutating func removeAll() {
         docs.removeAll(keepingCapacity: true)
         frequencies.removeAll(keepingCapacity: true)
         norms.removeAll(keepingCapacity: true)

@@ -62,8 +62,7 @@ enum BitPacking {
             let mask: UInt64 = (1 << UInt64(width)) &- 1
             var bit = 0
             for index in 0..<count {
-                let chunk = bytes.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self)
-                sum &+= (chunk >> UInt64(bit & 7)) & mask
+                sum &+= load(bytes, bit: bit, mask: mask)
                 output[index] = UInt32(truncatingIfNeeded: sum)
                 bit &+= width
             }
@@ -86,10 +85,15 @@ enum BitPacking {
         let mask: UInt64 = (1 << UInt64(width)) &- 1
         var bit = 0
         for index in 0..<count {
-            let chunk = bytes.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self)
-            output[index] = UInt32(truncatingIfNeeded: (chunk >> UInt64(bit & 7)) & mask)
+            output[index] = UInt32(truncatingIfNeeded: load(bytes, bit: bit, mask: mask))
             bit &+= width
         }
+    }
+
+    /// The value that starts at bit `bit` (at most 32 bits: `mask`), by one unaligned 8-byte load.
+    @inline(__always)
+    private static func load(_ bytes: UnsafeRawPointer, bit: Int, mask: UInt64) -> UInt64 {
+        (bytes.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self) >> UInt64(bit & 7)) & mask
     }
 
     /// Unpacks `count` values of `width` bits from `words` into `output`, reading no word
@@ -98,19 +102,6 @@ enum BitPacking {
     /// - Complexity: O(*n*).
     @inline(__always)
     static func unpack(_ words: UnsafePointer<UInt32>, count: Int, width: Int, into output: UnsafeMutablePointer<UInt32>) {
-        guard width > 0 else {
-            output.update(repeating: 0, count: count)
-            return
-        }
-        let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
-        var bit = 0
-        for index in 0..<count {
-            let word = bit >> 5
-            let shift = bit & 31
-            var chunk = UInt64(words[word]) >> UInt64(shift)
-            if shift + width > 32 { chunk |= UInt64(words[word + 1]) << UInt64(32 - shift) }
-            output[index] = UInt32(truncatingIfNeeded: chunk & mask)
-            bit += width
-        }
+        for index in 0..<count { output[index] = value(at: index, in: words, width: width) }
     }
 }

@@ -79,18 +79,30 @@ struct BM25F: @unchecked Sendable {  // its tables are never written after init
     /// The saturated score of pseudo-frequency `tf` for a term of weight `weight` (idf × boost).
     @inline(__always)
     func saturate(_ tf: Double, weight: Double) -> Double {
+        Self.saturate(tf, weight: weight, k1: k1)
+    }
+
+    /// The saturation itself, for callers that keep `k1` rather than the scorer.
+    @inline(__always)
+    static func saturate(_ tf: Double, weight: Double, k1: Double) -> Double {
         weight * (k1 + 1) * tf / (k1 + tf)
+    }
+
+    /// The score of a posting of a one-field schema, from its frequency and its document's
+    /// norm byte: the table for small frequencies, else the saturation of `tf` × the norm's
+    /// factor (`tf` clamped as the blocks' stored maxima are).
+    @inline(__always)
+    func oneFieldScore(frequency: UInt32, norm: UInt8, weight: Double) -> Double {
+        frequency < UInt32(Self.tabulatedFrequencies)
+            ? weight * saturated[Int(frequency) &* 256 &+ Int(norm)]
+            : saturate(Double(min(frequency, UInt32(UInt16.max))) * factors[Int(norm)], weight: weight)
     }
 
     /// The score of the cursor's current document for a term of weight `weight`.
     @inline(__always)
     func score(_ cursor: PostingsCursor, segment: Segment, weight: Double) -> Double {
-        let doc = Int(cursor.doc)
         if fieldCount == 1 {
-            let frequency = Int(cursor.frequency(field: 0))
-            if frequency < Self.tabulatedFrequencies {
-                return weight * saturated[frequency * 256 + Int(segment.norm(field: 0, doc: doc))]
-            }
+            return oneFieldScore(frequency: cursor.frequency(field: 0), norm: segment.norm(field: 0, doc: Int(cursor.doc)), weight: weight)
         }
         return saturate(pseudoFrequency(cursor, segment: segment), weight: weight)
     }

@@ -164,8 +164,9 @@ extension SegmentPlan {
     /// Adds the clause's score of each of its documents in `start...end` into the window,
     /// block run by block run; leaves its cursor on its first document after `end`.
     ///
-    /// With one text field, a run of a decoded block is scored in one loop from the
-    /// scorer's tables (the same arithmetic as ``score(_:)``, so the same fixed-point sums).
+    /// With one text field, a run of a decoded block is scored in one loop with
+    /// ``BM25F/oneFieldScore(frequency:norm:weight:)``, as ``score(_:)`` scores (so the
+    /// same fixed-point sums).
     ///
     /// With `onlyMarked`, only the documents already marked in the window get the clause's
     /// score (the others are passed over without scoring), and no mark is added.
@@ -194,21 +195,13 @@ extension SegmentPlan {
         }
         let weight = clause.weight
         let norms = segment.norms
-        let saturated = scorer.saturated, factors = scorer.factors
         while doc <= end {
             let run = cursor.decodedRun()
             var i = run.index
             while i < run.count {
                 let d = run.docs[i]
                 if d > end { break }
-                add({
-                    let frequency = run.frequencies[i]
-                    let norm = Int(norms[Int(d)])
-                    let real = frequency < BM25F.tabulatedFrequencies
-                        ? weight * saturated[Int(frequency) &* 256 &+ norm]
-                        : scorer.saturate(Double(min(frequency, UInt32(UInt16.max))) * factors[norm], weight: weight)
-                    return UInt64(min(max(0, real), 1e6) * SegmentPlan.fixedPointScale)
-                }(), d)
+                add(SegmentPlan.fixedPoint(scorer.oneFieldScore(frequency: run.frequencies[i], norm: norms[Int(d)], weight: weight)), d)
                 i += 1
             }
             doc = cursor.move(toIndex: i)

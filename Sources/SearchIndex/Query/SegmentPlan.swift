@@ -29,7 +29,7 @@ struct SegmentPlan {
 
         /// The best score of any document of block `block`, computed when asked (no per-query
         /// table of every block): the block's largest frequency in each field at the field's
-        /// smallest norm in the block, summed and saturated as ``BM25F/saturate(_:weight:)``.
+        /// smallest norm in the block, summed and saturated (``BM25F/saturate(_:weight:k1:)``).
         @inline(__always)
         func blockScore(_ block: Int) -> Double {
             var tf = 0.0
@@ -39,7 +39,7 @@ struct SegmentPlan {
                     tf += Double(frequency) * factors[field &* 256 &+ Int(blockMinNorm[block &* fieldCount &+ field])]
                 }
             }
-            return weight * (k1 + 1) * tf / (k1 + tf)
+            return BM25F.saturate(tf, weight: weight, k1: k1)
         }
 
         /// The best score of the clause among its blocks that may hold documents in
@@ -152,8 +152,14 @@ struct SegmentPlan {
     /// Truncation keeps every sum below the bounds the pruning compares it with.
     @inline(__always)
     func score(_ clause: Clause) -> UInt64 {
-        // Never negative nor NaN, whatever a damaged segment holds (`max` keeps 0 for a NaN).
-        UInt64(min(max(0, scorer.score(clause.cursor, segment: segment, weight: clause.weight)), 1e6) * SegmentPlan.fixedPointScale)
+        SegmentPlan.fixedPoint(scorer.score(clause.cursor, segment: segment, weight: clause.weight))
+    }
+
+    /// A score in fixed point, never negative nor NaN whatever a damaged segment holds
+    /// (`max` keeps 0 for a NaN), at most 10⁶.
+    @inline(__always)
+    static func fixedPoint(_ real: Double) -> UInt64 {
+        UInt64(min(max(0, real), 1e6) * fixedPointScale)
     }
 
     static let fixedPointScale = 4_294_967_296.0
