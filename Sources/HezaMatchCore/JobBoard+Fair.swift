@@ -52,6 +52,6 @@ extension JobBoard {
                                                       profileIDs: placed), retention: accessRetention)
         }
         let places = reference.places
-        return FairAnswer(plan, district: { places.canonicalName($0) }, contacts: contacts)
+        return FairAnswer(plan, home: { places.homeName(of: $0) }, contacts: contacts)
     }
 }

@@ -36,8 +36,7 @@ extension JobBoard {
         if profilesPath != nil { _ = try profiles.index() }
         let postingBatch = SegmentBatch(schema: MatchIndexes.postingSchema)
         let profileBatch = SegmentBatch(schema: MatchIndexes.profileSchema)
-        let synonyms = reference.synonyms
-        let occupations = reference.occupations
+        let reference = self.reference
         var report = LoadReport()
         func name(_ path: String) -> String { path == "-" ? "<stdin>" : path }
         let receipt = try store.write { transaction in
@@ -50,7 +49,7 @@ extension JobBoard {
                         JobPosting.self, in: try LineReader(path: postingsPath), file: name(postingsPath),
                         progress: progress.map { report in { report(name(postingsPath), $0, $1) } }, transform: transcoder.transform) { record in
                         try transaction.upsert(.posting, id: record.value.id, document: record.json)
-                        try postingBatch.add(MatchIndexes.document(record.value, synonyms: synonyms, occupations: occupations))
+                        try postingBatch.add(MatchIndexes.document(record.value, reference: reference))
                     }
                 } catch let failure as LoadFailure { failures.append(failure) }
             }
@@ -62,7 +61,7 @@ extension JobBoard {
                         CandidateProfile.self, in: try LineReader(path: profilesPath), file: name(profilesPath),
                         progress: progress.map { report in { report(name(profilesPath), $0, $1) } }, transform: transcoder.transform) { record in
                         try transaction.upsert(.profile, id: record.value.id, document: record.json)
-                        try profileBatch.add(MatchIndexes.document(record.value, synonyms: synonyms, occupations: occupations))
+                        try profileBatch.add(MatchIndexes.document(record.value, reference: reference))
                     }
                 } catch let failure as LoadFailure { failures.append(failure) }
             }

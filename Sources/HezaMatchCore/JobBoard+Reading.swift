@@ -49,7 +49,7 @@ extension JobBoard {
         try await store.recordAccess(AccessRecord(actor: requester.label, action: "matches", subject: candidateID, profileIDs: [candidateID]),
                                      retention: accessRetention)
         return MatchAnswer(candidate: CandidateSummary(id: profile.id, category: profile.category, education: profile.educationLevel,
-                                                    district: reference.places.canonicalName(profile.district)), asOf: asOf, results: ranked.map { ranked in
+                                                    district: reference.places.homeName(of: profile)), asOf: asOf, results: ranked.map { ranked in
             var result = PostingResult(ranked)
             result.training = ranked.training.map(\.sentence)
             return result
@@ -89,7 +89,7 @@ extension JobBoard {
         let results = ranked.map { candidate in
             CandidateResult(id: candidate.profile.id, score: candidate.score, reasons: candidate.reasons,
                             category: candidate.profile.category, education: candidate.profile.educationLevel,
-                            district: reference.places.canonicalName(candidate.profile.district), name: people[candidate.profile.id]?.name,
+                            district: reference.places.homeName(of: candidate.profile), name: people[candidate.profile.id]?.name,
                             phone: people[candidate.profile.id]?.phone)
         }
         return ShortlistAnswer(posting: posting, asOf: asOf, results: results)

@@ -58,9 +58,7 @@ public final class JobBoard: Sendable {
         self.reference = reference
         self.matcher = JobMatcher(reference: reference)
         self.log = log
-        let synonyms = reference.synonyms
-        let occupations = reference.occupations
-        let fingerprint = MatchIndexes.fingerprint(synonyms: synonyms, occupations: occupations)
+        let fingerprint = MatchIndexes.fingerprint(reference)
         let titles = self.titles
         let accents = self.accents
         postings = LiveIndex(
@@ -70,16 +68,16 @@ public final class JobBoard: Sendable {
                 JobBoard.updateTitles(titles, changes, snapshot)
                 accents.markStale()
             },
-            makeDocument: { json in MatchIndexes.document(try JobBoard.decode(JobPosting.self, json), synonyms: synonyms, occupations: occupations) })
+            makeDocument: { json in MatchIndexes.document(try JobBoard.decode(JobPosting.self, json), reference: reference) })
         profiles = LiveIndex(
             kind: .profile, schema: MatchIndexes.profileSchema, path: indexPathPrefix.map { $0 + ".profiles.hzix" },
             fingerprint: fingerprint, store: store, log: log,
-            makeDocument: { json in MatchIndexes.document(try JobBoard.decode(CandidateProfile.self, json), synonyms: synonyms, occupations: occupations) })
+            makeDocument: { json in MatchIndexes.document(try JobBoard.decode(CandidateProfile.self, json), reference: reference) })
         if let indexPathPrefix { Self.removeOldCaches(beside: indexPathPrefix) }
     }
 
     /// A board over the SQLite store at `storePath` (created when missing), with the
-    /// reference tables of `corpus` (`places.tsv`, `synonyms.tsv`) and its indexes beside the store.
+    /// reference tables of `corpus` (`places.tsv`, `map/`, `synonyms.tsv`…) and its indexes beside the store.
     public static func open(storePath: String, corpus: String, accessRetention: TimeInterval = 365 * 24 * 3600,
                             log: @escaping @Sendable (String) -> Void = { _ in }) throws -> JobBoard {
         JobBoard(store: try SQLiteJobStore(path: storePath), reference: try ReferenceData.load(directory: corpus),

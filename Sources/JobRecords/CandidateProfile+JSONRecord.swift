@@ -13,6 +13,7 @@ extension CandidateProfile: JSONRecord {
         desiredTitles = try fields.optionalStrings("desired_titles")
         birthYear = try fields.optionalWholeNumber("birth_year")
         district = try fields.optionalString("district")
+        address = try fields.optionalString("address")
         desiredSalary = try fields.optionalWholeNumber("desired_salary")
         needsHousing = try fields.optionalBool("needs_housing")
     }

@@ -16,6 +16,9 @@ public struct CandidateProfile: Hashable, Sendable, Codable {
     public var desiredTitles: [String]?
     public var birthYear: Int?
     public var district: String?
+    /// The home address as written (personal data: only the commune and province read from it leave the
+    /// candidate's own record; see ``PlaceReading/publicText`` in JobMatching).
+    public var address: String?
     public var desiredSalary: Int?
     public var needsHousing: Bool?
 
@@ -37,7 +40,7 @@ public struct CandidateProfile: Hashable, Sendable, Codable {
         case summary
         case desiredTitles = "desired_titles"
         case birthYear = "birth_year"
-        case district
+        case district, address
         case desiredSalary = "desired_salary"
         case needsHousing = "needs_housing"
     }

@@ -4,6 +4,7 @@ extension JobPosting: JSONRecord {
         employer = try fields.string("employer")
         zone = try fields.optionalString("zone")
         district = try fields.optionalString("district")
+        address = try fields.optionalString("address")
         title = try fields.string("title")
         description = try fields.optionalString("description")
         requirements = try fields.optionalString("requirements")

@@ -4,6 +4,8 @@ public struct JobPosting: Hashable, Sendable, Codable {
     public var employer: String
     public var zone: String?
     public var district: String?
+    /// The workplace's address as written, old or new units (`Lô C5, KCN Đại An, TP. Hải Phòng`).
+    public var address: String?
     public var title: String
     public var description: String?
     public var requirements: String?
@@ -26,7 +28,7 @@ public struct JobPosting: Hashable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, employer, zone, district, title, description, requirements, skills
+        case id, employer, zone, district, address, title, description, requirements, skills
         case educationMin = "education_min"
         case audiences, openings
         case ageMin = "age_min", ageMax = "age_max"

@@ -79,4 +79,17 @@ public struct VietnameseAnalyzer: Sendable {
         }
         return String(decoding: result, as: UTF8.self)
     }
+
+    /// The canonical forms of `text`'s tokens joined by single spaces: `"kỹ sư điện tử"`
+    /// for `"KĨ SƯ  ĐIỆN-TỬ"` (accents kept, tones placed the classic way).
+    ///
+    /// - Complexity: O(*n*) in the UTF-8 length of `text`.
+    public func canonicalText(_ text: String) -> String {
+        var result: [UInt8] = []
+        forEachToken(in: text) { _, canonical, _ in
+            if !result.isEmpty { result.append(UInt8(ascii: " ")) }
+            result.append(contentsOf: canonical)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
 }

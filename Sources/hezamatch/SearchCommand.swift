@@ -14,7 +14,9 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Argument(help: "What to look for. \"a phrase\" must appear as typed; +word is required, -word excluded.") var query: String
     @Option(help: "Only postings in this zone (e.g. \"KCN Tràng Duệ\", accents optional).") var zone: String?
-    @Option(help: "Only postings in this district.") var district: String?
+    @Option(help: "Only postings in this place: a commune or ward of today (within 10 km), an old district, a province, old or new names (\"Phường Thành Đông\", \"huyện An Lão\", \"Yên Bái\").") var district: String?
+    @Option(help: "Rank postings by their distance from this place (a home, however written: \"Xã An Hưng\", \"xã Quốc Tuấn, huyện An Lão\").") var near: String?
+    @Option(name: .customLong("within-km"), help: "With --near: only postings within this many kilometres.") var withinKm: Double?
     @Flag(help: "Search the words as typed: no zone, district, level or category understood in them.") var literal = false
     @Option(help: "The searcher's education level: only postings that accept it.") var education: EducationLevel?
     @Option(help: "Only postings inviting this category.") var audience: CandidateCategory?
@@ -27,6 +29,8 @@ struct SearchCommand: ParsableCommand {
         var search = JobMatcher.Search(text: query, asOf: try asOf.date())
         search.zone = zone
         search.district = district
+        search.near = near
+        search.withinKilometres = withinKm
         search.education = education
         search.audience = audience
         search.limit = limit

@@ -13,7 +13,7 @@ struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With a PostgreSQL store: the folder of this process's saved indexes (default: $HEZAMATCH_INDEX_DIR, else ./hezamatch-index). Each replica on one machine needs its own.", valueName: "dir"))
     var indexDir: String?
 
-    @Option(help: ArgumentHelp("The folder with places.tsv and synonyms.tsv (default: $HEZAMATCH_CORPUS, else ./Corpus).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder with places.tsv, map/ and synonyms.tsv (default: $HEZAMATCH_CORPUS, else ./Corpus).", valueName: "dir"))
     var corpus: String?
 
     @Option(help: "Days the access record keeps an entry (who read whose personal data).")
@@ -36,16 +36,19 @@ struct StoreOptions: ParsableArguments {
     }
 
     var corpusDirectory: String {
-        get throws {
-            let candidates = [corpus, ProcessInfo.processInfo.environment["HEZAMATCH_CORPUS"], "Corpus",
-                              // A checkout's Corpus/, wherever the command is run from.
-                              URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                                  .deletingLastPathComponent().appendingPathComponent("Corpus").path].compactMap { $0 }
-            guard let directory = candidates.first(where: { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("places.tsv")) }) else {
-                throw ValidationError("cannot find places.tsv and synonyms.tsv: give --corpus DIR (the project's Corpus/ folder)")
-            }
-            return directory
+        get throws { try Self.corpusDirectory(corpus) }
+    }
+
+    /// `corpus`, else `$HEZAMATCH_CORPUS`, else `./Corpus`, else the checkout's `Corpus/`: the first that has `places.tsv`.
+    static func corpusDirectory(_ corpus: String?) throws -> String {
+        let candidates = [corpus, ProcessInfo.processInfo.environment["HEZAMATCH_CORPUS"], "Corpus",
+                          // A checkout's Corpus/, wherever the command is run from.
+                          URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                              .deletingLastPathComponent().appendingPathComponent("Corpus").path].compactMap { $0 }
+        guard let directory = candidates.first(where: { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("places.tsv")) }) else {
+            throw ValidationError("cannot find places.tsv and synonyms.tsv: give --corpus DIR (the project's Corpus/ folder)")
         }
+        return directory
     }
 
     /// The board over the store, its indexes beside it; what it rebuilds or repairs is said on standard error.

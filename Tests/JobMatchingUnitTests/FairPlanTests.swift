@@ -9,7 +9,7 @@ import SearchIndex
 
     private func plan(_ postings: [JobPosting], _ profiles: [CandidateProfile], perCandidate: Int = 3,
                       oversubscribe: Double = 1, minimum: Int = 0) throws -> FairPlan {
-        let index = try MatchIndexes.profileIndex(profiles, synonyms: reference.synonyms)
+        let index = try MatchIndexes.profileIndex(profiles, reference: reference)
         var request = FairRequest(postings: postings, asOf: asOf)
         request.perCandidate = perCandidate
         request.oversubscribe = oversubscribe

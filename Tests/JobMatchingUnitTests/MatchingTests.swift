@@ -18,7 +18,7 @@ import HezaMatchCore
     ]
     let soldier = profile(#"{"id":"C1","name":"Trần Văn Hùng","phone":"0900000001","category":"discharged_soldier","education":"intermediate_vocational","skills":["hàn điện","lái xe"],"birth_year":1998,"district":"Yên Bái","needs_housing":true,"desired_salary":12000000}"#)
 
-    private func index() throws -> SearchIndex { try MatchIndexes.postingIndex(postings, synonyms: reference.synonyms) }
+    private func index() throws -> SearchIndex { try MatchIndexes.postingIndex(postings, reference: reference) }
 
     @Test func hardEligibilityIsNeverViolated() throws {
         let matcher = JobMatcher(reference: reference)
@@ -69,7 +69,7 @@ import HezaMatchCore
             profile(#"{"id":"C3","name":"Phạm Minh Đức","category":"other","skills":["hàn điện"],"birth_year":2000}"#),
             profile(#"{"id":"C4","name":"Vũ Văn Nam","category":"vocational_student","education":"intermediate_vocational","skills":["hàn TIG"]}"#),
         ]
-        let index = try MatchIndexes.profileIndex(profiles, synonyms: reference.synonyms)
+        let index = try MatchIndexes.profileIndex(profiles, reference: reference)
         let matcher = JobMatcher(reference: reference)
         let list = try matcher.shortlist(posting: postings[0], asOf: asOf, limit: 10, profiles: index)
         #expect(list.map(\.profile.id) == ["C1", "C4"])  // C2 is 46 (> 40); C3 has no vocational certificate
@@ -83,7 +83,7 @@ import HezaMatchCore
         let postings = try JSONLinesLoader.load(JobPosting.self, from: Array(try String(contentsOfFile: corpusDirectory + "/postings.jsonl", encoding: .utf8).utf8), file: "postings.jsonl").map(\.value)
         let profiles = try JSONLinesLoader.load(CandidateProfile.self, from: Array(try String(contentsOfFile: corpusDirectory + "/profiles.jsonl", encoding: .utf8).utf8), file: "profiles.jsonl").map(\.value)
         #expect(postings.count >= 300 && profiles.count >= 2000)
-        let index = try MatchIndexes.postingIndex(postings, synonyms: reference.synonyms)
+        let index = try MatchIndexes.postingIndex(postings, reference: reference)
         let matcher = JobMatcher(reference: reference)
         for profile in profiles.prefix(60) {
             for ranked in try matcher.match(profile: profile, asOf: asOf, limit: 20, postings: index) {

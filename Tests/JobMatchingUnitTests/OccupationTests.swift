@@ -70,7 +70,7 @@ import Testing
         let mechanical = profile(#"{"id":"M","name":"A","category":"graduate","education":"university","desired_titles":["Kỹ sư cơ khí"],"skills":["bảo trì thiết bị"]}"#)
         let electronics = profile(#"{"id":"E","name":"B","category":"graduate","education":"university","desired_titles":["Kỹ sư điện tử"],"skills":["bảo trì thiết bị"]}"#)
         let same = profile(#"{"id":"S","name":"C","category":"graduate","education":"university","desired_titles":["Kỹ sư bảo trì"],"skills":["bảo trì thiết bị"]}"#)
-        let index = try MatchIndexes.profileIndex([mechanical, electronics, same], synonyms: reference.synonyms, occupations: taxonomy)
+        let index = try MatchIndexes.profileIndex([mechanical, electronics, same], reference: ReferenceData(places: reference.places, synonyms: reference.synonyms, occupations: taxonomy))
         let ranked = try JobMatcher(reference: reference).shortlist(posting: job, asOf: CalendarDate("2026-11-23")!, limit: 10, profiles: index)
         #expect(ranked.map(\.profile.id) == ["S", "M", "E"])
         #expect(ranked[0].reasons.contains("cùng nghề kỹ sư bảo trì (ISCO 2144)"))
@@ -85,7 +85,7 @@ import Testing
                         posting(#"{"id":"P","employer":"LG","title":"Production Operator"}"#),
                         posting(#"{"id":"Q","employer":"USI","title":"Production Operator"}"#),
                         posting(#"{"id":"W","employer":"Cơ khí","title":"Thợ hàn"}"#)]
-        let index = try MatchIndexes.postingIndex(postings, synonyms: reference.synonyms, occupations: taxonomy)
+        let index = try MatchIndexes.postingIndex(postings, reference: ReferenceData(places: reference.places, synonyms: reference.synonyms, occupations: taxonomy))
         let page = try JobMatcher(reference: reference).search(JobMatcher.Search(text: "crane operator", asOf: CalendarDate("2026-11-23")!), postings: index)
         #expect(page.hits.first?.posting.id == "C", "\(page.hits.map { "\($0.posting.id) \($0.score)" })")
     }

@@ -17,18 +17,19 @@ import HezaMatchCore
     @Test func namesMatchHoweverTheyAreTyped() throws {
         let places = reference.places
         for typed in ["Thuỷ Nguyên", "thuy nguyen", "huyện Thủy Nguyên", "THỦY NGUYÊN"] {
-            #expect(places.place(named: typed)?.name == "Thủy Nguyên", "\(typed)")
+            #expect(places.read(typed)?.name == "thành phố Thủy Nguyên (cũ)", "\(typed)")  // a city since January 2025
         }
-        #expect(places.place(named: "KCN Trang Due")?.name == "KCN Tràng Duệ")
-        #expect(places.place(named: "Sao Hỏa") == nil)
+        #expect(places.zone(named: "KCN Trang Due")?.name == "KCN Tràng Duệ")
+        #expect(places.read("Sao Hỏa") == nil)
     }
 
-    /// Places are shown by the table's name, whatever the candidate typed.
+    /// Places are shown by today's names (and the old one where it helps), whatever the candidate typed.
     @Test func placesAreShownByTheirCanonicalNames() {
         let cases: [(typed: String?, shown: String?)] = [
-            ("Kien Thuy", "Kiến Thụy"), ("huyện Kiến Thuỵ", "Kiến Thụy"), ("KIẾN THỤY", "Kiến Thụy"),
-            ("Do Son", "Đồ Sơn"),                 // the district, not the zone of the same name
-            ("KCN Do Son", "KCN Đồ Sơn"), ("yen bai", "Yên Bái"),
+            ("Kien Thuy", "huyện Kiến Thụy (cũ)"), ("huyện Kiến Thuỵ", "huyện Kiến Thụy (cũ)"), ("KIẾN THỤY", "huyện Kiến Thụy (cũ)"),
+            ("Do Son", "quận Đồ Sơn (cũ)"),                 // the district, not the zone of the same name
+            ("KCN Do Son", "KCN Đồ Sơn"), ("yen bai", "Lào Cai (trước: tỉnh Yên Bái)"),
+            ("xa kien thuy", "Xã Kiến Thụy (trước: huyện Kiến Thụy)"),
             (" Nơi khác ", "Nơi khác"),           // unknown: as typed, trimmed
             (nil, nil),
         ]

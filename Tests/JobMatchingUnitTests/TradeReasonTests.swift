@@ -9,7 +9,7 @@ import SearchIndex
     let asOf = CalendarDate("2026-11-23")!
 
     private func shortlist(_ posting: JobPosting, _ profiles: [CandidateProfile]) throws -> [RankedCandidate] {
-        let index = try MatchIndexes.profileIndex(profiles, synonyms: reference.synonyms)
+        let index = try MatchIndexes.profileIndex(profiles, reference: reference)
         return try JobMatcher(reference: reference).shortlist(posting: posting, asOf: asOf, limit: 10, profiles: index)
     }
 
@@ -29,7 +29,7 @@ import SearchIndex
         let candidate = profile(#"{"id":"M","name":"A","category":"vocational_student","desired_titles":["Kỹ thuật viên bảo trì"],"skills":["điện công nghiệp"]}"#)
         let maintenance = posting(#"{"id":"maint","employer":"E","title":"Kỹ thuật viên bảo trì","skills":["điện công nghiệp"]}"#)
         let electrician = posting(#"{"id":"elec","employer":"E","title":"Thợ điện công nghiệp","skills":["điện công nghiệp","bảo trì máy"]}"#)
-        let index = try MatchIndexes.postingIndex([electrician, maintenance], synonyms: reference.synonyms, occupations: reference.occupations)
+        let index = try MatchIndexes.postingIndex([electrician, maintenance], reference: reference)
         let ranked = try JobMatcher(reference: reference).match(profile: candidate, asOf: asOf, limit: 10, postings: index)
         #expect(ranked.map(\.posting.id) == ["maint", "elec"])
         #expect(ranked.first?.reasons.contains { $0.hasPrefix("cùng nghề kỹ thuật viên bảo trì") && !$0.contains("theo kỹ năng") } == true)

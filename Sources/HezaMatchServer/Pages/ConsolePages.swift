@@ -73,7 +73,7 @@ extension HezaMatchAPI {
                 "csrf": session.csrf, "text": text, "searched": true, "count": people.count,
                 "people": people.map { person -> [String: Any] in
                     ["id": person.id, "idPath": Self.pathEscape(person.id), "name": person.name, "phone": person.phone ?? "",
-                     "category": person.category.vietnameseName, "education": person.educationLevel.vietnameseName, "district": board.reference.places.canonicalName(person.district) ?? ""]
+                     "category": person.category.vietnameseName, "education": person.educationLevel.vietnameseName, "district": board.reference.places.homeName(of: person) ?? ""]
                 }], session: session)
         }
         console.get("/candidates/:id") { _, context -> Response in
@@ -89,7 +89,8 @@ extension HezaMatchAPI {
                                        "category": person.category.vietnameseName, "education": person.educationLevel.vietnameseName,
                                        "asOf": today.vietnamese]
             if let phone = person.phone { page["phone"] = phone }
-            if let district = board.reference.places.canonicalName(person.district) { page["district"] = district }
+            if let district = board.reference.places.homeName(of: person) { page["district"] = district }
+            if let address = person.address { page["address"] = address }  // the candidate's own record: the address as written
             if let skills = person.skills, !skills.isEmpty { page["skills"] = skills.joined(separator: ", ") }
             if let wants = person.desiredTitles, !wants.isEmpty { page["wants"] = wants.joined(separator: ", ") }
             page["matches"] = matches.results.map { result -> [String: Any] in

@@ -13,6 +13,11 @@ extension HezaMatchAPI {
             var search = JobMatcher.Search(text: request.query.get("q") ?? "", asOf: try request.asOf())
             search.zone = request.text("zone")
             search.district = request.text("district")
+            search.near = request.text("near")
+            if request.query.get("within_km") != nil {
+                guard search.near != nil else { throw APIError.badRequest("'within_km' needs 'near'") }
+                search.withinKilometres = try request.number("within_km", default: 0, in: 0.1...2_000)
+            }
             search.education = try request.value("education", EducationLevel.self, what: "education level")
             search.audience = try request.value("audience", CandidateCategory.self, what: "audience")
             search.offset = (page - 1) * perPage

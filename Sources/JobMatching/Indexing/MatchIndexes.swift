@@ -10,17 +10,37 @@ public enum MatchIndexes {
         textFields: [.init("title", weight: 3), .init("skills", weight: 2.5), .init("requirements", weight: 1.5),
                      .init("description", weight: 0.7), .init("employer", weight: 0.3),
                      .init("concepts", weight: 2.5, lengthNormalization: 0.3, storesPositions: false)],
-        keywordFields: ["zone", "district", "education_min", "audience", "employer", "occupation"],
-        numericFields: ["deadline", "age_min", "age_max", "salary_min", "salary_max", "openings"]
+        keywordFields: ["zone", "district", "education_min", "audience", "employer", "occupation", "place"],
+        numericFields: ["deadline", "age_min", "age_max", "salary_min", "salary_max", "openings", "latitude", "longitude"]
     )
 
     public static let profileSchema = IndexSchema(
         textFields: [.init("desired_titles", weight: 3), .init("skills", weight: 2.5), .init("major", weight: 2),
                      .init("summary", weight: 1), .init("school", weight: 0.5),
                      .init("concepts", weight: 2.5, lengthNormalization: 0.3, storesPositions: false)],
-        keywordFields: ["category", "education", "district", "occupation"],
-        numericFields: ["birth_year", "desired_salary"]
+        keywordFields: ["category", "education", "district", "occupation", "place"],
+        numericFields: ["birth_year", "desired_salary", "latitude", "longitude"]
     )
+
+    /// Kilometres around a commune or ward within which a posting counts as in it, for a filter: few postings
+    /// name their commune, and a zone a few kilometres off is where its people work.
+    public static let communeRadius = 10.0
+
+    /// The filter for "in this place": a zone's postings; within ``communeRadius`` of a commune or ward; in an old
+    /// district, a province or an old province by the keyword `place` (a posting written with old or new units).
+    public static func filter(in place: PlaceReading, places: PlaceDirectory) -> SearchFilter {
+        switch place.level {
+        case .zone: return .keyword("zone", anyOf: [place.name])
+        case .unit, .oldCommune: return filter(within: communeRadius, of: place.point)
+        case .oldDistrict, .province, .oldProvince: return .keyword("place", anyOf: [places.ownKey(place)!])
+        }
+    }
+
+    /// The filter for "within `kilometres` of `point`", on the numbers `latitude` and `longitude`.
+    public static func filter(within kilometres: Double, of point: GeoPoint) -> SearchFilter {
+        .withinDistance(latitude: "latitude", longitude: "longitude", centreLatitude: point.latitude, centreLongitude: point.longitude,
+                        kilometres: kilometres)
+    }
 
     /// `audience` value of a posting that invites everyone (no `audiences` field).
     public static let everyAudience = "all"
@@ -37,9 +57,15 @@ public enum MatchIndexes {
                                     profile.major ?? ""].joined(separator: " ; ")).joined(separator: " ")
     }
 
-    /// A posting as a document; its occupations (``OccupationTaxonomy``) as the keyword `occupation`.
-    public static func document(_ posting: JobPosting, synonyms: SynonymTable, occupations: OccupationTaxonomy = OccupationTaxonomy()) -> IndexDocument {
+    /// A posting as a document; its occupations (``OccupationTaxonomy``) as the keyword `occupation`; where
+    /// its workplace is (``PlaceDirectory/workplace(zone:district:address:)``) as the numbers `latitude` and
+    /// `longitude` (millionths of a degree), the keyword `district` (today's name) and the keyword `place`
+    /// (``placeKeys(_:)``).
+    public static func document(_ posting: JobPosting, reference: ReferenceData) -> IndexDocument {
+        let synonyms = reference.synonyms, occupations = reference.occupations
         var numbers: [String: Int64] = [:]
+        let workplace = reference.places.workplace(zone: posting.zone, district: posting.district, address: posting.address)
+        if let point = workplace?.point.microdegrees { (numbers["latitude"], numbers["longitude"]) = point }
         if let deadline = posting.deadline { numbers["deadline"] = deadline.number }
         if let value = posting.ageMin { numbers["age_min"] = Int64(value) }
         if let value = posting.ageMax { numbers["age_max"] = Int64(value) }
@@ -52,7 +78,9 @@ public enum MatchIndexes {
                    "requirements": posting.requirements ?? "", "description": posting.description ?? "", "employer": posting.employer,
                    "concepts": ([concepts(posting, synonyms)] + occupations.occupations(of: posting).map { OccupationTaxonomy.token($0.code) })
                        .joined(separator: " ")],
-            keywords: ["zone": posting.zone.map { [$0] } ?? [], "district": posting.district.map { [$0] } ?? [],
+            keywords: ["zone": posting.zone.map { [$0] } ?? [],
+                       "district": (posting.district.flatMap { reference.places.read($0)?.name } ?? posting.district).map { [$0] } ?? [],
+                       "place": workplace.map { reference.places.placeKeys($0) } ?? [],
                        "education_min": [(posting.educationMin ?? .none).rawValue],
                        "audience": posting.audiences.map { $0.map(\.rawValue) } ?? [everyAudience],
                        "employer": [posting.employer], "occupation": occupations.occupations(of: posting).map(\.code)],
@@ -61,9 +89,15 @@ public enum MatchIndexes {
         )
     }
 
-    /// A profile as a document; its occupations as the keyword `occupation`.
-    public static func document(_ profile: CandidateProfile, synonyms: SynonymTable, occupations: OccupationTaxonomy = OccupationTaxonomy()) -> IndexDocument {
+    /// A profile as a document; its occupations as the keyword `occupation`; where the candidate lives as
+    /// for a posting. The stored record keeps of the address only the commune and province read from it.
+    public static func document(_ profile: CandidateProfile, reference: ReferenceData) -> IndexDocument {
+        let synonyms = reference.synonyms, occupations = reference.occupations
         var numbers: [String: Int64] = [:]
+        let home = reference.places.home(district: profile.district, address: profile.address)
+        if let point = home?.point.microdegrees { (numbers["latitude"], numbers["longitude"]) = point }
+        var stored = profile
+        if profile.address != nil { stored.address = reference.places.read(profile.address)?.publicText }
         if let value = profile.birthYear { numbers["birth_year"] = Int64(value) }
         if let value = profile.desiredSalary { numbers["desired_salary"] = Int64(value) }
         return IndexDocument(
@@ -74,30 +108,32 @@ public enum MatchIndexes {
                    "concepts": ([concepts(profile, synonyms)] + occupations.occupations(of: profile).map { OccupationTaxonomy.token($0.code) })
                        .joined(separator: " ")],
             keywords: ["category": [profile.category.rawValue], "education": [profile.educationLevel.rawValue],
-                       "district": profile.district.map { [$0] } ?? [], "occupation": occupations.occupations(of: profile).map(\.code)],
+                       "district": home.map { [$0.name] } ?? [], "occupation": occupations.occupations(of: profile).map(\.code),
+                       "place": home.map { reference.places.placeKeys($0) } ?? []],
             numbers: numbers,
-            stored: StoredRecord.encode(profile)
+            stored: StoredRecord.encode(stored)
         )
     }
 
-    /// What the documents of ``document(_:synonyms:)`` depend on besides the record:
+    /// What the documents of ``document(_:reference:)`` depend on besides the record:
     /// an index built with another fingerprint is rebuilt.
-    public static func fingerprint(synonyms: SynonymTable, occupations: OccupationTaxonomy = OccupationTaxonomy()) -> String {
-        "doc\(documentVersion)-stored\(StoredRecord.version)-syn\(synonyms.fingerprint)-occ\(occupations.fingerprint)"
+    public static func fingerprint(_ reference: ReferenceData) -> String {
+        "doc\(documentVersion)-stored\(StoredRecord.version)-syn\(reference.synonyms.fingerprint)-occ\(reference.occupations.fingerprint)"
+            + "-places\(reference.places.fingerprint)"
     }
 
-    /// Bumped when ``document(_:synonyms:)`` changes what it indexes.
-    static let documentVersion = 8  // 3: Ɖ folds to d; 4: vy/vi, ny/ni, xy/xi, by/bi fold together; 5: codes with their parts; 6: occupation; 7: its token in a posting's concepts; 8: and in a profile's
+    /// Bumped when ``document(_:reference:)`` changes what it indexes.
+    static let documentVersion = 9  // 3: Ɖ folds to d; 4: vy/vi, ny/ni, xy/xi, by/bi fold together; 5: codes with their parts; 6: occupation; 7: its token in a posting's concepts; 8: and in a profile's; 9: places of today's map
 
-    public static func postingIndex(_ postings: [JobPosting], synonyms: SynonymTable, occupations: OccupationTaxonomy = OccupationTaxonomy()) throws -> SearchIndex {
+    public static func postingIndex(_ postings: [JobPosting], reference: ReferenceData) throws -> SearchIndex {
         let index = SearchIndex(schema: postingSchema)
-        try index.addInParallel(postings.map { document($0, synonyms: synonyms, occupations: occupations) }, batchSize: max(1, (postings.count + 1) / 2))
+        try index.addInParallel(postings.map { document($0, reference: reference) }, batchSize: max(1, (postings.count + 1) / 2))
         return index
     }
 
-    public static func profileIndex(_ profiles: [CandidateProfile], synonyms: SynonymTable, occupations: OccupationTaxonomy = OccupationTaxonomy()) throws -> SearchIndex {
+    public static func profileIndex(_ profiles: [CandidateProfile], reference: ReferenceData) throws -> SearchIndex {
         let index = SearchIndex(schema: profileSchema)
-        try index.addInParallel(profiles.map { document($0, synonyms: synonyms, occupations: occupations) }, batchSize: max(1, (profiles.count + 1) / 2))
+        try index.addInParallel(profiles.map { document($0, reference: reference) }, batchSize: max(1, (profiles.count + 1) / 2))
         return index
     }
 }

@@ -13,13 +13,14 @@ import JobRecords
 /// **Profiles are stored without their name and phone**: index files are copied,
 /// cached and kept longer than the store's rows, so they hold no way of reaching a
 /// person. A profile read back has an empty `name` and no `phone`; a shortlist reads
-/// those from the store for the rows it prints.
+/// those from the store for the rows it prints. Nor do they hold a home address: the caller
+/// (``MatchIndexes/document(_:reference:)``) replaces it with the commune and province read from it.
 ///
 /// Decoding checks every length and value, so damaged or hostile bytes are an
 /// error, never a crash.
 public enum StoredRecord {
     /// Bumped when the layout changes: saved indexes with another version are rebuilt.
-    public static let version: UInt8 = 1
+    public static let version: UInt8 = 2  // 2: address
 
     /// Bytes that do not decode.
     public struct DecodingError: Error, Sendable, Hashable {
@@ -34,7 +35,7 @@ public enum StoredRecord {
         let present: [Bool] = [posting.zone != nil, posting.district != nil, posting.description != nil, posting.requirements != nil,
                                posting.skills != nil, posting.educationMin != nil, posting.audiences != nil, posting.openings != nil,
                                posting.ageMin != nil, posting.ageMax != nil, posting.salaryMin != nil, posting.salaryMax != nil,
-                               posting.housing != nil, posting.posted != nil, posting.deadline != nil]
+                               posting.housing != nil, posting.posted != nil, posting.deadline != nil, posting.address != nil]
         writer.bits(present)
         writer.string(posting.id)
         writer.string(posting.employer)
@@ -55,13 +56,14 @@ public enum StoredRecord {
         if let value = posting.housing { writer.byte(value ? 1 : 0) }
         if let value = posting.posted { writer.varint(UInt64(value.number)) }
         if let value = posting.deadline { writer.varint(UInt64(value.number)) }
+        if let value = posting.address { writer.string(value) }
         return writer.bytes
     }
 
     public static func posting(_ bytes: [UInt8]) throws(DecodingError) -> JobPosting {
         var reader = Reader(bytes)
         try reader.expectVersion()
-        let present = try reader.bits(15)
+        let present = try reader.bits(16)
         var posting = JobPosting(id: try reader.string(), employer: try reader.string(), title: try reader.string())
         if present[0] { posting.zone = try reader.string() }
         if present[1] { posting.district = try reader.string() }
@@ -83,6 +85,7 @@ public enum StoredRecord {
         if present[12] { posting.housing = try reader.byte() != 0 }
         if present[13] { posting.posted = try reader.date() }
         if present[14] { posting.deadline = try reader.date() }
+        if present[15] { posting.address = try reader.string() }
         try reader.expectEnd()
         return posting
     }
@@ -95,7 +98,8 @@ public enum StoredRecord {
         writer.byte(version)
         let present: [Bool] = [profile.education != nil, profile.major != nil, profile.school != nil, profile.skills != nil,
                                profile.experienceYears != nil, profile.summary != nil, profile.desiredTitles != nil,
-                               profile.birthYear != nil, profile.district != nil, profile.desiredSalary != nil, profile.needsHousing != nil]
+                               profile.birthYear != nil, profile.district != nil, profile.desiredSalary != nil, profile.needsHousing != nil,
+                               profile.address != nil]
         writer.bits(present)
         writer.string(profile.id)
         writer.enumeration(profile.category)
@@ -110,6 +114,7 @@ public enum StoredRecord {
         if let value = profile.district { writer.string(value) }
         if let value = profile.desiredSalary { writer.integer(value) }
         if let value = profile.needsHousing { writer.byte(value ? 1 : 0) }
+        if let value = profile.address { writer.string(value) }
         return writer.bytes
     }
 
@@ -117,7 +122,7 @@ public enum StoredRecord {
     public static func profile(_ bytes: [UInt8]) throws(DecodingError) -> CandidateProfile {
         var reader = Reader(bytes)
         try reader.expectVersion()
-        let present = try reader.bits(11)
+        let present = try reader.bits(12)
         var profile = CandidateProfile(id: try reader.string(), name: "", category: try reader.enumeration(CandidateCategory.self))
         if present[0] { profile.education = try reader.enumeration(EducationLevel.self) }
         if present[1] { profile.major = try reader.string() }
@@ -130,6 +135,7 @@ public enum StoredRecord {
         if present[8] { profile.district = try reader.string() }
         if present[9] { profile.desiredSalary = try reader.integer() }
         if present[10] { profile.needsHousing = try reader.byte() != 0 }
+        if present[11] { profile.address = try reader.string() }
         try reader.expectEnd()
         return profile
     }

@@ -40,7 +40,12 @@ public struct JobMatcher: Sendable {
     public struct Search: Sendable {
         public var text: String
         public var zone: String?
+        /// A place, however written (``PlaceDirectory/read(_:)``): a zone, a unit of today, an old district, a province.
         public var district: String?
+        /// A place the seeker wants to be near (their home, however written): postings ranked by distance from it.
+        public var near: String?
+        /// With ``near``: only postings within this many kilometres of it.
+        public var withinKilometres: Double?
         /// The searcher's education: only postings that accept it.
         public var education: EducationLevel?
         public var audience: CandidateCategory?
@@ -87,6 +92,7 @@ public struct JobMatcher: Sendable {
         var employerNames: [String] = []
         var invitedOnly = false  // an audience typed in the text: the postings that invite it, not those for everyone
         var preferred = PlacePreference()
+        var placeFilter: PlaceReading?  // a place typed alone, or the `district` asked
         if search.understands {
             // Words typed as Telex, VNI or VIQR keystrokes, unless the index has them as typed.
             let snapshot = index.snapshot
@@ -115,7 +121,7 @@ public struct JobMatcher: Sendable {
                 }
             }
             var wanted = Set<String>()
-            if search.zone == nil && search.district == nil { wanted.insert("zone") }
+            if search.zone == nil && search.district == nil && search.near == nil { wanted.insert("zone") }
             if search.education == nil { wanted.insert("education") }
             if search.audience == nil { wanted.insert("audience") }
             let places: [QueryUnderstanding.Understood]
@@ -128,12 +134,16 @@ public struct JobMatcher: Sendable {
             // A place or employer typed with other words is a preference, not a filter: `thợ hàn đình vũ`
             // lists the welders of Đình Vũ first, then those nearby, then the rest, never nothing.
             let hasWords = !search.text.trimmingCharacters(in: .whitespaces).isEmpty
+            for index in understood.indices where understood[index].field == "near" {
+                understood[index].preferred = true
+                preferred.near = understood[index].place
+            }
             if hasWords {
                 for index in understood.indices where ["zone", "district", "employer"].contains(understood[index].field) {
                     understood[index].preferred = true
                     switch understood[index].field {
                     case "zone": preferred.zone = understood[index].value
-                    case "district": preferred.district = understood[index].value
+                    case "district": preferred.place = understood[index].place
                     default: preferred.employers = employerNames
                     }
                 }
@@ -141,9 +151,9 @@ public struct JobMatcher: Sendable {
             }
             for item in places {
                 switch item.field {
-                case "zone" where hasWords, "district" where hasWords: break
+                case "zone" where hasWords, "district" where hasWords, "near": break
                 case "zone": search.zone = item.value
-                case "district": search.district = item.value
+                case "district": placeFilter = item.place
                 case "education": search.education = EducationLevel(rawValue: item.value)
                 default: search.audience = CandidateCategory(rawValue: item.value); invitedOnly = true
                 }
@@ -151,7 +161,25 @@ public struct JobMatcher: Sendable {
         }
         var filters = Self.openFilters(asOf: search.asOf)
         if let zone = search.zone { filters.append(.keyword("zone", anyOf: [zone])) }
-        if let district = search.district { filters.append(.keyword("district", anyOf: [district])) }
+        if let district = search.district {
+            guard let reading = reference.places.read(district) else {
+                throw MatchError(.unknownPlace, "cannot read '\(district)' as a zone, commune, ward, district or province")
+            }
+            placeFilter = reading
+        }
+        if let placeFilter { filters.append(MatchIndexes.filter(in: placeFilter, places: reference.places)) }
+        if let near = search.near {
+            guard let reading = reference.places.read(near) else {
+                throw MatchError(.unknownPlace, "cannot read '\(near)' as a zone, commune, ward, district or province")
+            }
+            preferred.near = reading
+            understood.append(QueryUnderstanding.Understood(field: "near", value: reading.description, words: near, preferred: true,
+                                                            note: reading.note, place: reading))
+        }
+        if let within = search.withinKilometres, let near = preferred.near {
+            guard within > 0 && within <= 2_000 else { throw MatchError(.unknownPlace, "within_km must be over 0 and at most 2000, not \(within)") }
+            filters.append(MatchIndexes.filter(within: within, of: near.point))
+        }
         if let education = search.education { filters.append(.keyword("education_min", anyOf: education.andBelow.map(\.rawValue))) }
         if !employerNames.isEmpty { filters.append(.keyword("employer", anyOf: employerNames)) }
         if let audience = search.audience {
@@ -175,8 +203,13 @@ public struct JobMatcher: Sendable {
             found = Array(found.dropFirst(search.offset).prefix(search.limit))
         }
         var hits: [RankedPosting] = []
+        let distanceFrom = preferred.near ?? preferred.place ?? placeFilter
         for (hit, posting) in found {
             var reasons: [String] = []
+            let kilometres = distanceFrom.flatMap { from in
+                reference.places.workplace(zone: posting.zone, district: posting.district, address: posting.address)
+                    .map { from.point.kilometres(to: $0.point) }
+            }
             let terms = Array(Set((hit.explanation?.terms ?? []).filter { $0.space == .folded }.map { term in
                 if let occupation = reference.occupations.occupation(ofToken: term.term) { return "nghề \(occupation.vietnamese)" }
                 return reference.synonyms.phrase(ofConceptToken: term.term).map { "\($0) (đồng nghĩa)" } ?? term.term
@@ -184,8 +217,11 @@ public struct JobMatcher: Sendable {
             if !terms.isEmpty { reasons.append("Khớp: " + terms.joined(separator: ", ")) }
             reasons.append(posting.employer)
             if let zone = posting.zone { reasons.append(zone) }
+            if let kilometres, let from = distanceFrom { reasons.append("cách \(from.name) \(Int(kilometres.rounded())) km") }
             if let deadline = posting.deadline { reasons.append("hạn nộp \(deadline.vietnamese)") }
-            hits.append(RankedPosting(posting: posting, score: hit.score, reasons: reasons))
+            var ranked = RankedPosting(posting: posting, score: hit.score, reasons: reasons)
+            ranked.distanceKilometres = kilometres.map { ($0 * 10).rounded() / 10 }
+            hits.append(ranked)
         }
         return SearchPage(hits: hits, total: result.totalHits ?? hits.count, totalIsExact: result.totalIsExact, facets: result.facets,
                           understood: understood, text: search.text, didYouMean: didYouMean)

@@ -10,6 +10,8 @@ public struct MatchError: Error, Sendable, Hashable, CustomStringConvertible {
         case tooDeep = "too_deep"
         /// A job fair without postings, or with rules out of range.
         case invalidFair = "invalid_fair"
+        /// A place (`near`, `district`) that the tables cannot read.
+        case unknownPlace = "unknown_place"
     }
 
     public var code: Code

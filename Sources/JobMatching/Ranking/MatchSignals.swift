@@ -152,7 +152,9 @@ struct MatchSignals {
                 signals.reasons.append("không có ký túc xá")
             }
         }
-        if let kilometres = reference.places.distance(from: profile.district, to: posting.zone ?? posting.district) {
+        if let home = reference.places.home(district: profile.district, address: profile.address),
+           let workplace = reference.places.workplace(zone: posting.zone, district: posting.district, address: posting.address) {
+            let kilometres = home.point.kilometres(to: workplace.point)
             let rounded = Int(kilometres.rounded())
             if kilometres <= 10 {
                 signals.points += 2

@@ -1,7 +1,7 @@
 import Foundation
 import JobRecords
 
-/// The reviewed tables matching rests on: places (for distances), synonyms, and the
+/// The tables matching rests on: places (zones and administrative units, for distances), synonyms, and the
 /// courses that close a gap (``TrainingCatalogue``).
 public struct ReferenceData: Sendable {
     public var places: PlaceDirectory
@@ -17,7 +17,8 @@ public struct ReferenceData: Sendable {
         self.occupations = occupations
     }
 
-    /// Reads `places.tsv`, `synonyms.tsv`, `training.tsv` and `occupations.tsv` from `directory` (the project's `Corpus/`).
+    /// Reads `places.tsv` (zones), `map/` (administrative units), `synonyms.tsv`, `training.tsv` and `occupations.tsv`
+    /// from `directory` (the project's `Corpus/`).
     public static func load(directory: String) throws -> ReferenceData {
         func read(_ name: String) throws -> String {
             let path = (directory as NSString).appendingPathComponent(name)
@@ -26,7 +27,8 @@ public struct ReferenceData: Sendable {
             }
             return text
         }
-        return ReferenceData(places: try PlaceDirectory(tsv: try read("places.tsv"), file: "places.tsv"),
+        let map = try AdministrativeMap(directory: (directory as NSString).appendingPathComponent("map"))
+        return ReferenceData(places: try PlaceDirectory(tsv: try read("places.tsv"), file: "places.tsv", map: map),
                              synonyms: SynonymTable(tsv: try read("synonyms.tsv")),
                              training: try TrainingCatalogue(tsv: try read("training.tsv"), file: "training.tsv"),
                              occupations: try OccupationTaxonomy(tsv: try read("occupations.tsv"), file: "occupations.tsv"))

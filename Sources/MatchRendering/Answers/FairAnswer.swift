@@ -80,9 +80,10 @@ public struct FairAnswer: Codable, Sendable, Hashable {
         case asOf = "as_of", perCandidate = "per_candidate", oversubscribe, booths, unplaced, gaps, summary
     }
 
-    /// The answer for a plan; `district` gives a home district's canonical name, `contacts`
-    /// the name and phone of the candidates that have them (empty: none shown).
-    public init(_ plan: FairPlan, district: (String?) -> String? = { $0 }, contacts: [String: (name: String, phone: String?)] = [:]) {
+    /// The answer for a plan; `home` gives where a candidate lives as shown (``JobMatching/PlaceDirectory/homeName(of:)``),
+    /// `contacts` the name and phone of the candidates that have them (empty: none shown).
+    public init(_ plan: FairPlan, home: (CandidateProfile) -> String? = { $0.district },
+                contacts: [String: (name: String, phone: String?)] = [:]) {
         asOf = plan.asOf
         perCandidate = plan.perCandidate
         oversubscribe = plan.oversubscribe
@@ -94,7 +95,7 @@ public struct FairAnswer: Codable, Sendable, Hashable {
                       Candidate(id: ranked.profile.id, score: ranked.score, explanation: ranked.explanation, reasons: ranked.reasons,
                                 time: booth.times[ranked.profile.id] ?? "", training: ranked.training.map(\.sentence),
                                 category: ranked.profile.category, education: ranked.profile.educationLevel,
-                                district: district(ranked.profile.district), name: contacts[ranked.profile.id]?.name,
+                                district: home(ranked.profile), name: contacts[ranked.profile.id]?.name,
                                 phone: contacts[ranked.profile.id]?.phone)
                   })
         }

@@ -17,6 +17,8 @@ public struct PostingResult: Codable, Sendable, Hashable {
     /// For a candidate's matches: what to learn to fit this posting better
     /// (``JobMatching/TrainingSuggestion/sentence``), possibly none; absent in a search.
     public var training: [String]?
+    /// Kilometres from the place searched near or in (`near`, a place typed), when both are known.
+    public var distanceKilometres: Double?
 
     /// Highlighted fields of a search hit.
     public struct Highlights: Codable, Sendable, Hashable {
@@ -38,6 +40,7 @@ public struct PostingResult: Codable, Sendable, Hashable {
 
     public init(_ ranked: RankedPosting, highlights: Highlights? = nil) {
         self.init(posting: ranked.posting, score: ranked.score, reasons: ranked.reasons, highlights: highlights)
+        distanceKilometres = ranked.distanceKilometres
     }
 
     public var id: String { posting.id }
@@ -47,6 +50,7 @@ public struct PostingResult: Codable, Sendable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case score, explanation, reasons, highlights, training
+        case distanceKilometres = "distance_km"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,6 +61,7 @@ public struct PostingResult: Codable, Sendable, Hashable {
         try container.encode(reasons, forKey: .reasons)
         try container.encodeIfPresent(highlights, forKey: .highlights)
         try container.encodeIfPresent(training, forKey: .training)
+        try container.encodeIfPresent(distanceKilometres, forKey: .distanceKilometres)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -66,5 +71,6 @@ public struct PostingResult: Codable, Sendable, Hashable {
         reasons = try container.decode([String].self, forKey: .reasons)
         highlights = try container.decodeIfPresent(Highlights.self, forKey: .highlights)
         training = try container.decodeIfPresent([String].self, forKey: .training)
+        distanceKilometres = try container.decodeIfPresent(Double.self, forKey: .distanceKilometres)
     }
 }

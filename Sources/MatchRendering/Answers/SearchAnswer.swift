@@ -50,11 +50,13 @@ public struct SearchAnswer: Codable, Sendable, Hashable {
             case "text": said = item.value
             case "zone": said = "khu \(item.value)"
             case "employer": said = "doanh nghiệp \(item.value)"
-            case "district": said = "quận, huyện \(item.value)"
+            case "district": said = "nơi \(item.value)"
+            case "near": said = "gần \(item.value)"
             case "education": said = "trình độ \(EducationLevel(rawValue: item.value)?.vietnameseName ?? item.value)"
             default: said = "dành cho \(CandidateCategory(rawValue: item.value)?.vietnameseName ?? item.value)"
             }
-            return item.preferred == true ? said + " (xếp trước)" : said
+            let ranked = item.field == "near" ? " (xếp theo khoảng cách)" : " (xếp trước)"
+            return (item.preferred == true ? said + ranked : said) + (item.note.map { " [\($0)]" } ?? "")
         }.joined(separator: "; ")
     }
 

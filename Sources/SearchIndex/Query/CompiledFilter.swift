@@ -2,6 +2,7 @@
 struct CompiledFilter {
     private let keywordFilters: [(field: Int, keys: [UInt32])]
     private let rangeFilters: [(column: UnsafePointer<Int64>, lower: Int64, upper: Int64, orMissing: Bool)]
+    private let distanceFilters: [DistanceFilter]
     private let deletions: DeletionSet
     private let hasDeletions: Bool
 
@@ -9,6 +10,7 @@ struct CompiledFilter {
     init?(_ filters: [SearchFilter], schema: IndexSchema, segment: Segment, deletions: DeletionSet) {
         var keywordFilters: [(Int, [UInt32])] = []
         var rangeFilters: [(UnsafePointer<Int64>, Int64, Int64, Bool)] = []
+        var distanceFilters: [DistanceFilter] = []
         for filter in filters {
             switch filter {
             case .keyword(let name, let values):
@@ -19,10 +21,15 @@ struct CompiledFilter {
             case .range(let name, let lower, let upper, let orMissing):
                 let field = schema.numericFieldIndex(name)!
                 rangeFilters.append((segment.numericColumns[field], lower ?? .min + 1, upper ?? .max, orMissing))
+            case .withinDistance(let latitude, let longitude, let centreLatitude, let centreLongitude, let kilometres):
+                distanceFilters.append(DistanceFilter(latitudes: segment.numericColumns[schema.numericFieldIndex(latitude)!],
+                                                      longitudes: segment.numericColumns[schema.numericFieldIndex(longitude)!],
+                                                      centreLatitude: centreLatitude, centreLongitude: centreLongitude, kilometres: kilometres))
             }
         }
         self.keywordFilters = keywordFilters
         self.rangeFilters = rangeFilters
+        self.distanceFilters = distanceFilters
         self.deletions = deletions
         hasDeletions = deletions.count > 0
         if deletions.count == segment.documentCount && segment.documentCount > 0 { return nil }
@@ -32,7 +39,7 @@ struct CompiledFilter {
     private let _segment: Segment
 
     /// Whether every document passes (no filter, no deletion).
-    var isTrivial: Bool { keywordFilters.isEmpty && rangeFilters.isEmpty && !hasDeletions }
+    var isTrivial: Bool { keywordFilters.isEmpty && rangeFilters.isEmpty && distanceFilters.isEmpty && !hasDeletions }
 
     /// Whether `doc` is live and passes every filter.
     @inline(__always)
@@ -50,6 +57,7 @@ struct CompiledFilter {
             let values = _segment.keywordValues(field: filter.field, doc: doc)
             guard values.contains(where: { filter.keys.contains($0) }) else { return false }
         }
+        for filter in distanceFilters where !filter.accepts(doc) { return false }
         return true
     }
 }

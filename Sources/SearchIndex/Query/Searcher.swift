@@ -167,6 +167,9 @@ struct Searcher {
                 throw IndexError(.unknownField, "no keyword field '\(name)' to filter on")
             case .range(let name, _, _, _) where schema.numericFieldIndex(name) == nil:
                 throw IndexError(.unknownField, "no numeric field '\(name)' to filter on")
+            case .withinDistance(let latitude, let longitude, _, _, _)
+                where schema.numericFieldIndex(latitude) == nil || schema.numericFieldIndex(longitude) == nil:
+                throw IndexError(.unknownField, "no numeric fields '\(latitude)' and '\(longitude)' to filter on")
             default: break
             }
         }
