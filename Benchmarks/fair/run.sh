@@ -13,7 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 swift build -c release --product hezamatch >/dev/null
 tool=$(swift build -c release --show-bin-path)/hezamatch
-python3 Corpus/generate.py --postings 320 --profiles "$profiles" --out "$work" >/dev/null
+python3 Corpus/generate.py --postings 365 --profiles "$profiles" --out "$work" >/dev/null
 "$tool" index --store "$work/fair.sqlite" --postings "$work/postings.jsonl" --profiles "$work/profiles.jsonl" >/dev/null
 start=$(date +%s.%N)
 /usr/bin/time -f '%M' -o "$work/peak" "$tool" fair --store "$work/fair.sqlite" --batch 2026-09 --as-of 2026-11-20 \

@@ -38,11 +38,11 @@ store="postgres://hezamatch@/jobs?host=$work"
 seconds_of() { python3 -c "import sys; print(f'{(int(sys.argv[2]) - int(sys.argv[1])) / 1e9:.2f}')" "$1" "$2"; }
 
 echo "== PostgreSQL $("$bin/postgres" --version | awk '{print $3}'), $(nproc) cores; $profiles profiles, $changes changes"
-python3 Corpus/generate.py --postings 320 --profiles "$profiles" --out "$work" >/dev/null
+python3 Corpus/generate.py --postings 365 --profiles "$profiles" --out "$work" >/dev/null
 t0=$(date +%s%N)
 "$binary" index --store "$store" --index-dir "$work/index-loader" --postings "$work/postings.jsonl" --profiles "$work/profiles.jsonl" >/dev/null
 t1=$(date +%s%N)
-echo "load into PostgreSQL: $(seconds_of $t0 $t1) s ($(( (profiles + 320) * 1000000000 / (t1 - t0) )) records/s, one transaction)"
+echo "load into PostgreSQL: $(seconds_of $t0 $t1) s ($(( (profiles + 365) * 1000000000 / (t1 - t0) )) records/s, one transaction)"
 
 t0=$(date +%s%N)
 /usr/bin/time -f "%M" -o "$work/rss" "$binary" status --store "$store" --index-dir "$work/index-replica" >/dev/null 2>&1

@@ -15,7 +15,7 @@ import Testing
         try board.load(postings: corpus + "/postings.jsonl", profiles: corpus + "/profiles.jsonl")
         let today = CalendarDate("2026-11-23")!
         let page = try board.search(JobMatcher.Search(text: "tho han", asOf: today))
-        #expect(page.totalText == "77")
+        #expect(page.totalText == "86")
         #expect(VietnameseFolding.fold(page.results.first?.posting.title ?? "") == "tho han")
         let fits = try await board.matches(for: "C-00015", asOf: today, limit: 5, requester: Requester(label: "counsellor-lan"))
         #expect(fits.results.first?.explanation.contains("Đúng nghề: lái xe") == true)

@@ -20,15 +20,30 @@ extension HezaMatchAPI {
             search.offset = (page - 1) * 10
             search.limit = 10
             search.understands = parameters.get("understand") != "false"
+            // A job seeker's home and how far they will go: typed in the form, kept in every link.
+            let near = request.text("near").map { String($0.prefix(200)) }
+            let withinKm = near == nil ? nil : request.text("within_km").flatMap(Int.init).flatMap { Self.radii.contains($0) ? $0 : nil }
+            search.near = near
+            search.withinKilometres = withinKm.map(Double.init)
             let filters = [("zone", search.zone), ("education", search.education?.rawValue), ("audience", search.audience?.rawValue)]
                 .compactMap { name, value in value.map { (name, $0) } }
-            var context: [String: Any] = ["q": q, "filters": filters.map { ["name": $0.0, "value": $0.1] }]
-            let searched = !q.isEmpty || !filters.isEmpty
+            var context: [String: Any] = ["q": q, "near": near ?? "", "filters": filters.map { ["name": $0.0, "value": $0.1] },
+                                          "radii": Self.radii.map { ["km": $0, "selected": $0 == withinKm] }]
+            let searched = !q.isEmpty || !filters.isEmpty || near != nil
+            var answer: SearchAnswer?
             if searched {
-                let answer = try board.search(search)
+                do {
+                    answer = try board.search(search)
+                } catch let error as MatchError where error.code == .unknownPlace {
+                    context["placeProblem"] = "Chưa hiểu nơi “\(near ?? "")”: hãy gõ tên phường, xã, quận, huyện hoặc tỉnh (ví dụ: phường Thành Đông, xã An Hưng)."
+                }
+            }
+            if let answer {
                 func link(_ changes: [String: String?], page: Int = 1) -> String {
                     var items: [(String, String)] = []
                     if !q.isEmpty { items.append(("q", q)) }
+                    if let near { items.append(("near", near)) }
+                    if let withinKm { items.append(("within_km", String(withinKm))) }
                     for (name, value) in filters where changes[name] == nil { items.append((name, value)) }
                     for (name, value) in changes { if let value = value ?? nil { items.append((name, value)) } }
                     if page > 1 { items.append(("page", String(page))) }
@@ -63,6 +78,7 @@ extension HezaMatchAPI {
                     var row: [String: Any] = ["idPath": Self.pathEscape(result.id), "employer": result.posting.employer,
                                               "titleHTML": result.highlights?.title ?? HTML.escape(result.posting.title)]
                     if let zone = result.posting.zone { row["zone"] = zone }
+                    if let kilometres = result.distanceKilometres { row["distance"] = "cách \(Int(kilometres.rounded())) km" }
                     if let salary = Self.salary(result.posting) { row["salary"] = salary }
                     if let deadline = result.posting.deadline { row["deadline"] = deadline.vietnamese }
                     if result.posting.housing == true { row["housing"] = true }
@@ -101,6 +117,9 @@ extension HezaMatchAPI {
     }
 
     /// `8–12 triệu`, `đến 12 triệu`, or nil.
+    /// The distances a job seeker may choose on the search page, in kilometres.
+    static let radii = [5, 10, 15, 25, 50]
+
     static func salary(_ posting: JobPosting) -> String? {
         func millions(_ vnd: Int) -> String {
             let value = Double(vnd) / 1_000_000

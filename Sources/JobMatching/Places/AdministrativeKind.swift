@@ -20,8 +20,12 @@ public enum AdministrativeKind: String, Sendable, Hashable, CaseIterable {
 
     /// The kind written as `text` in a table (`phường`, `Thành phố`), or `nil`.
     public init?(tableName text: String) {
-        let folded = VietnameseAnalyzer().canonicalText(text)
-        guard let kind = AdministrativeKind.allCases.first(where: { $0.rawValue == folded }) else { return nil }
+        if let kind = AdministrativeKind(rawValue: text) {
+            self = kind
+            return
+        }
+        let canonical = VietnameseAnalyzer().canonicalText(text)
+        guard let kind = AdministrativeKind.allCases.first(where: { $0.rawValue == canonical }) else { return nil }
         self = kind
     }
 

@@ -80,105 +80,82 @@ public struct AdministrativeMap: Sendable {
     /// - Throws: ``LoadFailure`` naming the file, the line and the column of the first bad row.
     /// - Complexity: O(*n*) in the tables' rows (about 15,000: a few milliseconds).
     public init(directory: String) throws {
-        func rows(_ name: String, columns: Int) throws -> [(line: Int, cells: [Substring])] {
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw LoadFailure(problems: [.init(file: path, line: 0, field: nil, message: "cannot be read as UTF-8")], count: 1)
-            }
-            var rows: [(Int, [Substring])] = []
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if line.isEmpty || line.hasPrefix("#") { continue }
-                let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
-                guard cells.count >= columns else {
-                    throw LoadFailure(problems: [.init(file: name, line: number + 1, field: nil,
-                                                       message: "expected \(columns) columns separated by tabs, found \(cells.count)")], count: 1)
-                }
-                rows.append((number + 1, cells))
-            }
-            return rows
+        func table(_ name: String) throws -> TabSeparatedRows {
+            try TabSeparatedRows(path: (directory as NSString).appendingPathComponent(name), file: name)
         }
-        func problem(_ file: String, _ line: Int, _ field: String, _ message: String) -> LoadFailure {
-            LoadFailure(problems: [.init(file: file, line: line, field: field, message: message)], count: 1)
-        }
-        func int(_ cell: Substring, _ file: String, _ line: Int, _ field: String) throws -> Int {
-            guard let value = Int(cell) else { throw problem(file, line, field, "'\(cell)' is not a whole number") }
-            return value
-        }
-        func kind(_ cell: Substring, _ file: String, _ line: Int) throws -> AdministrativeKind {
-            guard let kind = AdministrativeKind(tableName: String(cell)) else { throw problem(file, line, "type", "unknown kind '\(cell)'") }
-            return kind
-        }
-        func point(_ latitude: Substring, _ longitude: Substring, _ file: String, _ line: Int) throws -> GeoPoint? {
-            if latitude.isEmpty && longitude.isEmpty { return nil }
-            guard let lat = Double(latitude), let lon = Double(longitude), (-90...90).contains(lat), (-180...180).contains(lon) else {
-                throw problem(file, line, "latitude", "'\(latitude)', '\(longitude)' is not a point")
-            }
-            return GeoPoint(latitude: lat, longitude: lon)
-        }
+        let analyzer = VietnameseAnalyzer()
+        func key(_ name: String) -> String { analyzer.foldedText(name) }
         var digest = FNV1a()
-        for (file, columns) in [("provinces.tsv", 6), ("old-provinces.tsv", 6)] {
-            for (line, cells) in try rows(file, columns: columns) {
+        for (file, old) in [("provinces.tsv", false), ("old-provinces.tsv", true)] {
+            let rows = try table(file)
+            digest.add(rows.bytes)
+            try rows.forEach(columns: 6) { row in
                 // provinces: code, type, name, latitude, longitude, former; old: code, type, name, new_province_code, latitude, longitude
-                let old = file == "old-provinces.tsv"
-                let code = try int(cells[0], file, line, "code")
-                guard let location = try old ? point(cells[4], cells[5], file, line) : point(cells[3], cells[4], file, line) else {
-                    throw problem(file, line, "latitude", "a province needs its point")
+                let code = try rows.int(row, 0, "code")
+                guard let location = try old ? rows.point(row, latitude: 4, longitude: 5) : rows.point(row, latitude: 3, longitude: 4) else {
+                    throw rows.problem(row.line, "latitude", "a province needs its point")
                 }
-                let province = Province(code: code, kind: try kind(cells[1], file, line), name: String(cells[2]), point: location,
-                                        provinceCode: old ? try int(cells[3], file, line, "new_province_code") : code)
-                digest.add(cells)
+                let province = Province(code: code, kind: try rows.kind(row, 1), name: rows.text(row.cells[2]), point: location,
+                                        provinceCode: old ? try rows.int(row, 3, "new_province_code") : code)
                 if old {
                     oldProvinces[code] = province
-                    oldProvinceNames[Self.key(province.name), default: []].append(code)
+                    oldProvinceNames[key(province.name), default: []].append(code)
                 } else {
                     provinces[code] = province
-                    provinceNames[Self.key(province.name), default: []].append(code)
+                    provinceNames[key(province.name), default: []].append(code)
                 }
             }
         }
-        for (line, cells) in try rows("units.tsv", columns: 6) {
-            // code, province_code, type, name, latitude, longitude
-            let unit = Unit(code: try int(cells[0], "units.tsv", line, "code"), parentCode: try int(cells[1], "units.tsv", line, "province_code"),
-                            kind: try kind(cells[2], "units.tsv", line), name: String(cells[3]),
-                            point: try point(cells[4], cells[5], "units.tsv", line))
-            guard provinces[unit.parentCode] != nil else { throw problem("units.tsv", line, "province_code", "no province \(unit.parentCode)") }
-            units[unit.code] = unit
-            unitNames[Self.key(unit.name), default: []].append(unit.code)
-            digest.add(cells)
+        for province in oldProvinces.values where provinces[province.provinceCode] == nil {
+            throw LoadFailure(problems: [.init(file: "old-provinces.tsv", line: 0, field: "new_province_code",
+                                               message: "no province \(province.provinceCode) for \(province.name)")], count: 1)
         }
-        for (line, cells) in try rows("old-districts.tsv", columns: 6) {
+        let unitRows = try table("units.tsv")
+        digest.add(unitRows.bytes)
+        units.reserveCapacity(3_400)
+        try unitRows.forEach(columns: 6) { row in
+            // code, province_code, type, name, latitude, longitude
+            let unit = Unit(code: try unitRows.int(row, 0, "code"), parentCode: try unitRows.int(row, 1, "province_code"),
+                            kind: try unitRows.kind(row, 2), name: unitRows.text(row.cells[3]),
+                            point: try unitRows.point(row, latitude: 4, longitude: 5))
+            guard provinces[unit.parentCode] != nil else { throw unitRows.problem(row.line, "province_code", "no province \(unit.parentCode)") }
+            units[unit.code] = unit
+            unitNames[key(unit.name), default: []].append(unit.code)
+        }
+        let districtRows = try table("old-districts.tsv")
+        digest.add(districtRows.bytes)
+        try districtRows.forEach(columns: 6) { row in
             // code, old_province_code, type, name, latitude, longitude
-            let unit = Unit(code: try int(cells[0], "old-districts.tsv", line, "code"),
-                            parentCode: try int(cells[1], "old-districts.tsv", line, "old_province_code"),
-                            kind: try kind(cells[2], "old-districts.tsv", line), name: String(cells[3]),
-                            point: try point(cells[4], cells[5], "old-districts.tsv", line))
+            let unit = Unit(code: try districtRows.int(row, 0, "code"), parentCode: try districtRows.int(row, 1, "old_province_code"),
+                            kind: try districtRows.kind(row, 2), name: districtRows.text(row.cells[3]),
+                            point: try districtRows.point(row, latitude: 4, longitude: 5))
             guard oldProvinces[unit.parentCode] != nil else {
-                throw problem("old-districts.tsv", line, "old_province_code", "no old province \(unit.parentCode)")
+                throw districtRows.problem(row.line, "old_province_code", "no old province \(unit.parentCode)")
             }
             oldDistricts[unit.code] = unit
-            oldDistrictNames[Self.key(unit.name), default: []].append(unit.code)
-            digest.add(cells)
+            oldDistrictNames[key(unit.name), default: []].append(unit.code)
         }
-        for (line, cells) in try rows("old-communes.tsv", columns: 7) {
+        let communeRows = try table("old-communes.tsv")
+        digest.add(communeRows.bytes)
+        oldCommunes.reserveCapacity(10_100)
+        try communeRows.forEach(columns: 7) { row in
             // code, old_district_code, type, name, new_unit_codes, latitude, longitude
-            var unit = Unit(code: try int(cells[0], "old-communes.tsv", line, "code"),
-                            parentCode: try int(cells[1], "old-communes.tsv", line, "old_district_code"),
-                            kind: try kind(cells[2], "old-communes.tsv", line), name: String(cells[3]),
-                            point: try point(cells[5], cells[6], "old-communes.tsv", line))
-            unit.unitCodes = try cells[4].split(separator: "|").map { try int($0, "old-communes.tsv", line, "new_unit_codes") }
+            var unit = Unit(code: try communeRows.int(row, 0, "code"), parentCode: try communeRows.int(row, 1, "old_district_code"),
+                            kind: try communeRows.kind(row, 2), name: communeRows.text(row.cells[3]),
+                            point: try communeRows.point(row, latitude: 5, longitude: 6))
+            unit.unitCodes = try communeRows.ints(row, 4, "new_unit_codes")
             guard oldDistricts[unit.parentCode] != nil else {
-                throw problem("old-communes.tsv", line, "old_district_code", "no old district \(unit.parentCode)")
+                throw communeRows.problem(row.line, "old_district_code", "no old district \(unit.parentCode)")
             }
             for code in unit.unitCodes where units[code] == nil {
-                throw problem("old-communes.tsv", line, "new_unit_codes", "no unit \(code) in units.tsv")
+                throw communeRows.problem(row.line, "new_unit_codes", "no unit \(code) in units.tsv")
             }
             oldCommunes[unit.code] = unit
-            oldCommuneNames[Self.key(unit.name), default: []].append(unit.code)
+            oldCommuneNames[key(unit.name), default: []].append(unit.code)
             for code in unit.unitCodes {
                 formerDistricts[code, default: [:]][unit.parentCode, default: 0] += 1
                 if !(unitsOfOldDistrict[unit.parentCode] ?? []).contains(code) { unitsOfOldDistrict[unit.parentCode, default: []].append(code) }
             }
-            digest.add(cells)
         }
         homeProvinceCode = provinceNames[Self.key("Hải Phòng")]?.first
         homeOldProvinceCode = oldProvinceNames[Self.key("Hải Phòng")]?.first
@@ -210,10 +187,7 @@ public struct AdministrativeMap: Sendable {
 struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ cells: [Substring]) {
-        for cell in cells {
-            for byte in cell.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            value = (value ^ 0x09) &* 0x100_0000_01b3
-        }
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
     }
 }

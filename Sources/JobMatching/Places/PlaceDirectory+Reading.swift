@@ -46,6 +46,10 @@ extension PlaceDirectory {
     /// - Complexity: O(*n* · *L*) dictionary lookups for *n* words and names of at most *L* words.
     public func read(_ text: String?) -> PlaceReading? {
         guard let text, !text.isEmpty else { return nil }
+        return cache.reading(of: text, readAnew)
+    }
+
+    private func readAnew(_ text: String) -> PlaceReading? {
         let mentions = self.mentions(in: text)
         guard !mentions.isEmpty else { return nil }
         var context = Context()
@@ -186,17 +190,14 @@ extension PlaceDirectory {
 
     private func province(_ name: Mention, context: inout Context) -> PlaceReading? {
         let key = name.key
-        if let code = map.oldProvinceNames[key]?.first, let old = map.oldProvinces[code], let today = map.provinces[old.provinceCode] {
+        if let code = map.oldProvinceNames[key]?.first, let reading = reading(ofOldProvince: code) {
             context.oldProvince = code
-            context.province = today.code
-            return PlaceReading(level: .oldProvince, code: code, name: today.name,
-                                former: old.name == today.name ? nil : "\(old.kind.rawValue) \(old.name)",
-                                provinceCode: today.code, provinceName: provinceName(today.code), point: old.point)
+            context.province = reading.provinceCode
+            return reading
         }
-        if let code = map.provinceNames[key]?.first, let today = map.provinces[code] {
+        if let code = map.provinceNames[key]?.first, let reading = reading(ofProvince: code) {
             context.province = code
-            return PlaceReading(level: .province, code: code, name: today.name, provinceCode: code, provinceName: provinceName(code),
-                                point: today.point)
+            return reading
         }
         return nil
     }
@@ -211,14 +212,12 @@ extension PlaceDirectory {
         guard let chosen = choose(candidates, kind: kind, canonical: name.canonical, province: { map.oldProvinces[$0.parentCode]?.provinceCode },
                                   oldProvince: { $0.parentCode }) else { return nil }
         let district = chosen.unit
-        let today = map.oldProvinces[district.parentCode]?.provinceCode
         context.oldDistrict = district.code
         context.oldProvince = district.parentCode
-        context.province = today
-        let point = district.point ?? GeoPoint.centre(of: map.units(ofOldDistrict: district.code).compactMap(\.point))
-            ?? map.oldProvinces[district.parentCode]!.point
-        return PlaceReading(level: .oldDistrict, code: district.code, name: "\(district.writtenName) (cũ)", provinceCode: today,
-                            provinceName: today.flatMap(provinceName), point: point, note: chosen.note.map { "“\(name.written)”: \($0)" })
+        context.province = map.oldProvinces[district.parentCode]?.provinceCode
+        var reading = reading(ofOldDistrict: district)
+        reading.note = chosen.note.map { "“\(name.written)”: \($0)" }
+        return reading
     }
 
     private func unit(_ name: Mention, kind: AdministrativeKind?, context: inout Context) -> PlaceReading? {
@@ -231,13 +230,10 @@ extension PlaceDirectory {
             if !inside.isEmpty { candidates = inside }
         }
         guard let chosen = choose(candidates, kind: kind, canonical: name.canonical, province: { $0.parentCode }) else { return nil }
-        let unit = chosen.unit
-        context.province = unit.parentCode
-        let formers = map.formerDistricts(ofUnit: unit.code)
-        return PlaceReading(level: .unit, code: unit.code, name: unit.fullName,
-                            former: formers.count <= 2 ? formers.map(\.writtenName).joined(separator: ", ").nilIfEmpty : nil,
-                            provinceCode: unit.parentCode, provinceName: provinceName(unit.parentCode),
-                            point: unit.point ?? map.provinces[unit.parentCode]!.point, note: chosen.note.map { "“\(name.written)”: \($0)" })
+        context.province = chosen.unit.parentCode
+        var reading = reading(ofUnit: chosen.unit)
+        reading.note = chosen.note.map { "“\(name.written)”: \($0)" }
+        return reading
     }
 
     private func oldCommune(_ name: Mention, kind: AdministrativeKind?, context: inout Context) -> PlaceReading? {
@@ -250,14 +246,51 @@ extension PlaceDirectory {
         }
         guard let chosen = choose(candidates, kind: kind, canonical: name.canonical, province: { map.units[$0.unitCodes.first ?? -1]?.parentCode },
                                   oldProvince: { map.oldDistricts[$0.parentCode]?.parentCode }, district: { map.oldDistricts[$0.parentCode] }),
-              let today = chosen.unit.unitCodes.first.flatMap({ map.units[$0] }) else { return nil }
-        let commune = chosen.unit
+              var reading = reading(ofOldCommune: chosen.unit) else { return nil }
+        context.province = reading.provinceCode
+        reading.note = chosen.note.map { "“\(name.written)”: \($0)" }
+        return reading
+    }
+
+    // MARK: Readings of known units
+
+    func reading(ofProvince code: Int) -> PlaceReading? {
+        guard let today = map.provinces[code] else { return nil }
+        return PlaceReading(level: .province, code: code, name: today.name, provinceCode: code, provinceName: provinceName(code), point: today.point)
+    }
+
+    /// An old province, at its own centre (`Yên Bái`'s, not today's Lào Cai's), shown by today's name.
+    func reading(ofOldProvince code: Int) -> PlaceReading? {
+        guard let old = map.oldProvinces[code], let today = map.provinces[old.provinceCode] else { return nil }
+        return PlaceReading(level: .oldProvince, code: code, name: today.name, former: old.name == today.name ? nil : "\(old.kind.rawValue) \(old.name)",
+                            provinceCode: today.code, provinceName: provinceName(today.code), point: old.point)
+    }
+
+    func reading(ofOldDistrict district: AdministrativeMap.Unit) -> PlaceReading {
+        let today = map.oldProvinces[district.parentCode]?.provinceCode
+        let point = district.point ?? GeoPoint.centre(of: map.units(ofOldDistrict: district.code).compactMap(\.point))
+            ?? map.oldProvinces[district.parentCode]!.point
+        return PlaceReading(level: .oldDistrict, code: district.code, name: "\(district.writtenName) (cũ)", provinceCode: today,
+                            provinceName: today.flatMap(provinceName), point: point)
+    }
+
+    /// A unit of today, with the old districts it was made from (when one or two).
+    func reading(ofUnit unit: AdministrativeMap.Unit) -> PlaceReading {
+        let formers = map.formerDistricts(ofUnit: unit.code)
+        return PlaceReading(level: .unit, code: unit.code, name: unit.fullName,
+                            former: formers.count <= 2 ? formers.map(\.writtenName).joined(separator: ", ").nilIfEmpty : nil,
+                            provinceCode: unit.parentCode, provinceName: provinceName(unit.parentCode),
+                            point: unit.point ?? map.provinces[unit.parentCode]!.point)
+    }
+
+    /// An old commune, at its own point, shown by the unit of today it went into (the first, when it was split).
+    func reading(ofOldCommune commune: AdministrativeMap.Unit) -> PlaceReading? {
+        guard let today = commune.unitCodes.first.flatMap({ map.units[$0] }) else { return nil }
         let district = map.oldDistricts[commune.parentCode]
-        context.province = today.parentCode
         return PlaceReading(level: .oldCommune, code: commune.code, name: today.fullName,
                             former: [commune.writtenName, district?.writtenName].compactMap { $0 }.joined(separator: ", "),
                             provinceCode: today.parentCode, provinceName: provinceName(today.parentCode),
-                            point: commune.point ?? today.point ?? map.provinces[today.parentCode]!.point, note: chosen.note.map { "“\(name.written)”: \($0)" })
+                            point: commune.point ?? today.point ?? map.provinces[today.parentCode]!.point)
     }
 
     /// One of several units of one name: today's Hải Phòng's first, and in it the old city's before the former

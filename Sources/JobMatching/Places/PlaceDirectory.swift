@@ -26,6 +26,8 @@ public struct PlaceDirectory: Sendable {
     public let map: AdministrativeMap
     /// The longest name of either table, in words.
     private(set) var longestName = 1
+    /// The places read lately, by their text.
+    let cache = ReadingCache()
 
     /// - Parameters:
     ///   - tsv: `Corpus/places.tsv`'s text.
@@ -56,7 +58,7 @@ public struct PlaceDirectory: Sendable {
         for index in zones.indices { zones[index].unitCode = nearestUnit(to: zones[index].point)?.code }
         for key in [map.provinceNames.keys, map.oldProvinceNames.keys, map.unitNames.keys, map.oldDistrictNames.keys, map.oldCommuneNames.keys]
             .joined() {
-            longestName = max(longestName, key.split(separator: " ").count)
+            longestName = max(longestName, 1 + key.utf8.count { $0 == UInt8(ascii: " ") })
         }
     }
 
@@ -123,7 +125,7 @@ extension PlaceDirectory {
     /// A digest of both tables: an index built with other places is rebuilt.
     public var fingerprint: String {
         var digest = FNV1a()
-        for zone in zones { digest.add([Substring(zone.name), Substring("\(zone.point.latitude),\(zone.point.longitude)")] + zone.names.map { Substring($0) }) }
+        for zone in zones { digest.add("\(zone.name)\t\(zone.point.latitude),\(zone.point.longitude)\t\(zone.names.joined(separator: "|"))\n".utf8) }
         return String(digest.value, radix: 16) + "." + map.fingerprint
     }
 
@@ -205,13 +207,22 @@ extension PlaceDirectory {
     /// - Complexity: O(*n*) readings for the *n* (about 1,000) names.
     public func searchedPlaceNames() -> [(text: String, reading: PlaceReading)] {
         var names: [(String, PlaceReading)] = []
-        func add(_ typed: [String], reading text: String) {
-            guard let reading = read(text) else { return }
+        func add(_ typed: [String], _ reading: PlaceReading?) {
+            guard let reading else { return }
             for form in typed { names.append((form, reading)) }
         }
-        for province in map.provinces.values.sorted(by: { $0.code < $1.code }) + map.oldProvinces.values.sorted(by: { $0.code < $1.code }) {
+        var provinceNames = Set<String>()
+        for province in map.provinces.values.sorted(by: { $0.code < $1.code }) {
             let forms = province.kind == .city ? ["thành phố \(province.name)", "TP \(province.name)"] : ["tỉnh \(province.name)"]
-            add([province.name] + forms, reading: province.name)
+            // A name that was an old province too reads as the old one (its own centre), as ``read(_:)`` does.
+            let old = map.oldProvinceNames[AdministrativeMap.key(province.name)]?.first
+            add([province.name] + forms, old.flatMap { reading(ofOldProvince: $0) } ?? reading(ofProvince: province.code))
+            provinceNames.insert(AdministrativeMap.key(province.name))
+        }
+        for province in map.oldProvinces.values.sorted(by: { $0.code < $1.code }) where !provinceNames.contains(AdministrativeMap.key(province.name)) {
+            let forms = province.kind == .city ? ["thành phố \(province.name)", "TP \(province.name)"] : ["tỉnh \(province.name)"]
+            add([province.name] + forms, reading(ofOldProvince: province.code))
+            provinceNames.insert(AdministrativeMap.key(province.name))
         }
         let home = map.homeProvinceCode
         let homeDistricts = map.oldDistricts.values.filter { map.oldProvinces[$0.parentCode]?.provinceCode == home }.sorted { $0.code < $1.code }
@@ -219,15 +230,13 @@ extension PlaceDirectory {
             var forms = [district.writtenName]
             if district.kind == .city { forms.append("TP \(district.name)") }
             if district.kind == .town { forms.append("TX \(district.name)") }
-            add(forms, reading: district.writtenName)
-            if map.provinceNames[AdministrativeMap.key(district.name)] == nil && map.oldProvinceNames[AdministrativeMap.key(district.name)] == nil {
-                add([district.name], reading: district.name)
-            }
+            if !provinceNames.contains(AdministrativeMap.key(district.name)) { forms.append(district.name) }
+            add(forms, reading(ofOldDistrict: district))
         }
         var unitNames = Set<String>()
         for code in map.unitsOfHomeProvince {
             guard let unit = map.units[code] else { continue }
-            add([unit.writtenName], reading: unit.writtenName)
+            add([unit.writtenName], reading(ofUnit: unit))
             unitNames.insert(AdministrativeMap.key(unit.writtenName))
         }
         let districtCodes = Set(homeDistricts.map(\.code))
@@ -236,10 +245,9 @@ extension PlaceDirectory {
         for commune in communes where !unitNames.contains(AdministrativeMap.key(commune.writtenName)) {  // today's unit of that name first
             var forms = [commune.writtenName]
             if commune.kind == .township { forms.append("TT \(commune.name)") }
-            // Read within its district (`xã Quốc Tuấn` of An Lão), unless the city had several of that name:
-            // then as any text is read, Hải Phòng's first, with a note.
+            // The city had several of that name: read as any text is (Hải Phòng's old city first, with a note).
             let alone = namesakes[AdministrativeMap.key(commune.writtenName)]!.count == 1
-            add(forms, reading: alone ? "\(commune.writtenName), \(map.oldDistricts[commune.parentCode]!.writtenName)" : commune.writtenName)
+            add(forms, alone ? reading(ofOldCommune: commune) : read(commune.writtenName))
         }
         return names
     }
