@@ -25,6 +25,10 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOption
     @Flag(help: "Print {\"results\": [...], \"total\": …} (docs/data-contract.md).") var json = false
 
+    func validate() throws {
+        if withinKm != nil && near == nil { throw ValidationError("--within-km needs --near (the place to measure from)") }
+    }
+
     func run() throws {
         var search = JobMatcher.Search(text: query, asOf: try asOf.date())
         search.zone = zone

@@ -142,6 +142,63 @@ import Testing
         }
     }
 
+    /// Today's map in a search: a park of the former Hải Dương typed in the words, a home written the new way
+    /// as `near` with a radius, a place as a filter, and a place that cannot be read.
+    @Test func searchNearAHomeAndInThePlacesOfTodaysMap() async throws {
+        let directory = try Self.temporaryDirectory("places")
+        let postings = """
+            {"id":"D1","employer":"Điện tử Đại An","zone":"KCN Đại An","address":"Lô C5, KCN Đại An, phường Tứ Minh, TP Hải Phòng","title":"Lái xe nâng","skills":["lái xe nâng"]}
+            {"id":"V1","employer":"Kho vận Đình Vũ","zone":"KCN Đình Vũ","title":"Lái xe nâng","skills":["lái xe nâng"]}
+            {"id":"A1","employer":"Cơ khí Hải An","address":"Số 8 đường Lê Hồng Phong, phường Hải An, Hải Phòng","title":"Thợ hàn","skills":["hàn điện"]}
+            """
+        let file = directory.appendingPathComponent("postings.jsonl").path
+        try postings.write(toFile: file, atomically: true, encoding: .utf8)
+        let board = try Self.board(directory)
+        try board.load(postings: file)
+        let app = Application(router: HezaMatchAPI(board: board, tokens: APITokens([])).router())
+        try await app.test(.router) { client in
+            // A park of the former Hải Dương, typed without accents with the job: its forklift driver first.
+            try await client.execute(uri: "/v1/jobs/search?q=lai+xe+nang+dai+an&as_of=2026-11-23", method: .get) { response in
+                let body = try object(response)
+                #expect(ids(body) == ["D1", "V1"])
+                let understood = try #require(body["understood"] as? [[String: Any]])
+                #expect(understood.contains { $0["field"] as? String == "zone" && $0["value"] as? String == "KCN Đại An" })
+            }
+            // Near a home in the former Hải Dương, within 10 km: only the park's posting, with its distance.
+            try await client.execute(uri: "/v1/jobs/search?q=lai+xe+nang&near=Ph%C6%B0%E1%BB%9Dng+Th%C3%A0nh+%C4%90%C3%B4ng&within_km=10&as_of=2026-11-23",
+                                     method: .get) { response in
+                let body = try object(response)
+                #expect(ids(body) == ["D1"])
+                let first = try #require((body["results"] as? [[String: Any]])?.first)
+                let kilometres = try #require(first["distance_km"] as? Double)
+                #expect(kilometres > 2 && kilometres < 10)
+                let understood = try #require(body["understood"] as? [[String: Any]])
+                #expect(understood.contains { $0["field"] as? String == "near" && ($0["value"] as? String ?? "").hasPrefix("Phường Thành Đông") })
+            }
+            // Near a home in the old city, no radius: the nearer park first, both listed.
+            try await client.execute(uri: "/v1/jobs/search?q=lai+xe+nang&near=xa+quoc+tuan+huyen+an+lao&as_of=2026-11-23", method: .get) { response in
+                let body = try object(response)
+                #expect(ids(body) == ["V1", "D1"])
+            }
+            // A ward typed alone: postings within 10 km of it (the one written only by its address).
+            try await client.execute(uri: "/v1/jobs/search?q=ph%C6%B0%E1%BB%9Dng+H%E1%BA%A3i+An&as_of=2026-11-23", method: .get) { response in
+                let body = try object(response)
+                #expect(Set(ids(body)) == ["A1", "V1"])
+            }
+            // The former province as a filter: postings written with old or new names.
+            try await client.execute(uri: "/v1/jobs/search?q=&district=H%E1%BA%A3i+D%C6%B0%C6%A1ng&as_of=2026-11-23", method: .get) { response in
+                let body = try object(response)
+                #expect(ids(body) == ["D1"])
+            }
+            try await client.execute(uri: "/v1/jobs/search?q=x&near=Sao+H%E1%BB%8Fa", method: .get) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("unknown_place"))
+            }
+            try await client.execute(uri: "/v1/jobs/search?q=x&within_km=5", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
     @Test func jobSuggestHealthAndMetrics() async throws {
         try await app().test(.router) { client in
             try await client.execute(uri: "/v1/jobs/P2", method: .get) { response in

@@ -130,3 +130,14 @@ import Testing
         #expect(Double(right) >= 0.95 * Double(answers), "\(right) of \(answers); wrong: \(Set(wrong).sorted().prefix(20))")
     }
 }
+
+extension PlaceReadingTests {
+    /// `Hải Phòng` written after an old district of the former Hải Dương still finds it: today's city holds both.
+    @Test func todaysCityHoldsTheFormerProvince() throws {
+        let reading = try #require(places.read("xã Phúc Điền, huyện Cẩm Giàng, Hải Phòng"))
+        #expect(reading.level == .oldCommune && reading.former == "xã Phúc Điền, huyện Cẩm Giàng")
+        #expect(places.read(reading.publicText)?.code == reading.code)
+        let district = try #require(places.read("huyện Cẩm Giàng, TP Hải Phòng"))
+        #expect(district.level == .oldDistrict && district.name == "huyện Cẩm Giàng (cũ)")
+    }
+}

@@ -21,7 +21,7 @@ struct ErrorTranslationMiddleware: RouterMiddleware {
             switch error.code {
             case .unknownPosting, .unknownProfile: throw APIError(status: .notFound, code: error.code.rawValue, message: error.message)
             case .postingClosed: throw APIError(status: .conflict, code: error.code.rawValue, message: error.message)
-            case .tooDeep, .invalidFair, .unknownPlace: throw APIError(status: .badRequest, code: error.code.rawValue, message: error.message)
+            case .tooDeep, .invalidFair, .unknownPlace, .invalidParameter: throw APIError(status: .badRequest, code: error.code.rawValue, message: error.message)
             }
         } catch let error as IndexError where error.code == .unknownField {
             throw APIError.badRequest(error.message)

@@ -18,8 +18,8 @@ public enum MatchIndexes {
         textFields: [.init("desired_titles", weight: 3), .init("skills", weight: 2.5), .init("major", weight: 2),
                      .init("summary", weight: 1), .init("school", weight: 0.5),
                      .init("concepts", weight: 2.5, lengthNormalization: 0.3, storesPositions: false)],
-        keywordFields: ["category", "education", "district", "occupation", "place"],
-        numericFields: ["birth_year", "desired_salary", "latitude", "longitude"]
+        keywordFields: ["category", "education", "district", "occupation"],
+        numericFields: ["birth_year", "desired_salary"]
     )
 
     /// Kilometres around a commune or ward within which a posting counts as in it, for a filter: few postings
@@ -62,7 +62,8 @@ public enum MatchIndexes {
     /// `longitude` (millionths of a degree), the keyword `district` (today's name) and the keyword `place`
     /// (``placeKeys(_:)``).
     public static func document(_ posting: JobPosting, reference: ReferenceData) -> IndexDocument {
-        let synonyms = reference.synonyms, occupations = reference.occupations
+        let synonyms = reference.synonyms
+        let occupations = reference.occupations.occupations(of: posting)  // classified once for the text and the keyword
         var numbers: [String: Int64] = [:]
         let workplace = reference.places.workplace(zone: posting.zone, district: posting.district, address: posting.address)
         if let point = workplace?.point.microdegrees { (numbers["latitude"], numbers["longitude"]) = point }
@@ -76,26 +77,27 @@ public enum MatchIndexes {
             id: posting.id,
             text: ["title": posting.title, "skills": (posting.skills ?? []).joined(separator: "; "),
                    "requirements": posting.requirements ?? "", "description": posting.description ?? "", "employer": posting.employer,
-                   "concepts": ([concepts(posting, synonyms)] + occupations.occupations(of: posting).map { OccupationTaxonomy.token($0.code) })
+                   "concepts": ([concepts(posting, synonyms)] + occupations.map { OccupationTaxonomy.token($0.code) })
                        .joined(separator: " ")],
             keywords: ["zone": posting.zone.map { [$0] } ?? [],
                        "district": (posting.district.flatMap { reference.places.read($0)?.name } ?? posting.district).map { [$0] } ?? [],
                        "place": workplace.map { reference.places.placeKeys($0) } ?? [],
                        "education_min": [(posting.educationMin ?? .none).rawValue],
                        "audience": posting.audiences.map { $0.map(\.rawValue) } ?? [everyAudience],
-                       "employer": [posting.employer], "occupation": occupations.occupations(of: posting).map(\.code)],
+                       "employer": [posting.employer], "occupation": occupations.map(\.code)],
             numbers: numbers,
             stored: StoredRecord.encode(posting)
         )
     }
 
-    /// A profile as a document; its occupations as the keyword `occupation`; where the candidate lives as
-    /// for a posting. The stored record keeps of the address only the commune and province read from it.
+    /// A profile as a document; its occupations as the keyword `occupation`; where the candidate lives, by
+    /// today's name, as the keyword `district`. The stored record keeps of the address only the commune and
+    /// province read from it.
     public static func document(_ profile: CandidateProfile, reference: ReferenceData) -> IndexDocument {
-        let synonyms = reference.synonyms, occupations = reference.occupations
+        let synonyms = reference.synonyms
+        let occupations = reference.occupations.occupations(of: profile)  // classified once for the text and the keyword
         var numbers: [String: Int64] = [:]
         let home = reference.places.home(district: profile.district, address: profile.address)
-        if let point = home?.point.microdegrees { (numbers["latitude"], numbers["longitude"]) = point }
         var stored = profile
         if profile.address != nil { stored.address = reference.places.read(profile.address)?.publicText }
         if let value = profile.birthYear { numbers["birth_year"] = Int64(value) }
@@ -105,11 +107,10 @@ public enum MatchIndexes {
             text: ["desired_titles": (profile.desiredTitles ?? []).joined(separator: "; "),
                    "skills": (profile.skills ?? []).joined(separator: "; "), "major": profile.major ?? "",
                    "summary": profile.summary ?? "", "school": profile.school ?? "",
-                   "concepts": ([concepts(profile, synonyms)] + occupations.occupations(of: profile).map { OccupationTaxonomy.token($0.code) })
+                   "concepts": ([concepts(profile, synonyms)] + occupations.map { OccupationTaxonomy.token($0.code) })
                        .joined(separator: " ")],
             keywords: ["category": [profile.category.rawValue], "education": [profile.educationLevel.rawValue],
-                       "district": home.map { [$0.name] } ?? [], "occupation": occupations.occupations(of: profile).map(\.code),
-                       "place": home.map { reference.places.placeKeys($0) } ?? []],
+                       "district": home.map { [$0.name] } ?? [], "occupation": occupations.map(\.code)],
             numbers: numbers,
             stored: StoredRecord.encode(stored)
         )

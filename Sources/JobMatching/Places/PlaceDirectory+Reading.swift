@@ -191,7 +191,8 @@ extension PlaceDirectory {
     private func province(_ name: Mention, context: inout Context) -> PlaceReading? {
         let key = name.key
         if let code = map.oldProvinceNames[key]?.first, let reading = reading(ofOldProvince: code) {
-            context.oldProvince = code
+            // `Hải Phòng` is today's city as well as the old one: what follows may lie in any part of today's.
+            if map.provinceNames[key] == nil { context.oldProvince = code }
             context.province = reading.provinceCode
             return reading
         }

@@ -32,7 +32,8 @@ public struct PlaceReading: Sendable, Hashable, Codable {
     /// Today's province by name, when it is not Hải Phòng: `Lào Cai`.
     public var provinceName: String?
     public var point: GeoPoint
-    /// What was decided where the text could mean several places: `An Lão: also a district of Bình Định; read as Hải Phòng's`.
+    /// What was decided where the text could mean several places:
+    /// `“An Lão”: cũng có ở Gia Lai; đã hiểu là ở Hải Phòng`.
     public var note: String?
 
     private enum CodingKeys: String, CodingKey {
@@ -61,7 +62,8 @@ public struct PlaceReading: Sendable, Hashable, Codable {
     }
 
     /// What of a home address may leave the candidate's own record: the commune (or district, or
-    /// province) and the province, by today's names; never the street. `Xã An Quang, Hải Phòng`.
+    /// province) and today's province; never the street. `Xã An Quang, Hải Phòng`; an old commune by its
+    /// own name and district (`xã Quốc Tuấn, huyện An Lão, Hải Phòng`), which read back to the same point.
     public var publicText: String {
         switch level {
         case .province, .oldProvince, .zone: return name

@@ -127,6 +127,8 @@ public struct JobMatcher: Sendable {
             let places: [QueryUnderstanding.Understood]
             (search.text, places) = understanding.understand(search.text, fields: wanted)
             understood += places
+            // "Did you mean" offers the words searched, without the places understood (shown apart, by their names).
+            if didYouMean != nil && !places.isEmpty { didYouMean = search.text.isEmpty ? nil : search.text }
             // The words decoded, as searched: without the places and levels understood in them.
             if decoded.changed && !search.text.isEmpty {
                 understood.insert(QueryUnderstanding.Understood(field: "text", value: search.text, words: typed), at: 0)
@@ -177,7 +179,7 @@ public struct JobMatcher: Sendable {
                                                             note: reading.note, place: reading))
         }
         if let within = search.withinKilometres, let near = preferred.near {
-            guard within > 0 && within <= 2_000 else { throw MatchError(.unknownPlace, "within_km must be over 0 and at most 2000, not \(within)") }
+            guard within > 0 && within <= 2_000 else { throw MatchError(.invalidParameter, "within_km must be over 0 and at most 2000, not \(within)") }
             filters.append(MatchIndexes.filter(within: within, of: near.point))
         }
         if let education = search.education { filters.append(.keyword("education_min", anyOf: education.andBelow.map(\.rawValue))) }

@@ -12,6 +12,8 @@ public struct MatchError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidFair = "invalid_fair"
         /// A place (`near`, `district`) that the tables cannot read.
         case unknownPlace = "unknown_place"
+        /// A parameter out of its range (a search's `within_km`).
+        case invalidParameter = "invalid_parameter"
     }
 
     public var code: Code
