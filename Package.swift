@@ -84,7 +84,7 @@ let package = Package(
         // One owner of the store, both indexes, the reference tables and the matcher, for the CLI and the server.
         .target(
             name: "HezaMatchCore",
-            dependencies: ["VietnameseText", "SearchIndex", "JobRecords", "JobStorage", "JobMatching", "MatchRendering"]
+            dependencies: ["VietnameseText", "SearchIndex", "CSearchKernels", "JobRecords", "JobStorage", "JobMatching", "MatchRendering"]
         ),
         // The Heza Works HTTP API. The only target that depends on Hummingbird (and so on NIO).
         .target(

@@ -9,8 +9,10 @@ Corpus/occupations.tsv).
 
 The people and postings judged are other than those of the first set (evaluate.py): 32
 profiles, eight of each candidate category, and 20 open postings of 20 different trades,
-drawn with a fixed seed; and 24 search queries written the way job seekers type them, with
-places, English titles, licences and levels in them.
+drawn with a fixed seed from the Corpus's first 2,000 profiles and 320 postings (those it had
+when the set was drawn, so the sample stays as the Corpus grows; every record is graded); and
+24 search queries written the way job seekers type them, with places, English titles, licences
+and levels in them.
 
 How a counsellor grades a posting for a person (the rules, written before any figure was seen):
 1. Not eligible, 0: closed on 2026-11-23, education below the posting's minimum, age outside
@@ -26,7 +28,9 @@ How a counsellor grades a posting for a person (the rules, written before any fi
    law asks for them to drive or lift) and a person who does not show it: at most 1 (a lead
    for training, not a placement). A welding certificate missing: one grade less.
 4. The commute. A person living in Hai Phong more than 25 km from the zone, or from another
-   province, with no housing offered: one grade less (never below 1 for a trade match).
+   province, with no housing offered: one grade less (never below 1 for a trade match). Home is
+   the profile's address, else its district; the workplace the posting's zone, else its district,
+   else its address; both read by evaluate.read_place (Corpus/places.tsv and Corpus/map/).
 5. The level. A university or postgraduate degree for an elementary or operator job the person
    did not ask for: related work is 0, not 1.
 
@@ -47,6 +51,7 @@ sys.path.insert(0, HERE)
 import evaluate  # noqa: E402  (fold, distance, eligibility, the trade of a title: the Corpus's own facts)
 
 AS_OF = evaluate.AS_OF
+SAMPLED_PROFILES, SAMPLED_POSTINGS = 2000, 320  # the Corpus the sample was drawn from (see main)
 
 # Trade -> (ISCO-08 unit group, skill level: 1 elementary, 2 operator or craft, 3 technician, 4 professional).
 OCCUPATIONS = {
@@ -109,7 +114,7 @@ def pair_grade(posting, profile):
     if any("chung chi han" in s for s in folded_skills(posting)) and not any("chung chi han" in s for s in skills) and grade > 1:
         grade -= 1
     if grade >= 2 and not posting.get("housing"):
-        km = evaluate.distance(profile.get("district"), posting.get("zone"))
+        km = evaluate.distance(evaluate.home(profile), evaluate.workplace(posting))
         far = km is None or km > 25 or profile.get("needs_housing")
         if far:
             grade -= 1
@@ -146,11 +151,14 @@ SEARCHES = [
 
 
 def in_place(posting, place):
+    """The place is the posting's zone or district as written, or named in its zone, district or address
+    (without its kind word: 'phường Hải An' is in Hải An), or a word of its employer."""
     if place is None:
         return True
     folded = evaluate.fold(place)
-    return folded in (evaluate.fold(posting.get("zone")), evaluate.fold(posting.get("district"))) or \
-        (folded in evaluate.fold(posting.get("employer")).split())
+    written = [posting.get("zone"), posting.get("district"), posting.get("address")]
+    named = {evaluate.fold(text) for text in written} | {name for text in written for _, name in evaluate.segments(text)}
+    return folded in named or folded in evaluate.fold(posting.get("employer")).split()
 
 
 def search_grade(posting, trades, place):
@@ -165,7 +173,7 @@ def search_grade(posting, trades, place):
         return 0
     if in_place(posting, place):
         return grade
-    km = evaluate.distance(place, posting.get("zone")) if place else None
+    km = evaluate.distance(place, evaluate.workplace(posting)) if place else None
     return 2 if km is not None and km <= 15 else 1
 
 
@@ -177,14 +185,17 @@ def main():
     profiles = [json.loads(l) for l in open(os.path.join(ROOT, "Corpus", "profiles.jsonl"), encoding="utf-8")]
     rng = random.Random(20261203)
     first_set_profiles, first_set_postings = set(evaluate.PROFILES), set(evaluate.POSTINGS)
+    # The people and postings judged were drawn from the Corpus of 2026-11-23 (its first 2,000 profiles and 320
+    # postings); the pools keep to those, so the sample stays the same as the Corpus grows, and every record is graded.
+    sampled_profiles, sampled_postings = profiles[:SAMPLED_PROFILES], postings[:SAMPLED_POSTINGS]
 
     chosen_profiles = []
     for category in ["graduate", "discharged_soldier", "vocational_student", "other"]:
-        pool = [p for p in profiles if p["category"] == category and p["id"] not in first_set_profiles]
+        pool = [p for p in sampled_profiles if p["category"] == category and p["id"] not in first_set_profiles]
         chosen_profiles += rng.sample(pool, 8)
     chosen_postings = []
     for trade in sorted(OCCUPATIONS):
-        pool = [p for p in postings if evaluate.trade_of_title(p["title"]) == trade and p["id"] not in first_set_postings
+        pool = [p for p in sampled_postings if evaluate.trade_of_title(p["title"]) == trade and p["id"] not in first_set_postings
                 and not (p.get("deadline") and p["deadline"] < AS_OF)]
         chosen_postings += rng.sample(pool, min(1, len(pool)))
     chosen_postings = sorted(rng.sample(chosen_postings, 20), key=lambda p: p["id"])

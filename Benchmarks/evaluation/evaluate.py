@@ -9,7 +9,10 @@ Judgments (written by hand, at the level a counsellor judges: trades, eligibilit
 - match: 20 profiles (PROFILES below). A posting is 0 unless the candidate is eligible
   (education, age, deadline on 2026-11-23); else 3 when it is the candidate's trade (from
   the desired title) and within 30 km or offering housing the candidate needs, 2 when it is
-  the candidate's trade, 1 when it is a related trade (RELATED), 0 otherwise.
+  the candidate's trade, 1 when it is a related trade (RELATED), 0 otherwise. The 30 km are
+  from home (the profile's address, else its district) to workplace (the posting's zone, else
+  district, else address), both read by read_place below from Corpus/places.tsv and
+  Corpus/map/, not with HezaMatch's code.
 - shortlist: 20 postings (POSTINGS below); a candidate is graded by the same rule, seen
   from the posting.
 Trades are read back from titles with the tables of Corpus/generate.py. nDCG@10 uses
@@ -20,6 +23,7 @@ OR-ed, and no eligibility filter ("plain"); a second baseline adds the same elig
 filters as HezaMatch ("FTS5 + filters"), to separate ranking from filtering.
 """
 import argparse
+import functools
 import json
 import math
 import os
@@ -73,18 +77,117 @@ def related(a, b):
     return a is not None and b is not None and a != b and any(a in group and b in group for group in RELATED)
 
 
-PLACES = {}
-with open(os.path.join(ROOT, "Corpus", "places.tsv"), encoding="utf-8") as handle:
-    for line in handle:
-        if line.startswith("#") or not line.strip():
-            continue
-        columns = line.rstrip("\n").split("\t")
-        for name in [columns[1]] + (columns[4].split("|") if len(columns) > 4 and columns[4] else []):
-            PLACES[fold(name)] = (float(columns[2]), float(columns[3]))
+# Places, read as a person reads them (not with HezaMatch's code): a zone of places.tsv, else the most
+# specific unit named, from Corpus/map/ (today's communes and provinces, the old map's communes, districts
+# and provinces). Parts are split at commas and before kind words; a commune is taken in the district or
+# province written beside it, else in Hải Phòng (31 today; old Hải Phòng 31, old Hải Dương 30) first; a bare
+# name that is an old district of Hải Phòng or Hải Dương is that district; a province uses its old point.
+def _table(name):
+    with open(os.path.join(ROOT, "Corpus", name), encoding="utf-8") as handle:
+        return [line.rstrip("\n").split("\t") for line in handle if line.strip() and not line.startswith("#")]
+
+
+def _point(lat, lon):
+    return (float(lat), float(lon)) if lat and lon else None
+
+
+ZONES, ZONES_BARE = {}, {}  # folded name or alias as written; the same without its zone word
+ZONE_WORDS = r"khu công nghiệp|khu cong nghiep|cụm công nghiệp|cum cong nghiep|kcn|kkt|ccn"
+for kind, name, lat, lon, *aliases in _table("places.tsv"):
+    for written in [name] + (aliases[0].split("|") if aliases and aliases[0] else []):
+        ZONES.setdefault(fold(written), _point(lat, lon))
+        ZONES_BARE.setdefault(fold(re.sub(ZONE_WORDS, " ", written.lower())), _point(lat, lon))
+# folded name -> [(old districts it lies in, province today, point, province for "Hải Phòng's first", 0 today's map / 1 old)]
+UNITS, OLD_COMMUNES, OLD_DISTRICTS, PROVINCES, UNIT_POINT, UNIT_DISTRICTS = {}, {}, {}, {}, {}, {}
+OLD_PROVINCE = {code: new for code, _, _, new, _, _ in _table("map/old-provinces.tsv")}
+for code, province, _, name, lat, lon in _table("map/units.tsv"):
+    UNIT_POINT[code] = _point(lat, lon)
+    UNITS.setdefault(fold(name), []).append((UNIT_DISTRICTS.setdefault(code, set()), province, _point(lat, lon), province, 0))
+DISTRICT_PROVINCE = {}
+for code, province, _, name, lat, lon in _table("map/old-districts.tsv"):
+    DISTRICT_PROVINCE[code] = province
+    OLD_DISTRICTS.setdefault(fold(name), []).append(({code}, OLD_PROVINCE[province], _point(lat, lon), province, 1))
+for code, district, _, name, new_units, lat, lon in _table("map/old-communes.tsv"):
+    for unit in new_units.split("|"):
+        UNIT_DISTRICTS.setdefault(unit, set()).add(district)
+    point = _point(lat, lon) or next((UNIT_POINT[u] for u in new_units.split("|") if UNIT_POINT.get(u)), None)
+    province = DISTRICT_PROVINCE[district]
+    OLD_COMMUNES.setdefault(fold(name), []).append(({district}, OLD_PROVINCE[province], point, province, 1))
+for code, _, name, new, lat, lon in _table("map/old-provinces.tsv"):  # an old province's own point first
+    PROVINCES.setdefault(fold(name), []).append((set(), new, _point(lat, lon), code, 1))
+for code, _, name, lat, lon, _ in _table("map/provinces.tsv"):
+    PROVINCES.setdefault(fold(name), []).append((set(), code, _point(lat, lon), code, 0))
+KIND_WORDS = {"c": "phường|phuong|xã|xa|thị trấn|thi tran|tt|đặc khu|dac khu|p|x", "d": "quận|quan|huyện|huyen|thị xã|thi xa|tx|q|h",
+              "dp": "thành phố|thanh pho|tp", "p": "tỉnh|tinh", "z": ZONE_WORDS}
+KIND = re.compile(r"(?<![^\s,])(" + "|".join(sorted("|".join(KIND_WORDS.values()).split("|"), key=len, reverse=True)) + r")(?:\.\s*|\s+)")
+TABLES = (ZONES, ZONES_BARE, UNITS, OLD_COMMUNES, OLD_DISTRICTS, PROVINCES)
+LEVEL = {fold(word): level for level, words in KIND_WORDS.items() for word in words.split("|")}
+
+
+def segments(text):
+    """The parts of a written place: (kind level or None, folded name without its kind word)."""
+    found = []
+    for part in unicodedata.normalize("NFC", text or "").lower().split(","):
+        cuts = [0] + [m.start() for m in KIND.finditer(part) if m.start() > 0] + [len(part)]
+        for piece in (part[a:b].strip() for a, b in zip(cuts, cuts[1:])):
+            m = KIND.match(piece + " ")
+            name = fold(piece[m.end():] if m else piece)
+            level = LEVEL[fold(m.group(1))] if m else None
+            known = [n for n in PROVINCES if name.endswith(" " + n)] if name and not any(name in t for t in TABLES) else []
+            if known:  # "huyện Vĩnh Bảo Hải Phòng": the province written after, without a comma
+                found += [(level, name[:-len(known[0]) - 1]), (None, known[0])]
+            elif name:
+                found.append((level, name))
+    return found
+
+
+def _best(candidates, districts=frozenset(), provinces=frozenset()):
+    def key(c):  # in the district, then in the province written beside it; Hải Phòng's, then Hải Dương's; today's map first
+        return (not c[0] & districts, c[1] not in provinces, {"31": 0, "30": 1}.get(c[3], 2), c[4])
+    candidates = [c for c in candidates if c[2]]
+    return min(candidates, key=key)[2] if candidates else None
+
+
+@functools.lru_cache(maxsize=None)
+def read_place(text):
+    """(latitude, longitude) of a place however written, or None."""
+    if not text or not text.strip():
+        return None
+    if fold(text) in ZONES:
+        return ZONES[fold(text)]
+    parts = segments(text)
+    districts = {code for kind, name in parts if kind in (None, "d", "dp") for d in OLD_DISTRICTS.get(name, []) for code in d[0]}
+    provinces = {p[1] for kind, name in parts if kind in (None, "p", "dp") for p in PROVINCES.get(name, [])}
+    readings = []
+    for index, (kind, name) in enumerate(parts):
+        communes = _best(UNITS.get(name, []) + OLD_COMMUNES.get(name, []), districts, provinces)
+        district = _best(OLD_DISTRICTS.get(name, []), districts, provinces)
+        province = PROVINCES.get(name, [(None, None, None)])[0][2]  # the old province's own point when there is one
+        options = {"z": [(0, ZONES_BARE.get(name))], "c": [(1, communes)], "d": [(2, district)], "p": [(3, province)],
+                   "dp": [(2, district), (3, province)],
+                   None: [(0, ZONES.get(name)), (2, _best([d for d in OLD_DISTRICTS.get(name, []) if d[3] in ("30", "31")])),
+                          (3, province), (1, communes), (2, district)]}[kind]
+        level, point = next(((level, point) for level, point in options if point), (9, None))
+        readings.append((level, index, point))
+    return min(readings, default=(9, 0, None))[2]
+
+
+def _reads(place):
+    """A text, or a list of texts of which the first that reads is taken (a record's zone, district, address)."""
+    places = place if isinstance(place, (list, tuple)) else [place]
+    return next((p for p in map(read_place, places) if p), None)
+
+
+def home(profile):
+    return (profile.get("address"), profile.get("district"))
+
+
+def workplace(posting):
+    return (posting.get("zone"), posting.get("district"), posting.get("address"))
 
 
 def distance(a, b):
-    pa, pb = PLACES.get(fold(a)), PLACES.get(fold(b))
+    pa, pb = _reads(a), _reads(b)
     if not pa or not pb:
         return None
     la1, lo1, la2, lo2 = map(math.radians, [pa[0], pa[1], pb[0], pb[1]])
@@ -112,7 +215,7 @@ def pair_grade(posting, profile):
     want = trade_of_title(profile["desired_titles"][0]) if profile.get("desired_titles") else None
     have = trade_of_title(posting["title"])
     if want and want == have:
-        km = distance(profile.get("district"), posting.get("zone"))
+        km = distance(home(profile), workplace(posting))
         near = km is not None and km <= 30
         housed = profile.get("needs_housing") and posting.get("housing")
         return 3 if near or housed else 2
@@ -177,7 +280,7 @@ def main():
     by_posting = {p["id"]: p for p in postings}
     by_profile = {p["id"]: p for p in profiles}
     store = os.path.join(tempfile.mkdtemp(prefix="hezamatch-eval-"), "eval.sqlite")
-    subprocess.run([args.hezamatch, "index", "--store", store, "--postings", os.path.join(ROOT, "Corpus", "postings.jsonl"),
+    subprocess.run([args.hezamatch, "index", "--store", store, "--corpus", os.path.join(ROOT, "Corpus"), "--postings", os.path.join(ROOT, "Corpus", "postings.jsonl"),
                     "--profiles", os.path.join(ROOT, "Corpus", "profiles.jsonl")], check=True, capture_output=True)
     baseline = Baseline(postings, profiles)
     rows = {}

@@ -32,14 +32,21 @@ extension JobBoard {
     public func load(postings postingsPath: String? = nil, profiles profilesPath: String? = nil, encoding: ImportEncoding = .auto,
                      progress: (@Sendable (_ file: String, _ bytesRead: Int, _ total: Int?) -> Void)? = nil) throws -> LoadReport {
         // The indexes must contain everything stored before, so that this load lands on top of it.
-        if postingsPath != nil { _ = try postings.index() }
+        if postingsPath != nil { try prepareSearchAids() }
         if profilesPath != nil { _ = try profiles.index() }
+        // The postings' versions before the load, for the search aids' counts (a posting loaded again replaces its own).
+        let postingsBefore = postingsPath == nil ? nil : try postings.index().snapshot
+        let aids = self.aids
+        var loadedIDs = Set<String>()
+        var countedExactly = true  // false when a file holds one posting twice: the aids are then read anew
         let postingBatch = SegmentBatch(schema: MatchIndexes.postingSchema)
         let profileBatch = SegmentBatch(schema: MatchIndexes.profileSchema)
         let reference = self.reference
         var report = LoadReport()
         func name(_ path: String) -> String { path == "-" ? "<stdin>" : path }
-        let receipt = try store.write { transaction in
+        let receipt: WriteReceipt
+        do {
+            receipt = try store.write { transaction in
             var failures: [LoadFailure] = []
             if let postingsPath {
                 let transcoder = ImportTranscoder(encoding)
@@ -50,6 +57,12 @@ extension JobBoard {
                         progress: progress.map { report in { report(name(postingsPath), $0, $1) } }, transform: transcoder.transform) { record in
                         try transaction.upsert(.posting, id: record.value.id, document: record.json)
                         try postingBatch.add(MatchIndexes.document(record.value, reference: reference))
+                        if loadedIDs.insert(record.value.id).inserted {
+                            let old = try postingsBefore?.storedFields(of: record.value.id).map { try StoredRecord.posting($0) }
+                            aids.countLoaded(record.value, replacing: old)
+                        } else {
+                            countedExactly = false
+                        }
                     }
                 } catch let failure as LoadFailure { failures.append(failure) }
             }
@@ -70,12 +83,21 @@ extension JobBoard {
                                   count: failures.reduce(0) { $0 + $1.count })
             }
         }
+        } catch {
+            // Nothing was stored: the postings counted for the aids are counted out again, from the index.
+            if postingsPath != nil { try aids.finishLoad(published: false, sequence: 0, index: try postings.index(), store: store) }
+            throw error
+        }
         for (live, batch) in [(postings, postingBatch), (profiles, profileBatch)] where batch.documentCount > 0 {
             let after = receipt.sequences[live.kind] ?? 0
             let before = after - Int64(receipt.stored[live.kind, default: 0] + receipt.deleted[live.kind, default: 0])
-            try live.publishLoaded(batch, sequenceBefore: before, sequenceAfter: after)
+            let published = try live.publishLoaded(batch, sequenceBefore: before, sequenceAfter: after)
+            if live.kind == .posting {
+                try aids.finishLoad(published: published && countedExactly, sequence: after, index: try live.index(), store: store)
+            }
             try live.index().optimize()
             try live.saveIfChanged()
+            if live.kind == .posting { try aids.save() }
         }
         report.postingsInStore = try store.count(of: .posting)
         report.profilesInStore = try store.count(of: .profile)

@@ -16,8 +16,8 @@ extension JobBoard {
         }
         var request = request
         request.facets = ["zone", "education_min", "audience"]
-        if request.understands && (request.accents == nil || request.employers == nil) {
-            let aids = try searchAids()
+        // The latest aids, never learned here: until they are ready (``prepareSearchAids()``), a search goes without.
+        if request.understands && (request.accents == nil || request.employers == nil), let aids = aids.current() {
             if request.accents == nil { request.accents = aids.accents }
             if request.employers == nil { request.employers = aids.employers }
         }
@@ -135,7 +135,7 @@ extension JobBoard {
 
     /// Job titles that start with what a job seeker has typed, most used first.
     public func suggestions(prefix: String, limit: Int = 10) throws -> [String] {
-        try suggester().suggest(prefix, limit: limit)
+        aids.current()?.titles.suggest(prefix, limit: limit) ?? []
     }
 
     /// Documents and bytes of each open index (for metrics).

@@ -37,8 +37,8 @@ public final class JobBoard: Sendable {
     public let matcher: JobMatcher
     let postings: LiveIndex
     let profiles: LiveIndex
-    let titles = TitleSlot()
-    let accents = AccentSlot()
+    /// The accent restorer, employers and title suggestions, learned from the postings off the request path.
+    let aids: SearchAidsKeeper
     let log: @Sendable (String) -> Void
 
     /// How long the access record keeps an entry (default: a year).
@@ -59,15 +59,13 @@ public final class JobBoard: Sendable {
         self.matcher = JobMatcher(reference: reference)
         self.log = log
         let fingerprint = MatchIndexes.fingerprint(reference)
-        let titles = self.titles
-        let accents = self.accents
+        let aids = SearchAidsKeeper(synonyms: reference.synonyms, path: indexPathPrefix.map { $0 + ".postings.hzaids" },
+                                    fingerprint: fingerprint, log: log)
+        self.aids = aids
         postings = LiveIndex(
             kind: .posting, schema: MatchIndexes.postingSchema, path: indexPathPrefix.map { $0 + ".postings.hzix" },
             fingerprint: fingerprint, store: store, log: log,
-            observer: { changes, snapshot in
-                JobBoard.updateTitles(titles, changes, snapshot)
-                accents.markStale()
-            },
+            observer: { changes, snapshot in aids.apply(changes, to: snapshot) },
             makeDocument: { json in MatchIndexes.document(try JobBoard.decode(JobPosting.self, json), reference: reference) })
         profiles = LiveIndex(
             kind: .profile, schema: MatchIndexes.profileSchema, path: indexPathPrefix.map { $0 + ".profiles.hzix" },
@@ -115,11 +113,25 @@ public final class JobBoard: Sendable {
         return applied
     }
 
-    /// Opens both indexes now (building them if needed), so that the first request is fast.
+    /// Opens both indexes and the search aids now (building them if needed), so that the first request is fast.
     public func warmUp() throws {
-        _ = try postings.index()
         _ = try profiles.index()
-        _ = try suggester()
+        try prepareSearchAids()
+    }
+
+    /// Opens the postings' index and the search aids (accents, employers, title suggestions): the saved ones
+    /// when they are of the index's last change, else learned from every posting once and saved. A search
+    /// never learns them itself (``search(_:)`` goes without until they are ready): a server calls this at
+    /// start (``warmUp()``), the tool before its one search.
+    ///
+    /// - Complexity: O(1) in the postings with saved aids; else O(their text), once.
+    public func prepareSearchAids() throws {
+        try aids.prepare(from: postings.index().snapshot, store: store)
+    }
+
+    /// How many times the search aids were learned from every posting, and built (for tests and `/metrics`).
+    public var searchAidsBuilds: (fromEveryPosting: Int, built: Int) {
+        (aids.fullBuilds.load(ordering: .relaxed), aids.aidsBuilt.load(ordering: .relaxed))
     }
 
     /// Opens one table's index now (building it if needed).
@@ -133,6 +145,7 @@ public final class JobBoard: Sendable {
             live.waitForMaintenance()
             try live.saveIfChanged()
         }
+        try aids.save()
     }
 
     /// Where the board stands: each table's sequence in the store and in its index.
@@ -147,54 +160,6 @@ public final class JobBoard: Sendable {
                 documents: index?.documentCount, bytes: index?.snapshot.byteCount, segments: index?.snapshot.segments.count))
         }
         return BoardStatus(tables: tables)
-    }
-
-    // MARK: Titles
-
-    func suggester() throws -> TitleSuggester {
-        if let suggester = titles.value.withLock({ $0 }) { return suggester }
-        let index = try postings.index()
-        var all: [String] = []
-        try index.snapshot.forEachStoredFields { _, stored in all.append(try StoredRecord.posting(stored).title) }
-        let suggester = TitleSuggester(titles: all)
-        titles.value.withLock { if $0 == nil { $0 = suggester } }
-        return titles.value.withLock { $0! }
-    }
-
-    /// What searches learn from the postings: the accent restorer (titles, skills, descriptions,
-    /// requirements) and the employers' names; built on first use and again, at most once a
-    /// minute, after changes.
-    func searchAids() throws -> SearchAids {
-        if let current = accents.current() { return current }
-        let index = try postings.index()
-        var restorer = AccentRestorer()
-        var employers: [String] = []
-        var jobWords = Set<String>()
-        let analyzer = VietnameseAnalyzer()
-        try index.snapshot.forEachStoredFields { _, stored in
-            let posting = try StoredRecord.posting(stored)
-            for text in [posting.title, posting.description, posting.requirements].compactMap({ $0 }) + (posting.skills ?? []) {
-                restorer.add(text)
-            }
-            employers.append(posting.employer)
-            for text in [posting.title] + (posting.skills ?? []) {
-                for word in analyzer.foldedText(text).split(separator: " ") { jobWords.insert(String(word)) }
-            }
-        }
-        restorer.finish()
-        let aids = SearchAids(accents: restorer, employers: EmployerDirectory(employers: employers, jobWords: jobWords, synonyms: reference.synonyms))
-        accents.store(aids)
-        return aids
-    }
-
-    /// Keeps the title suggestions in step with the postings' changes.
-    private static func updateTitles(_ titles: TitleSlot, _ changes: [StoredChange], _ snapshot: IndexSnapshot) {
-        guard let suggester = titles.value.withLock({ $0 }) else { return }
-        for change in changes {
-            let old = (try? snapshot.storedFields(of: change.id)).flatMap { $0 }.flatMap { try? StoredRecord.posting($0).title }
-            let new = change.document.flatMap { try? decode(JobPosting.self, $0).title }
-            suggester.update(removing: old, adding: new)
-        }
     }
 }
 
@@ -211,37 +176,6 @@ public struct Requester: Sendable, Hashable {
     public static var commandLine: Requester {
         Requester(label: "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName))
     }
-}
-
-/// What searches learn from the postings (``JobBoard/searchAids()``).
-struct SearchAids: Sendable {
-    var accents: AccentRestorer
-    var employers: EmployerDirectory
-}
-
-/// The search aids, built on first use, rebuilt after changes at most once a minute.
-final class AccentSlot: Sendable {
-    private let state = Mutex<(aids: SearchAids?, builtAt: ContinuousClock.Instant, stale: Bool)>((nil, .now, false))
-
-    func current() -> SearchAids? {
-        state.withLock { state in
-            guard let aids = state.aids else { return nil }
-            return state.stale && state.builtAt.duration(to: .now) > .seconds(60) ? nil : aids
-        }
-    }
-
-    func store(_ aids: SearchAids) {
-        state.withLock { $0 = (aids, .now, false) }
-    }
-
-    func markStale() {
-        state.withLock { $0.stale = true }
-    }
-}
-
-/// The title suggestions, built on first use.
-final class TitleSlot: Sendable {
-    let value = Mutex<TitleSuggester?>(nil)
 }
 
 /// How far each table's index has followed the store (for `/healthz` and `hezamatch status`).

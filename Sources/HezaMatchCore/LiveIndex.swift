@@ -108,13 +108,16 @@ final class LiveIndex: Sendable {
     /// `sequenceBefore + 1 … sequenceAfter` (``JobBoard/load(postings:profiles:progress:)``).
     /// When the index was not exactly at `sequenceBefore` (another writer came in
     /// between), the batch is dropped and the index catches up from the store instead.
-    func publishLoaded(_ batch: SegmentBatch, sequenceBefore: Int64, sequenceAfter: Int64) throws {
+    ///
+    /// - Returns: whether the batch was published (else the feed brought the same changes).
+    @discardableResult
+    func publishLoaded(_ batch: SegmentBatch, sequenceBefore: Int64, sequenceAfter: Int64) throws -> Bool {
         let index = try self.index()
-        try updating.withLock { _ in
-            if Self.sequence(of: index.snapshot) == sequenceBefore {
-                index.publish(batch, userData: userData(sequence: sequenceAfter), merging: .later)
-            }
+        return try updating.withLock { _ in
+            let published = Self.sequence(of: index.snapshot) == sequenceBefore
+            if published { index.publish(batch, userData: userData(sequence: sequenceAfter), merging: .later) }
             _ = try catchUpLocked(index)
+            return published
         }
     }
 

@@ -42,7 +42,9 @@ struct SearchCommand: ParsableCommand {
         search.understands = !literal
         let answer: SearchAnswer
         do {
-            answer = try options.openBoard().search(search)
+            let board = try options.openBoard()
+            if !literal { try board.prepareSearchAids() }  // the saved ones: learned once, when there are none
+            answer = try board.search(search)
         } catch let error as MatchError {
             throw ValidationError(error.message)
         }

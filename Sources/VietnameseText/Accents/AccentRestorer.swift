@@ -34,24 +34,51 @@ public struct AccentRestorer: Sendable {
 
     /// Reads one text (call ``finish()`` after the last). A text written without any accent
     /// (`Suc khoe tot`) teaches nothing about accents and is passed over.
-    public mutating func add(_ text: String) {
+    public mutating func add(_ text: String) { count(text, by: 1) }
+
+    /// Forgets one text read before (a posting replaced or deleted); call ``finish()`` after the last change.
+    public mutating func remove(_ text: String) { count(text, by: -1) }
+
+    private mutating func count(_ text: String, by step: Int) {
         let tokens = VietnameseAnalyzer().tokens(in: text)
         guard tokens.contains(where: { $0.canonical != $0.folded }) else { return }
         var previous: String? = nil
         var previousEnd = -1
+        func bump(_ counts: inout [String: Int], _ key: String) {
+            let value = (counts[key] ?? 0) + step
+            counts[key] = value > 0 ? value : nil
+        }
         for token in tokens {
             let form = token.canonical
             guard Self.isWord(token) else { previous = nil; continue }
-            formCounts[token.folded, default: [:]][form, default: 0] += 1
-            unigrams[form, default: 0] += 1
-            total += 1
+            bump(&formCounts[token.folded, default: [:]], form)
+            if formCounts[token.folded]?.isEmpty == true { formCounts[token.folded] = nil }
+            bump(&unigrams, form)
+            total = max(0, total + step)
             // A sentence or clause boundary (`.`, `,`, `;`…) between two words breaks the context.
             if let previous, Self.adjacent(text, from: previousEnd, to: token.utf8Range.lowerBound) {
-                bigrams[previous + "\u{1}" + form, default: 0] += 1
+                bump(&bigrams, previous + "\u{1}" + form)
             }
             previous = form
             previousEnd = token.utf8Range.upperBound
         }
+    }
+
+    /// What the restorer has counted, to be saved: each folded syllable's accented forms with how often each
+    /// was seen, and each pair of forms seen side by side (`previous + "\u{1}" + form`).
+    public var counts: (forms: [String: [String: Int]], bigrams: [String: Int]) { (formCounts, bigrams) }
+
+    /// A restorer from counts saved before (``counts``), finished.
+    public init(forms: [String: [String: Int]], bigrams: [String: Int]) {
+        formCounts = forms
+        self.bigrams = bigrams
+        for (_, counts) in forms {
+            for (form, count) in counts {
+                unigrams[form, default: 0] += count
+                total += count
+            }
+        }
+        finish()
     }
 
     /// Orders each syllable's forms by how often they were seen.
