@@ -45,10 +45,10 @@ public struct OccupationTaxonomy: Sendable {
         let analyzer = VietnameseAnalyzer()
         var problems: [LoadFailure.Problem] = []
         var relatedByLine: [(line: Int, code: String, related: [String: Double])] = []
-        for (number, raw) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, raw) in TableText.lines(tsv).enumerated() {
             let line = number + 1
-            if raw.trimmingCharacters(in: .whitespaces).isEmpty || raw.hasPrefix("#") { continue }
-            let columns = raw.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            if TableText.trimmed(raw).isEmpty || raw.hasPrefix("#") { continue }
+            let columns = TableText.cells(raw)
             func refuse(_ field: String?, _ message: String) { problems.append(.init(file: file, line: line, field: field, message: message)) }
             guard columns.count == 8 else { refuse(nil, "expected 8 columns separated by tabs, found \(columns.count)"); continue }
             let (code, isco) = (columns[0], columns[1])

@@ -35,10 +35,10 @@ public struct PlaceDirectory: Sendable {
     /// - Throws: ``LoadFailure`` naming the file and line of a bad row.
     public init(tsv: String, file: String = "places.tsv", map: AdministrativeMap = AdministrativeMap()) throws {
         self.map = map
-        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+        for (number, line) in TableText.lines(tsv).enumerated() {
+            let trimmed = TableText.trimmed(line)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let columns = TableText.cells(line)
             guard columns.count >= 4, let latitude = Double(columns[2]), let longitude = Double(columns[3]) else {
                 throw LoadFailure(problems: [.init(file: file, line: number + 1, field: nil, message: "expected kind, name, latitude, longitude[, aliases] separated by tabs")], count: 1)
             }

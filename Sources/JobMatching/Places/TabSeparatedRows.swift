@@ -90,10 +90,34 @@ struct TabSeparatedRows {
     func point(_ row: Row, latitude: Int, longitude: Int) throws -> GeoPoint? {
         let lat = row.cells[latitude], lon = row.cells[longitude]
         if lat.isEmpty && lon.isEmpty { return nil }
-        guard let latitude = Double(text(lat)), let longitude = Double(text(lon)), (-90...90).contains(latitude), (-180...180).contains(longitude) else {
+        guard let latitude = decimal(lat), let longitude = decimal(lon), (-90...90).contains(latitude), (-180...180).contains(longitude) else {
             throw problem(row.line, "latitude", "'\(text(lat))', '\(text(lon))' is not a point")
         }
         return GeoPoint(latitude: latitude, longitude: longitude)
+    }
+
+    /// A decimal number as the tables write them (`-20.9594`), read without making a `String`; `nil` otherwise.
+    func decimal(_ range: Range<Int>) -> Double? {
+        var index = range.lowerBound
+        var negative = false
+        if index < range.upperBound && bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
+        var whole: Int64 = 0, fraction: Int64 = 0, scale: Int64 = 1, digits = 0, point = false
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "."), !point {
+                point = true
+            } else if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                guard digits <= 15 else { return Double(text(range)) }
+                if point { fraction = fraction * 10 + Int64(byte - 0x30); scale *= 10 } else { whole = whole * 10 + Int64(byte - 0x30) }
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard digits > 0 else { return nil }
+        let value = Double(whole) + Double(fraction) / Double(scale)
+        return negative ? -value : value
     }
 
     func kind(_ row: Row, _ column: Int) throws -> AdministrativeKind {

@@ -17,8 +17,8 @@ public struct SynonymTable: Sendable {
     private var phrasesByFirstWord: [Int32: [(group: Int, phrase: String, words: [Int32])]] = [:]
 
     public init(tsv: String) {
-        for line in tsv.split(separator: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+        for line in TableText.lines(tsv) where !line.isEmpty {
+            let trimmed = TableText.trimmed(line)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let phrases = trimmed.split(separator: "|").map { VietnameseAnalyzer().foldedText(String($0)) }.filter { !$0.isEmpty }
             guard phrases.count > 1 else { continue }

@@ -37,10 +37,10 @@ public struct TrainingCatalogue: Sendable {
     public init(tsv: String, file: String) throws {
         let analyzer = VietnameseAnalyzer()
         var problems: [LoadFailure.Problem] = []
-        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+        for (number, line) in TableText.lines(tsv).enumerated() {
+            let trimmed = TableText.trimmed(line)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let columns = TableText.cells(line)
             guard columns.count == 4 else {
                 problems.append(.init(file: file, line: number + 1, field: nil, message: "expected 4 columns separated by tabs, found \(columns.count)"))
                 continue
