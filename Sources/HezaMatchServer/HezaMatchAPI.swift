@@ -17,13 +17,18 @@ public struct HezaMatchAPI: Sendable {
     public let tokens: APITokens
     /// The largest request body accepted; larger ones get 413.
     public var maximumBodyBytes: Int
+    /// What one client may ask and how long it may take (``RequestGuard``), when served by ``ConnectionLimits/server``.
+    public let limits: ConnectionLimits
     let metrics = ServerMetrics()
     let sessions = ConsoleSessions()
 
-    public init(board: JobBoard, tokens: APITokens, maximumBodyBytes: Int = 16 << 20) {
+    public init(board: JobBoard, tokens: APITokens, maximumBodyBytes: Int = 16 << 20, limits: ConnectionLimits = ConnectionLimits()) {
         self.board = board
         self.tokens = tokens
         self.maximumBodyBytes = maximumBodyBytes
+        var limits = limits
+        limits.maximumBodyBytes = maximumBodyBytes
+        self.limits = limits
     }
 
     public func router() -> Router<APIRequestContext> {

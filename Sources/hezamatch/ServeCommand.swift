@@ -24,6 +24,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
     @Option(help: ArgumentHelp("A file of accepted bearer tokens, one a line (label:token).", valueName: "file")) var tokensFile: String?
     @Option(help: "Seconds between saves of changed indexes.") var saveEvery = 300
+    @Option(help: "Open connections at most (beyond, new ones wait).") var maxConnections = 1_024
+    @Option(help: "Seconds an idle keep-alive connection stays open.") var idleTimeout = 15
 
     func run() async throws {
         let tokens = try tokensFile.map { try APITokens.fromFile($0) } ?? APITokens.fromEnvironment()
@@ -35,8 +37,12 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "hezamatch")
         logger.logLevel = .notice
         let maintenance = BoardMaintenance(board: board, saveInterval: .seconds(saveEvery), log: { Terminal.error("hezamatch: \($0)") })
-        let app = Application(router: HezaMatchAPI(board: board, tokens: tokens).router(),
-                              configuration: .init(address: .hostname(host, port: port)), services: [maintenance], logger: logger)
+        var limits = ConnectionLimits()
+        limits.maximumConnections = maxConnections
+        limits.idleTimeout = .seconds(Int64(idleTimeout))
+        let api = HezaMatchAPI(board: board, tokens: tokens, limits: limits)
+        let app = Application(router: api.router(), server: limits.server,
+                              configuration: limits.configuration(address: .hostname(host, port: port)), services: [maintenance], logger: logger)
         Terminal.error("hezamatch serving \(options.storeLabel) on http://\(host):\(port)" + (tokens.isEmpty ? " (no API token: protected endpoints answer 401)" : ""))
         try await app.runService()  // returns on SIGINT or SIGTERM, after in-flight requests and the last save
         Terminal.error("hezamatch: indexes saved \(options.indexLocation) for the next start")

@@ -1,0 +1,123 @@
+import Foundation
+import HezaMatchServer
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import HezaMatchCore
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Clients that send too much or too slowly are answered and let go within a second, on a live server with
+/// an ordinary HTTP client (AsyncHTTPClient) and with a raw socket that sends what no client library would.
+@Suite struct ConnectionLimitsTests {
+    private func app() throws -> some ApplicationProtocol {
+        let directory = try ServerTests.temporaryDirectory("limits")
+        let board = try ServerTests.board(directory)
+        var limits = ConnectionLimits()
+        limits.bodyStallTimeout = .seconds(1)  // 5 s in service: shorter here, the same path
+        let api = HezaMatchAPI(board: board, tokens: APITokens(["counsellor-lan:limits-token"]), maximumBodyBytes: 64 * 1024, limits: limits)
+        return Application(router: api.router(), server: api.limits.server,
+                           configuration: api.limits.configuration(address: .hostname("127.0.0.1", port: 0)))
+    }
+
+    @Test func aTwoMegabyteRequestLineIsAnsweredWithinASecond() async throws {
+        try await app().test(.ahc(.http)) { client in
+            let started = ContinuousClock.now
+            try await client.execute(uri: "/v1/jobs/search?q=" + String(repeating: "a", count: 2_000_000), method: .get) { response in
+                #expect(response.status == .uriTooLong)
+                #expect(String(buffer: response.body).contains("uri_too_long"))
+            }
+            #expect(ContinuousClock.now - started < .seconds(1))
+            // The server goes on answering others.
+            try await client.execute(uri: "/healthz", method: .get) { response in #expect(response.status == .ok) }
+        }
+    }
+
+    @Test func tooManyHeadersAndATooLargeBodyAreRefused() async throws {
+        try await app().test(.ahc(.http)) { client in
+            var headers = HTTPFields()
+            for index in 0..<1_000 { headers.append(HTTPField(name: HTTPField.Name("x-filler-\(index)")!, value: String(repeating: "v", count: 60))) }
+            try await client.execute(uri: "/healthz", method: .get, headers: headers) { response in
+                #expect(response.status == .requestHeaderFieldsTooLarge)
+            }
+            let body = ByteBuffer(repeating: UInt8(ascii: "x"), count: 200_000)
+            try await client.execute(uri: "/v1/import?kind=profiles", method: .post, headers: [.authorization: "Bearer limits-token"], body: body) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+        }
+    }
+
+    /// What no client library sends: a head a byte at a time (slowloris), a body that stops, and bytes after a
+    /// refusal. Each is answered and the connection closed within a second of the limit.
+    @Test func slowClientsAreAnsweredAndClosed() async throws {
+        try await app().test(.ahc(.http)) { client in
+            let port = try #require(client.port)
+            // Slowloris: headers trickling in, never ending.
+            let slow = try RawConnection(port: port)
+            try slow.send("GET /healthz HTTP/1.1\r\nHost: test\r\n")
+            let started = ContinuousClock.now
+            var answer = ""
+            while ContinuousClock.now - started < .seconds(3), answer.isEmpty {
+                try? slow.send("X-Slow: 1\r\n")
+                answer = slow.receive(waiting: 0.2)
+            }
+            #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer)")
+            #expect(ContinuousClock.now - started < .milliseconds(1_800))
+            #expect(slow.isClosed(within: 1.0))
+            // A body that stops half-way.
+            let stalled = try RawConnection(port: port)
+            try stalled.send("POST /v1/import?kind=profiles HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer limits-token\r\nContent-Length: 1000\r\n\r\n{\"id\"")
+            let reply = stalled.receive(waiting: 3)
+            #expect(reply.hasPrefix("HTTP/1.1 408"), "\(reply)")
+            #expect(stalled.isClosed(within: 1.0))
+        }
+    }
+}
+
+/// A TCP connection to the test server on loopback, written and read byte by byte as a hostile client would.
+final class RawConnection {
+    private let socket: Int32
+
+    init(port: Int) throws {
+        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+    }
+
+    deinit { close(socket) }
+
+    func send(_ text: String) throws {
+        let sent = text.utf8CString.withUnsafeBufferPointer { Glibc.send(socket, $0.baseAddress, $0.count - 1, Int32(MSG_NOSIGNAL)) }
+        guard sent >= 0 else { throw POSIXError(.EPIPE) }
+    }
+
+    /// What arrives within `seconds` (empty when nothing does).
+    func receive(waiting seconds: Double) -> String {
+        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, Int32(seconds * 1000)) > 0 else { return "" }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = recv(socket, &buffer, buffer.count, 0)
+        return count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : ""
+    }
+
+    /// Whether the server closes the connection within `seconds` (a read then finds its end).
+    func isClosed(within seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while Date() < deadline {
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1000))) > 0 else { return false }
+            let count = recv(socket, &buffer, buffer.count, 0)
+            if count <= 0 { return true }  // end of stream, or reset
+        }
+        return false
+    }
+}
