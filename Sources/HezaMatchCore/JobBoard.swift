@@ -148,6 +148,9 @@ public final class JobBoard: Sendable {
         try aids.save()
     }
 
+    /// The postings index's last change: what a public answer depends on (its `ETag`).
+    public func postingsVersion() throws -> Int64 { LiveIndex.sequence(of: try postings.index().snapshot) }
+
     /// Where the board stands: each table's sequence in the store and in its index.
     public func status() throws -> BoardStatus {
         var tables: [BoardStatus.Table] = []

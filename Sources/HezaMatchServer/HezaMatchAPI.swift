@@ -19,6 +19,8 @@ public struct HezaMatchAPI: Sendable {
     public var maximumBodyBytes: Int
     /// What one client may ask and how long it may take (``RequestGuard``), when served by ``ConnectionLimits/server``.
     public let limits: ConnectionLimits
+    /// Origins whose pages may call the API from a browser (CORS); none by default.
+    public var allowedOrigins: Set<String> = []
     let metrics = ServerMetrics()
     let sessions = ConsoleSessions()
 
@@ -34,9 +36,11 @@ public struct HezaMatchAPI: Sendable {
     public func router() -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
+        if !allowedOrigins.isEmpty { router.add(middleware: CORSForAllowedOriginsMiddleware(origins: allowedOrigins)) }
         router.add(middleware: MethodNotAllowedMiddleware())
         router.add(middleware: ErrorTranslationMiddleware())
         router.add(middleware: RequestLimitsMiddleware())
+        router.add(middleware: PublicCacheMiddleware(board: board))
         let open = router.group().add(middleware: BearerTokenMiddleware(tokens: tokens, required: false))
         let protected = router.group().add(middleware: BearerTokenMiddleware(tokens: tokens, required: true))
         addOperationsRoutes(to: open)

@@ -26,6 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds between saves of changed indexes.") var saveEvery = 300
     @Option(help: "Open connections at most (beyond, new ones wait).") var maxConnections = 1_024
     @Option(help: "Seconds an idle keep-alive connection stays open.") var idleTimeout = 15
+    @Option(name: .customLong("cors-origin"), help: ArgumentHelp("An origin whose pages may call the API from a browser (https://vieclam.example.vn); repeat for several.", valueName: "origin"))
+    var corsOrigins: [String] = []
 
     func run() async throws {
         let tokens = try tokensFile.map { try APITokens.fromFile($0) } ?? APITokens.fromEnvironment()
@@ -40,7 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
         var limits = ConnectionLimits()
         limits.maximumConnections = maxConnections
         limits.idleTimeout = .seconds(Int64(idleTimeout))
-        let api = HezaMatchAPI(board: board, tokens: tokens, limits: limits)
+        var api = HezaMatchAPI(board: board, tokens: tokens, limits: limits)
+        api.allowedOrigins = Set(corsOrigins)
         let app = Application(router: api.router(), server: limits.server,
                               configuration: limits.configuration(address: .hostname(host, port: port)), services: [maintenance], logger: logger)
         Terminal.error("hezamatch serving \(options.storeLabel) on http://\(host):\(port)" + (tokens.isEmpty ? " (no API token: protected endpoints answer 401)" : ""))

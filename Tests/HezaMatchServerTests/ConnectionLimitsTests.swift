@@ -121,3 +121,55 @@ final class RawConnection {
         return false
     }
 }
+
+/// What a job page calling from a browser needs: CORS for the operator's origins only, compressed answers,
+/// and answers a cache may keep until the postings change.
+@Suite struct BrowserPageTests {
+    private func app() throws -> some ApplicationProtocol {
+        let directory = try ServerTests.temporaryDirectory("browser")
+        let board = try ServerTests.board(directory)
+        let postings = (1...12).map { #"{"id":"P\#($0)","employer":"Công ty TNHH Điện tử Số \#($0)","zone":"KCN Tràng Duệ","title":"Công nhân lắp ráp điện tử \#($0)","skills":["lắp ráp linh kiện","hàn thiếc","đọc bản vẽ"],"description":"Làm việc theo ca, có xe đưa đón, bữa ăn giữa ca, thưởng chuyên cần.","deadline":"2027-01-31"}"# }
+        let file = directory.appendingPathComponent("postings.jsonl").path
+        try postings.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        try board.load(postings: file)
+        var api = HezaMatchAPI(board: board, tokens: APITokens([]))
+        api.allowedOrigins = ["https://vieclam.example.vn"]
+        return Application(router: api.router(), server: api.limits.server,
+                           configuration: api.limits.configuration(address: .hostname("127.0.0.1", port: 0)))
+    }
+
+    @Test func corsCompressionAndCaching() async throws {
+        try await app().test(.ahc(.http)) { client in
+            let uri = "/v1/jobs/search?q=cong+nhan&as_of=2026-11-23"
+            // A preflight and a search from the allowed origin; none from another.
+            try await client.execute(uri: uri, method: .options,
+                                     headers: [.origin: "https://vieclam.example.vn", .accessControlRequestMethod: "GET"]) { response in
+                #expect(response.status == .noContent)
+                #expect(response.headers[.accessControlAllowOrigin] == "https://vieclam.example.vn")
+            }
+            try await client.execute(uri: uri, method: .get, headers: [.origin: "https://vieclam.example.vn"]) { response in
+                #expect(response.status == .ok && response.headers[.accessControlAllowOrigin] == "https://vieclam.example.vn")
+            }
+            try await client.execute(uri: uri, method: .get, headers: [.origin: "https://other.example"]) { response in
+                #expect(response.status == .ok && response.headers[.accessControlAllowOrigin] == nil)
+            }
+            // gzip when asked: at least four times smaller.
+            var plain = 0
+            try await client.execute(uri: uri, method: .get) { response in plain = response.body.readableBytes }
+            try await client.execute(uri: uri, method: .get, headers: [.acceptEncoding: "gzip"]) { response in
+                #expect(response.headers[.contentEncoding] == "gzip")
+                #expect(response.body.readableBytes * 4 <= plain, "\(response.body.readableBytes) of \(plain)")
+            }
+            // A tag of the postings' state: 304 while it holds.
+            var tag = ""
+            try await client.execute(uri: uri, method: .get) { response in
+                tag = response.headers[.eTag] ?? ""
+                #expect(tag.hasPrefix("W/\"") && response.headers[.cacheControl] == "public, max-age=60")
+            }
+            try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: tag]) { response in
+                #expect(response.status == .notModified)
+            }
+            try await client.execute(uri: "/healthz", method: .get) { response in #expect(response.headers[.cacheControl] == nil) }
+        }
+    }
+}

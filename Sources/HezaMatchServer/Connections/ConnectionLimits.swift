@@ -2,6 +2,9 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import NIOHTTP1
+import NIOHTTPCompression
+import NIOHTTPTypesHTTP1
 import Synchronization
 
 /// What one HTTP client may ask of the server, and how long it may take; see ``RequestGuard``.
@@ -59,7 +62,8 @@ final class RefusalCounts: Sendable {
     var byStatus: [Int: Int] { counts.withLock { $0 } }
 }
 
-/// Hummingbird's HTTP/1.1 channel with a ``RequestGuard`` first in each connection's pipeline.
+/// Hummingbird's HTTP/1.1 channel with a ``RequestGuard`` first in each connection's pipeline, and NIO's
+/// response compressor (gzip or deflate, as the client's `Accept-Encoding` asks) on the HTTP/1 side.
 struct GuardedHTTP1Channel: ServerChildChannel {
     typealias Value = HTTP1Channel.Value
     let base: HTTP1Channel
@@ -69,7 +73,24 @@ struct GuardedHTTP1Channel: ServerChildChannel {
         let limits = self.limits, base = self.base
         return channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandler(RequestGuard(limits: limits), position: .first)
-        }.flatMap { base.setup(channel: channel, logger: logger) }
+        }.flatMap { base.setup(channel: channel, logger: logger) }.flatMapThrowing { value in
+            let codec = try channel.pipeline.syncOperations.handler(type: HTTP1ToHTTPServerCodec.self)
+            try channel.pipeline.syncOperations.addHandler(HTTPResponseCompressor(responseCompressionPredicate: Self.compresses),
+                                                           position: .before(codec))
+            return value
+        }
+    }
+
+    /// Text worth compressing (JSON, HTML, CSS, CSV, script) of more than 1 KB, or of unknown length.
+    static func compresses(_ head: inout HTTPResponseHead, _ supported: Bool) -> HTTPResponseCompressor.CompressionIntent {
+        let type = head.headers.first(name: "content-type") ?? ""
+        let text = ["json", "html", "css", "csv", "javascript", "text/"].contains { type.contains($0) }
+        let length = head.headers.first(name: "content-length").flatMap(Int.init)
+        if supported && text && (length ?? .max) > 1_024 {
+            if !head.headers.contains(name: "vary") { head.headers.add(name: "vary", value: "Accept-Encoding") }
+            return .compressIfPossible
+        }
+        return .doNotCompress
     }
 
     func handle(value: Value, logger: Logger) async {

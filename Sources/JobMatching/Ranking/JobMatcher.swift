@@ -221,7 +221,7 @@ public struct JobMatcher: Sendable {
             if let zone = posting.zone { reasons.append(zone) }
             if let kilometres, let from = distanceFrom { reasons.append("cách \(from.name) \(Int(kilometres.rounded())) km") }
             if let deadline = posting.deadline { reasons.append("hạn nộp \(deadline.vietnamese)") }
-            var ranked = RankedPosting(posting: posting, score: hit.score, reasons: reasons)
+            var ranked = RankedPosting(posting: posting, score: Self.round(hit.score), reasons: reasons)
             ranked.distanceKilometres = kilometres.map { ($0 * 10).rounded() / 10 }
             hits.append(ranked)
         }
