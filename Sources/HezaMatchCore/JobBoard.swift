@@ -145,7 +145,7 @@ public final class JobBoard: Sendable {
             live.waitForMaintenance()
             try live.saveIfChanged()
         }
-        try aids.save()
+        try aids.save(store: store)
     }
 
     /// The postings index's last change: what a public answer depends on (its `ETag`).
@@ -160,9 +160,10 @@ public final class JobBoard: Sendable {
             tables.append(BoardStatus.Table(
                 kind: live.kind, storeSequence: stored,
                 indexSequence: index.map { LiveIndex.sequence(of: $0.snapshot) },
-                documents: index?.documentCount, bytes: index?.snapshot.byteCount, segments: index?.snapshot.segments.count))
+                documents: index?.documentCount, bytes: index?.snapshot.byteCount, segments: index?.snapshot.segments.count,
+                opened: live.openedAs))
         }
-        return BoardStatus(tables: tables)
+        return BoardStatus(tables: tables, store: try store.identity())
     }
 }
 
@@ -191,16 +192,21 @@ public struct BoardStatus: Sendable, Codable, Hashable {
         public var documents: Int?
         public var bytes: Int?
         public var segments: Int?
+        /// How this process opened the index: `opened <file> at change N`, `built from the store`, or `rebuilt: <why>`
+        /// (a file of another store, or of a history the store no longer has).
+        public var opened: String?
 
         /// Changes in the store that the index has not applied yet.
         public var lag: Int64? { indexSequence.map { max(0, storeSequence - $0) } }
 
         private enum CodingKeys: String, CodingKey {
-            case kind, storeSequence = "store_sequence", indexSequence = "index_sequence", documents, bytes, segments
+            case kind, storeSequence = "store_sequence", indexSequence = "index_sequence", documents, bytes, segments, opened
         }
     }
 
     public var tables: [Table]
+    /// The store's identity (``JobStorage/JobStore/identity()``): every saved index says which store it was built from.
+    public var store: String?
 }
 
 extension RecordKind: Codable {}

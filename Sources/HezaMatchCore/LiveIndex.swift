@@ -33,6 +33,9 @@ final class LiveIndex: Sendable {
     private let loaded = Mutex<SearchIndex?>(nil)
     private let updating = Mutex<Void>(())
     private let savedSequence = Mutex<Int64>(-1)
+    /// How the index was opened: its saved file, or rebuilt and why (for `status` and `/healthz`).
+    private let opening = Mutex<String?>(nil)
+    private let storeIdentity = Mutex<String?>(nil)
     private let maintenance = DispatchQueue(label: "hezamatch.index-maintenance", qos: .utility)
 
     /// Changes read from the store at a time when catching up.
@@ -76,8 +79,41 @@ final class LiveIndex: Sendable {
         return try updating.withLock { _ in try catchUpLocked(index) }
     }
 
-    private func userData(sequence: Int64) -> [String: String] {
-        ["sequence": String(sequence), "fingerprint": fingerprint, "kind": kind.rawValue]
+    /// How the index was opened in this process: `opened <file>`, `built: …` or `rebuilt: <why>`; `nil` before.
+    var openedAs: String? { opening.withLock { $0 } }
+
+    /// The store's identity, read once.
+    private func identity() throws -> String {
+        if let known = storeIdentity.withLock({ $0 }) { return known }
+        let identity = try store.identity()
+        storeIdentity.withLock { $0 = identity }
+        return identity
+    }
+
+    /// What a snapshot says of itself: the store's change it contains, and the store and history it comes from
+    /// (the store's identity and the mark of its last transaction up to that change), besides what its
+    /// documents depend on.
+    private func userData(sequence: Int64) throws -> [String: String] {
+        var data = ["sequence": String(sequence), "fingerprint": fingerprint, "kind": kind.rawValue, "store": try identity()]
+        if let mark = try store.historyMark(of: kind, atOrBefore: sequence) { data["mark"] = mark.description }
+        return data
+    }
+
+    /// Why a saved index cannot be caught up with this store, or `nil` when it can: built from another store, or
+    /// at a change the store does not have or has with another history (the store restored from an older copy).
+    private func divergence(of snapshot: IndexSnapshot) throws -> String? {
+        let data = snapshot.userData
+        let saved = Self.sequence(of: snapshot)
+        guard data["store"] == (try identity()) else { return "it was built from another store" }
+        let storeSequence = try store.sequence(of: kind)
+        if saved > storeSequence {
+            return "it holds change \(saved) and the store only \(storeSequence) (the store restored from an older copy?)"
+        }
+        let expected = try store.historyMark(of: kind, atOrBefore: saved)
+        if data["mark"].flatMap(HistoryMark.init) != expected {
+            return "the store's history up to change \(saved) is not the one the index was built from (restored, then written again?)"
+        }
+        return nil
     }
 
     private func catchUpLocked(_ index: SearchIndex) throws -> Int {
@@ -96,7 +132,7 @@ final class LiveIndex: Sendable {
                     deletions.append(change.id)
                 }
             }
-            try index.apply(upserts: upserts, deletions: deletions, userData: userData(sequence: last.sequence), merging: .later)
+            try index.apply(upserts: upserts, deletions: deletions, userData: try userData(sequence: last.sequence), merging: .later)
             applied += changes.count
             if changes.count < Self.batchSize { break }
         }
@@ -115,7 +151,7 @@ final class LiveIndex: Sendable {
         let index = try self.index()
         return try updating.withLock { _ in
             let published = Self.sequence(of: index.snapshot) == sequenceBefore
-            if published { index.publish(batch, userData: userData(sequence: sequenceAfter), merging: .later) }
+            if published { index.publish(batch, userData: try userData(sequence: sequenceAfter), merging: .later) }
             _ = try catchUpLocked(index)
             return published
         }
@@ -131,18 +167,26 @@ final class LiveIndex: Sendable {
             if FileManager.default.fileExists(atPath: path) {
                 do {
                     let index = try SearchIndex.open(path: path, schema: schema)
-                    if index.snapshot.userData["fingerprint"] == fingerprint {
+                    if index.snapshot.userData["fingerprint"] != fingerprint {
+                        log("rebuilding the \(kind) index: \(path) was built with other reference tables or an older layout")
+                        opening.withLock { $0 = "rebuilt: the saved index was built with other reference tables or an older layout" }
+                    } else if let reason = try divergence(of: index.snapshot) {
+                        log("rebuilding the \(kind) index: \(path): \(reason)")
+                        opening.withLock { $0 = "rebuilt: " + reason }
+                    } else {
                         savedSequence.withLock { $0 = Self.sequence(of: index.snapshot) }
+                        opening.withLock { $0 = "opened \(path) at change \(Self.sequence(of: index.snapshot))" }
                         return index
                     }
-                    log("rebuilding the \(kind) index: \(path) was built with other reference tables or an older layout")
                 } catch let error as IndexError {
                     log("rebuilding the \(kind) index: \(error.message)")
+                    opening.withLock { $0 = "rebuilt: " + error.message }
                 }
             } else if try store.count(of: kind) > 0 {
                 log("building the \(kind) index: no saved index at \(path)")
             }
         }
+        opening.withLock { if $0 == nil { $0 = "built from the store" } }
         return try rebuild()
     }
 
@@ -155,7 +199,7 @@ final class LiveIndex: Sendable {
             for record in records { try batch.add(try makeDocument(record.document ?? "")) }
         }
         let index = SearchIndex(schema: schema)
-        index.publish(batch, userData: userData(sequence: sequence), merging: .later)
+        index.publish(batch, userData: try userData(sequence: sequence), merging: .later)
         index.optimize()
         if path != nil { try save(index) }
         return index

@@ -23,6 +23,14 @@ public protocol JobStore: Sendable {
     /// The last number of `kind`'s sequence (0 for a new store).
     func sequence(of kind: RecordKind) throws -> Int64
 
+    /// What names this store, drawn at random when it was created (a copy restored keeps it; another store,
+    /// even of the same database name, has another).
+    func identity() throws -> String
+
+    /// The mark of the last write transaction of `kind` that ended at or before `sequence` (``HistoryMark``),
+    /// or `nil` when none did.
+    func historyMark(of kind: RecordKind, atOrBefore sequence: Int64) throws -> HistoryMark?
+
     /// Records of `kind` changed after `sequence`, at most `limit`, in sequence order.
     func changes(of kind: RecordKind, after sequence: Int64, limit: Int) throws -> [StoredChange]
 

@@ -25,6 +25,10 @@ extension PostgresJobStore {
                     action text NOT NULL, subject text NOT NULL, profile_ids text NOT NULL)
                 """)
             _ = try store.run(connection, "CREATE INDEX IF NOT EXISTS access_log_at ON access_log(at)")
+            // What names the store, and the mark of each write transaction (see HistoryMark).
+            _ = try store.run(connection, "CREATE TABLE IF NOT EXISTS store_identity (identity text NOT NULL)")
+            _ = try store.run(connection, "INSERT INTO store_identity(identity) SELECT \(HistoryMark.newToken()) WHERE NOT EXISTS (SELECT 1 FROM store_identity)")
+            _ = try store.run(connection, "CREATE TABLE IF NOT EXISTS history (kind text NOT NULL, sequence bigint NOT NULL, token text NOT NULL, PRIMARY KEY (kind, sequence))")
             _ = try store.run(connection, "COMMIT")
         } catch {
             _ = try? store.run(connection, "ROLLBACK")

@@ -124,6 +124,25 @@ public final class PostgresJobStore: JobStore, @unchecked Sendable {
 
     // MARK: Reading
 
+    public func identity() throws -> String {
+        try withConnection(retrying: true) { connection in
+            for row in try run(connection, "SELECT identity FROM store_identity LIMIT 1") { return try row.decode(String.self) }
+            return ""
+        }
+    }
+
+    public func historyMark(of kind: RecordKind, atOrBefore sequence: Int64) throws -> HistoryMark? {
+        try withConnection(retrying: true) { connection in
+            for row in try run(connection, """
+                SELECT sequence, token FROM history WHERE kind = \(kind.rawValue) AND sequence <= \(sequence) ORDER BY sequence DESC LIMIT 1
+                """) {
+                let (sequence, token) = try row.decode((Int64, String).self)
+                return HistoryMark(sequence: sequence, token: token)
+            }
+            return nil
+        }
+    }
+
     public func sequence(of kind: RecordKind) throws -> Int64 {
         try withConnection(retrying: true) { connection in try Self.sequence(kind, connection, self) }
     }

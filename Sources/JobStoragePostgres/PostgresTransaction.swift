@@ -86,6 +86,7 @@ final class PostgresTransaction: StoreTransaction {
         var changed = false
         for (kind, sequence) in sequences where sequence != started[kind] {
             _ = try store.run(connection, "UPDATE feed SET sequence = \(sequence) WHERE kind = \(kind.rawValue)")
+            _ = try store.run(connection, "INSERT INTO history(kind, sequence, token) VALUES (\(kind.rawValue), \(sequence), \(HistoryMark.newToken()))")
             changed = true
         }
         if changed { _ = try store.run(connection, "NOTIFY \(unescaped: PostgresJobStore.channel)") }

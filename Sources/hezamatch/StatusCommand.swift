@@ -23,7 +23,9 @@ struct StatusCommand: ParsableCommand {
                 print("\(table.kind)s: \(table.documents ?? 0) in the index, store sequence \(table.storeSequence), "
                       + "index sequence \(table.indexSequence ?? 0), \(table.segments ?? 0) segment(s), "
                       + String(format: "%.1f MB", Double(table.bytes ?? 0) / 1_000_000))
+                if let opened = table.opened { print("  \(opened)") }
             }
+            if let store = status.store { print("store identity \(store)") }
         }
     }
 }

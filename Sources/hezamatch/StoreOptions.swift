@@ -59,8 +59,11 @@ struct StoreOptions: ParsableArguments {
             if let address = try PostgresStoreAddress(storePath) {
                 let folder = indexDir ?? ProcessInfo.processInfo.environment["HEZAMATCH_INDEX_DIR"] ?? "hezamatch-index"
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                return JobBoard(store: try PostgresJobStore(address: address), reference: try ReferenceData.load(directory: try corpusDirectory),
-                                indexPathPrefix: (folder as NSString).appendingPathComponent(address.database), accessRetention: retention, log: log)
+                let store = try PostgresJobStore(address: address)
+                // Named by the database and the store's identity: two databases of one name never share a file.
+                let name = "\(address.database)-\(try store.identity().prefix(12))"
+                return JobBoard(store: store, reference: try ReferenceData.load(directory: try corpusDirectory),
+                                indexPathPrefix: (folder as NSString).appendingPathComponent(name), accessRetention: retention, log: log)
             }
             return try JobBoard.open(storePath: storePath, corpus: try corpusDirectory, accessRetention: retention, log: log)
         } catch let error as ValidationError {

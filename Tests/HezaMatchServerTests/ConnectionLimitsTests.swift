@@ -1,6 +1,7 @@
 import Foundation
 import HezaMatchServer
 import HTTPTypes
+import AsyncHTTPClient
 import Hummingbird
 import HummingbirdTesting
 import HezaMatchCore
@@ -24,13 +25,23 @@ import Glibc
 
     @Test func aTwoMegabyteRequestLineIsAnsweredWithinASecond() async throws {
         try await app().test(.ahc(.http)) { client in
-            let started = ContinuousClock.now
+            let port = try #require(client.port)
+            // AsyncHTTPClient, timed on a thread of its own: the answer's time is the server's, not that of this test's
+            // tasks waiting for a thread of the concurrency pool while other suites run.
+            let url = "http://127.0.0.1:\(port)/v1/jobs/search?q=" + String(repeating: "a", count: 2_000_000)
+            let (status, seconds, body) = try await onThread {
+                let http = HTTPClient(eventLoopGroupProvider: .singleton)
+                defer { try? http.syncShutdown() }
+                let started = Date()
+                let response = try http.get(url: url).wait()
+                return (Int(response.status.code), Date().timeIntervalSince(started), response.body.map { String(buffer: $0) } ?? "")
+            }
+            #expect(status == 414 && body.contains("uri_too_long"), "\(status) \(body.prefix(100))")
+            #expect(seconds < 1, "\(seconds) s")
+            // The same through the test client; and the server goes on answering others.
             try await client.execute(uri: "/v1/jobs/search?q=" + String(repeating: "a", count: 2_000_000), method: .get) { response in
                 #expect(response.status == .uriTooLong)
-                #expect(String(buffer: response.body).contains("uri_too_long"))
             }
-            #expect(ContinuousClock.now - started < .seconds(1))
-            // The server goes on answering others.
             try await client.execute(uri: "/healthz", method: .get) { response in #expect(response.status == .ok) }
         }
     }
@@ -171,5 +182,12 @@ final class RawConnection {
             }
             try await client.execute(uri: "/healthz", method: .get) { response in #expect(response.headers[.cacheControl] == nil) }
         }
+    }
+}
+
+/// `body`'s result, run on a thread of its own (not the concurrency pool), so that what it times is its own.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
     }
 }

@@ -219,4 +219,21 @@ import Testing
         let status = try tool(["status"])
         #expect(status.output.contains("postings: 365 in the index, store sequence 365"), "\(status.output)")
     }
+
+    /// A replica whose index folder holds the files of another database of the same name (here: `jobs` dropped and
+    /// made again) answers as a fresh build over the database it is pointed at.
+    @Test func aReplicaPointedAtAnotherDatabaseOfTheSameName() throws {
+        let first = folder + "/first.jsonl", second = folder + "/second.jsonl"
+        try (posting("P-A1", "Thợ hàn") + "\n" + posting("P-A2", "Thợ hàn TIG") + "\n").write(toFile: first, atomically: true, encoding: .utf8)
+        try (posting("P-B1", "Thợ hàn MIG") + "\n").write(toFile: second, atomically: true, encoding: .utf8)
+        #expect(try tool(["index", "--postings", first]).status == 0)
+        #expect(try tool(["search", "thợ hàn", "--json", "--as-of", "2026-11-23"]).output.contains("P-A1"))
+        try postgres.dropDatabase("jobs")
+        _ = try postgres.database("jobs")
+        #expect(try tool(["index", "--postings", second]).status == 0)
+        let search = try tool(["search", "thợ hàn", "--json", "--as-of", "2026-11-23"])
+        #expect(search.output.contains("P-B1") && !search.output.contains("P-A1"), "\(search.output)")
+        let status = try tool(["status"])
+        #expect(status.output.contains("postings: 1 in the index, store sequence 1"), "\(status.output)")
+    }
 }

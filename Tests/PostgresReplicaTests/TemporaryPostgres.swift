@@ -48,6 +48,11 @@ final class TemporaryPostgres: @unchecked Sendable {
         try run("pg_ctl", ["-D", data, "-m", immediately ? "immediate" : "fast", "-w", "stop"])
     }
 
+    /// Drops a database (the server must be running, nobody connected to it).
+    func dropDatabase(_ name: String) throws {
+        try run("dropdb", ["-h", folder, "-p", String(port), "-U", "hezamatch", name])
+    }
+
     /// A new database, and the store URL that reaches it.
     func database(_ name: String) throws -> String {
         try run("createdb", ["-h", folder, "-p", String(port), "-U", "hezamatch", name])

@@ -61,7 +61,7 @@ final class SearchAidsKeeper: Sendable {
         var found: PostingVocabulary?
         if let path {
             do {
-                found = try PostingVocabulary.read(path: path, fingerprint: fingerprint)
+                found = try PostingVocabulary.read(path: path, fingerprint: try history(at: sequence, store: store))
                 if let saved = found, saved.sequence != sequence {
                     log("rebuilding the search aids: \(path) is of change \(saved.sequence), the postings' index of \(sequence)")
                     found = nil
@@ -83,7 +83,13 @@ final class SearchAidsKeeper: Sendable {
         let after = try store.changes(of: .posting, after: sequence, limit: Int.max)
         if !after.isEmpty { apply(after, to: snapshot) }
         publishNow()
-        if built { try save() }
+        if built { try save(store: store) }
+    }
+
+    /// What a saved vocabulary must have been made under to be read: the documents' fingerprint, the store's
+    /// identity and the mark of its last transaction up to `sequence` (as the index's file keeps them).
+    private func history(at sequence: Int64, store: any JobStore) throws -> String {
+        "\(fingerprint)|\(try store.identity())|\(try store.historyMark(of: .posting, atOrBefore: sequence)?.description ?? "-")"
     }
 
     /// Counts a batch of changes about to be applied on top of `snapshot` (the postings index's observer):
@@ -133,10 +139,10 @@ final class SearchAidsKeeper: Sendable {
         if kept { publishNow() } else { try prepare(from: index.snapshot, store: store) }
     }
 
-    /// Saves the vocabulary beside the index (``path``), when there is one.
-    func save() throws {
+    /// Saves the vocabulary beside the index (``path``), when there is one, with the store's history at its change.
+    func save(store: any JobStore) throws {
         guard let path, let current = vocabulary.withLock({ $0 }) else { return }
-        try current.write(path: path, fingerprint: fingerprint)
+        try current.write(path: path, fingerprint: try history(at: current.sequence, store: store))
     }
 
     /// Builds the aids on the background queue, unless a build is already queued (it will see these counts).

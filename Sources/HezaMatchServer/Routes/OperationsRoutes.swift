@@ -12,7 +12,7 @@ extension HezaMatchAPI {
                 throw APIError(status: .serviceUnavailable, code: "store_unreachable",
                                message: "the store cannot be read: this server's indexes may be behind it")
             }
-            return Health(status: status.tables.allSatisfy { ($0.lag ?? 0) == 0 } ? "ok" : "catching_up", tables: status.tables)
+            return Health(status: status.tables.allSatisfy { ($0.lag ?? 0) == 0 } ? "ok" : "catching_up", tables: status.tables, store: status.store)
         }
         routes.get("/metrics") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
@@ -25,4 +25,6 @@ extension HezaMatchAPI {
 struct Health: ResponseEncodable {
     var status: String
     var tables: [BoardStatus.Table]
+    /// The store's identity, which every saved index names.
+    var store: String?
 }

@@ -56,6 +56,25 @@ extension SQLiteJobStore {
             }
             try db.execute(sql: "CREATE INDEX access_log_at ON access_log(at)")
         }
+        // v4: what names the store, and the mark of each write transaction (an index tells its store's history by them).
+        migrator.registerMigration("v4-history") { db in
+            try db.create(table: "store_identity") { table in
+                table.column("identity", .text).notNull()
+            }
+            try db.execute(sql: "INSERT INTO store_identity(identity) VALUES (?)", arguments: [HistoryMark.newToken()])
+            try db.create(table: "history") { table in
+                table.column("kind", .text).notNull()
+                table.column("sequence", .integer).notNull()
+                table.column("token", .text).notNull()
+                table.primaryKey(["kind", "sequence"])
+            }
+            // The feed as it stands is the first mark: an index saved at that number before the upgrade is rebuilt anyway
+            // (its documents' layout changed with this version).
+            for kind in RecordKind.allCases {
+                try db.execute(sql: "INSERT INTO history(kind, sequence, token) SELECT ?, sequence, ? FROM feed WHERE kind = ?",
+                               arguments: [kind.rawValue, HistoryMark.newToken(), kind.rawValue])
+            }
+        }
         return migrator
     }
 }

@@ -40,6 +40,17 @@ public final class SQLiteJobStore: JobStore {
         try database.read { db in try Self.sequence(kind, db) }
     }
 
+    public func identity() throws -> String {
+        try database.read { db in try String.fetchOne(db, sql: "SELECT identity FROM store_identity") ?? "" }
+    }
+
+    public func historyMark(of kind: RecordKind, atOrBefore sequence: Int64) throws -> HistoryMark? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT sequence, token FROM history WHERE kind = ? AND sequence <= ? ORDER BY sequence DESC LIMIT 1",
+                             arguments: [kind.rawValue, sequence]).map { HistoryMark(sequence: $0[0], token: $0[1]) }
+        }
+    }
+
     private static func sequence(_ kind: RecordKind, _ db: Database) throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT sequence FROM feed WHERE kind = ?", arguments: [kind.rawValue]) ?? 0
     }
@@ -170,12 +181,14 @@ public final class SQLiteJobStore: JobStore {
     private final class Transaction: StoreTransaction {
         let db: Database
         var sequences: [RecordKind: Int64] = [:]
+        var before: [RecordKind: Int64] = [:]
         var stored: [RecordKind: Int] = [:]
         var deleted: [RecordKind: Int] = [:]
 
         init(_ db: Database) throws {
             self.db = db
             for kind in RecordKind.allCases { sequences[kind] = try SQLiteJobStore.sequence(kind, db) }
+            before = sequences
         }
 
         func upsert(_ kind: RecordKind, id: String, document: String) throws {
@@ -203,6 +216,10 @@ public final class SQLiteJobStore: JobStore {
         func finish() throws -> WriteReceipt {
             for (kind, sequence) in sequences {
                 try db.cachedStatement(sql: "UPDATE feed SET sequence = ? WHERE kind = ?").execute(arguments: [sequence, kind.rawValue])
+                if sequence != before[kind] {
+                    try db.cachedStatement(sql: "INSERT INTO history(kind, sequence, token) VALUES (?, ?, ?)")
+                        .execute(arguments: [kind.rawValue, sequence, HistoryMark.newToken()])
+                }
             }
             return WriteReceipt(sequences: sequences, stored: stored, deleted: deleted)
         }
