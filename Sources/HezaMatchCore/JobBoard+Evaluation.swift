@@ -110,6 +110,7 @@ extension JobBoard {
     /// personal data is read and nothing is recorded: the records come from the indexes
     /// (which hold no names or phones), and the answers are ids.
     public func evaluate(_ judgments: Judgments, asOf: CalendarDate) throws -> [EvaluationRow] {
+        try prepareSearchAids()  // searched as a job seeker's search is: accents restored, employers understood
         let postingsIndex = try postings.index(), profilesIndex = try profiles.index()
         var allPostings: [String: JobPosting] = [:], allProfiles: [String: CandidateProfile] = [:]
         try postingsIndex.snapshot.forEachStoredFields { id, stored in allPostings[id] = try StoredRecord.posting(stored) }

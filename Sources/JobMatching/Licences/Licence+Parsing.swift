@@ -19,19 +19,20 @@ extension Licence {
     /// The licences named in one item of folded text (a skill, a title, a sentence of requirements).
     ///
     /// - Complexity: O(*n*) in the item's syllables.
+    private static let forkliftPhrases = [" chung chi xe nang ", " chung chi lai xe nang ", " chung chi van hanh xe nang ", " bang xe nang ",
+                                          " bang lai xe nang ", " forklift licence ", " forklift license ", " forklift certificate "]
+    private static let cranePhrases = [" chung chi cau truc ", " chung chi van hanh cau truc ", " chung chi can cau ", " chung chi van hanh can cau ",
+                                       " crane certificate ", " crane licence ", " crane license "]
+    private static let weldingWords: Set<Substring> = ["han", "weld", "welder", "welding", "tho"]
+
     public static func named(inFolded folded: String) -> [Licence] {
         let words = folded.split(separator: " ")
         var found: [Licence] = []
         func add(_ licence: Licence) { if !found.contains(licence) { found.append(licence) } }
         let text = " " + folded + " "
-        for phrase in [" chung chi xe nang ", " chung chi lai xe nang ", " chung chi van hanh xe nang ", " bang xe nang ",
-                       " bang lai xe nang ", " forklift licence ", " forklift license ", " forklift certificate "]
-        where text.containsBytes(phrase) { add(Licence(.forklift)) }
-        for phrase in [" chung chi cau truc ", " chung chi van hanh cau truc ", " chung chi can cau ", " chung chi van hanh can cau ",
-                       " crane certificate ", " crane licence ", " crane license "]
-        where text.containsBytes(phrase) { add(Licence(.crane)) }
+        for phrase in forkliftPhrases where text.containsBytes(phrase) { add(Licence(.forklift)) }
+        for phrase in cranePhrases where text.containsBytes(phrase) { add(Licence(.crane)) }
 
-        let weldingWords: Set<Substring> = ["han", "weld", "welder", "welding", "tho"]
         // Old language and computing certificates were graded A, B, C too (`tiếng Anh bằng B`).
         let aboutLanguages = (text.containsBytes(" tieng ") || text.containsBytes(" anh van ") || text.containsBytes(" ngoai ngu ")
                               || text.containsBytes(" tin hoc ") || text.containsBytes(" english ")) && !text.containsBytes(" lai ")

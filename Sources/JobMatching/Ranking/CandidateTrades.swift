@@ -11,7 +11,7 @@ struct CandidateTrades {
     /// The candidate's occupations (``OccupationTaxonomy``): desired titles, major, skills.
     let occupations: [OccupationTaxonomy.Found]
 
-    init(_ profile: CandidateProfile, synonyms: SynonymTable, generic: GenericSkills = GenericSkills(),
+    init(_ profile: CandidateProfile, synonyms: SynonymTable, generic: GenericSkills = .shared,
          occupations taxonomy: OccupationTaxonomy = OccupationTaxonomy()) {
         let analyzer = VietnameseAnalyzer()
         let levelGroups = GenericSkills.levelGroups(synonyms)  // a level is no trade
@@ -21,7 +21,7 @@ struct CandidateTrades {
             let folded = analyzer.foldedText(phrase)
             guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
             licences += Licence.named(inFolded: folded).filter { !licences.contains($0) }
-            phrases.append((phrase.trimmingCharacters(in: .whitespaces), folded, " " + folded + " ",
+            phrases.append((TableText.trimmed(Substring(phrase)), folded, " " + folded + " ",
                             Set(synonyms.groups(in: folded).map(\.group)).subtracting(levelGroups),
                             generic.contains(folded: folded)))
         }
@@ -96,6 +96,8 @@ struct CandidateTrades {
 
     /// The items of a free text: its sentences and clauses (split at `.`, `;`, `,`, line breaks).
     static func items(_ text: String) -> [String] {
-        text.split(whereSeparator: { ".;,\n•".contains($0) }).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+        // Split on scalars, not Characters: this runs for every candidate of a shortlist.
+        text.unicodeScalars.split(whereSeparator: { [".", ";", ",", "\n", "•"].contains($0) })
+            .map { String(String.UnicodeScalarView($0)) }.filter { !$0.allSatisfy(\.isWhitespace) }
     }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import VietnameseText
 
 /// Skills that many trades ask for and that make no one a fit for a trade: safety at work,
@@ -17,6 +18,9 @@ struct GenericSkills: Sendable {
 
     private let folded: [String]
 
+    /// The table, folded once for the process.
+    static let shared = GenericSkills()
+
     init() {
         let analyzer = VietnameseAnalyzer()
         folded = Self.phrases.map { analyzer.foldedText($0) }
@@ -32,11 +36,16 @@ struct GenericSkills: Sendable {
     /// synonym groups help a search, but two people who share only them share no trade.
     static let levelWords = ["kỹ thuật viên", "technician", "kỹ sư", "engineer"]
 
-    /// The synonym groups of ``levelWords``.
+    /// The synonym groups of ``levelWords``, worked out once a synonym table.
     static func levelGroups(_ synonyms: SynonymTable) -> Set<Int> {
+        if let known = levelGroupsByTable.withLock({ $0[synonyms.fingerprint] }) { return known }
         let analyzer = VietnameseAnalyzer()
-        return Set(levelWords.flatMap { word in
+        let groups = Set(levelWords.flatMap { word in
             synonyms.groups(in: analyzer.foldedText(word)).filter { $0.phrase == analyzer.foldedText(word) }.map(\.group)
         })
+        levelGroupsByTable.withLock { $0[synonyms.fingerprint] = groups }
+        return groups
     }
+
+    private static let levelGroupsByTable = Mutex<[String: Set<Int>]>([:])
 }

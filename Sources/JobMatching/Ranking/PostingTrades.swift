@@ -5,7 +5,7 @@ import VietnameseText
 /// its requirements (apart, so that nothing matches across two of them), their synonym groups,
 /// the licences it names and the level its title says. A shortlist compares one posting with
 /// many candidates: this is computed once for all of them.
-struct PostingTrades {
+struct PostingTrades: Sendable {
     /// The posting's id.
     let id: String
     /// Each item folded and padded with spaces (`" tho han "`); the title first.
@@ -47,7 +47,7 @@ struct PostingTrades {
         }
         licences = found
         level = JobLevel(title: posting.title)
-        skills = zip(posting.skills ?? [], folded.dropFirst()).map { ($0.trimmingCharacters(in: .whitespaces), $1) }
+        skills = zip(posting.skills ?? [], folded.dropFirst()).map { (TableText.trimmed(Substring($0)), $1) }
         occupations = taxonomy.occupations(of: posting)
     }
 }

@@ -15,6 +15,8 @@ public struct SynonymTable: Sendable {
     private var vocabulary: [String: Int32] = [:]
     /// Per first word: the phrases that start with it, as word numbers, longest first.
     private var phrasesByFirstWord: [Int32: [(group: Int, phrase: String, words: [Int32])]] = [:]
+    /// A fingerprint of the table, so that indexes built with another table are rebuilt (worked out once).
+    public private(set) var fingerprint = ""
 
     public init(tsv: String) {
         for line in TableText.lines(tsv) where !line.isEmpty {
@@ -39,6 +41,10 @@ public struct SynonymTable: Sendable {
                 .sorted { $0.element.words.count != $1.element.words.count ? $0.element.words.count > $1.element.words.count : $0.offset < $1.offset }
                 .map(\.element)
         }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        let text = groups.map { $0.joined(separator: "|") }.joined(separator: "\n")
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+        fingerprint = String(hash, radix: 16)
     }
 
     /// The groups with a phrase found in `folded` text (folded, space-separated
@@ -91,14 +97,6 @@ public struct SynonymTable: Sendable {
     public func phrase(ofConceptToken token: String) -> String? {
         guard token.hasPrefix("hzsyn"), let group = Int(token.dropFirst(5)), groups.indices.contains(group) else { return nil }
         return groups[group][0]
-    }
-
-    /// A fingerprint of the table, so that indexes built with another table are rebuilt.
-    public var fingerprint: String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        let text = groups.map { $0.joined(separator: "|") }.joined(separator: "\n")
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
-        return String(hash, radix: 16)
     }
 
     /// `text` with the concept token of every group it names, for search:

@@ -38,6 +38,10 @@ public struct SearchQuery: Hashable, Sendable {
     /// syllables (`nhân`, `viên`, `công`) then cost little. `nil`: every term brings
     /// documents. A query whose terms are all common is run as if this were `nil`.
     public var commonTermCutoff: Double? = nil
+    /// Whether a word typed with accents also scores its accented form (the schema's `accentBonus`): what a
+    /// person's query wants (`bàn` before `bán`); a record compared with records (a candidate's postings) may
+    /// go without, at half the clauses.
+    public var scoresAccents = true
     /// Whether each hit says which terms in which fields made its score.
     public var explains: Bool
     /// Whether each hit carries its document's stored fields (``SearchHit/stored``).

@@ -61,7 +61,7 @@ struct Searcher {
             }
             if !bringsDocuments { isCommon = [Bool](repeating: false, count: parsed.terms.count) }
         }
-        if schema.accentBonus <= 0 {
+        if schema.accentBonus <= 0 || !query.scoresAccents {
             for s in ordinals.indices { for t in ordinals[s].indices { ordinals[s][t].canonical = nil } }
         }
 
