@@ -56,7 +56,8 @@ extension JobBoard {
                         JobPosting.self, in: try LineReader(path: postingsPath), file: name(postingsPath),
                         progress: progress.map { report in { report(name(postingsPath), $0, $1) } }, transform: transcoder.transform) { record in
                         try transaction.upsert(.posting, id: record.value.id, document: record.json)
-                        try postingBatch.add(MatchIndexes.document(record.value, reference: reference))
+                        let posting = record.value
+                        postingBatch.add(id: posting.id) { MatchIndexes.document(posting, reference: reference) }
                         if loadedIDs.insert(record.value.id).inserted {
                             let old = try postingsBefore?.storedFields(of: record.value.id).map { try StoredRecord.posting($0) }
                             aids.countLoaded(record.value, replacing: old)
@@ -74,7 +75,8 @@ extension JobBoard {
                         CandidateProfile.self, in: try LineReader(path: profilesPath), file: name(profilesPath),
                         progress: progress.map { report in { report(name(profilesPath), $0, $1) } }, transform: transcoder.transform) { record in
                         try transaction.upsert(.profile, id: record.value.id, document: record.json)
-                        try profileBatch.add(MatchIndexes.document(record.value, reference: reference))
+                        let profile = record.value
+                        profileBatch.add(id: profile.id) { MatchIndexes.document(profile, reference: reference) }
                     }
                 } catch let failure as LoadFailure { failures.append(failure) }
             }

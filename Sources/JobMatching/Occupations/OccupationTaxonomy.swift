@@ -35,7 +35,13 @@ public struct OccupationTaxonomy: Sendable {
     public private(set) var occupations: [String: Occupation] = [:]
     /// Folded names → code; several names per occupation.
     private var names: [[Substring]: String] = [:]
+    /// The first word of each name, and the most words of a name beginning with it: most words begin none.
+    private var firstWords: [Substring: Int] = [:]
     private var longest = 1
+    /// Each occupation's occupations that name it as related, and how close (relations are read either way).
+    private var relatedTo: [String: [String: Double]] = [:]
+    /// A fingerprint of the names and codes, so that indexes built with another table are rebuilt (worked out once).
+    public private(set) var fingerprint = ""
 
     /// No occupations: nothing is classified.
     public init() {}
@@ -86,6 +92,7 @@ public struct OccupationTaxonomy: Sendable {
                     continue
                 }
                 names[folded] = code
+                firstWords[folded[0]] = max(firstWords[folded[0]] ?? 0, folded.count)
                 longest = max(longest, folded.count)
             }
         }
@@ -95,17 +102,16 @@ public struct OccupationTaxonomy: Sendable {
             }
         }
         if !problems.isEmpty { throw LoadFailure(problems: Array(problems.prefix(LoadFailure.listedLimit)), count: problems.count) }
-    }
-
-    public var isEmpty: Bool { occupations.isEmpty }
-
-    /// A fingerprint of the names and codes, so that indexes built with another table are rebuilt.
-    public var fingerprint: String {
+        for (code, occupation) in occupations {
+            for (kin, closeness) in occupation.related { relatedTo[kin, default: [:]][code] = closeness }
+        }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         let text = names.map { $0.key.joined(separator: " ") + "=" + $0.value }.sorted().joined(separator: "\n")
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
-        return String(hash, radix: 16)
+        fingerprint = String(hash, radix: 16)
     }
+
+    public var isEmpty: Bool { occupations.isEmpty }
 
     /// The occupations named in `fields` (name and text, in order of weight: a title before
     /// skills), each once, at most three: in each field, at each word the longest name.
@@ -120,10 +126,11 @@ public struct OccupationTaxonomy: Sendable {
             var index = 0
             while index < words.count {
                 var matched = 0
-                for length in stride(from: min(longest, words.count - index), through: 1, by: -1) {
+                let most = firstWords[words[index]] ?? 0  // no name begins with most words: nothing to look up
+                for length in stride(from: min(most, words.count - index), through: 1, by: -1) {
                     guard let code = names[Array(words[index..<(index + length)])] else { continue }
                     if !found.contains(where: { $0.code == code }) {
-                        found.append(Found(code: code, evidence: "\(field): \(text.trimmingCharacters(in: .whitespaces))"))
+                        found.append(Found(code: code, evidence: "\(field): \(TableText.trimmed(Substring(text)))"))
                     }
                     matched = length
                     break
@@ -183,9 +190,9 @@ public struct OccupationTaxonomy: Sendable {
             where closeness >= minimum && !codes.contains(kin) { codes.append(kin) }
         }
         // Relations are read either way: an occupation that names one of these as related.
-        for (code, occupation) in occupations.sorted(by: { $0.key < $1.key }) where !codes.contains(code) {
-            if found.contains(where: { (occupation.related[$0.code] ?? 0) >= minimum }) { codes.append(code) }
-        }
+        var naming = Set<String>()
+        for item in found { for (code, closeness) in relatedTo[item.code] ?? [:] where closeness >= minimum { naming.insert(code) } }
+        for code in naming.sorted() where !codes.contains(code) { codes.append(code) }
         return codes.map(Self.token)
     }
 

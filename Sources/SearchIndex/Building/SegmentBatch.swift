@@ -19,7 +19,13 @@ public final class SegmentBatch: @unchecked Sendable {
     public let schema: IndexSchema
     /// Documents a segment holds before the next one is started.
     public let segmentSize: Int
-    private var pending: [IndexDocument] = []
+    /// Documents added and not yet handed to the queue: made, or to be made there.
+    private var pending: [Pending] = []
+
+    private enum Pending {
+        case document(IndexDocument)
+        case deferred(@Sendable () -> IndexDocument)
+    }
     private let queue = DispatchQueue(label: "hezamatch.segment-batch", qos: .userInitiated)
     private let slots = DispatchSemaphore(value: 4)
     /// Touched only on `queue`.
@@ -43,8 +49,19 @@ public final class SegmentBatch: @unchecked Sendable {
     public func add(_ document: IndexDocument) throws {
         precondition(!finished, "a finished batch takes no more documents")
         try SegmentBuilder.validate(document, against: schema)
-        pending.append(document)
+        pending.append(.document(document))
         ids.append(document.id)
+        if pending.count >= SegmentBatch.chunk { flush() }
+    }
+
+    /// Adds the document `make` returns, made on the background queue with its analysis: the caller's
+    /// thread goes on reading (a bulk load's parsing and storing on one core, documents made, analysed and
+    /// encoded on the other). `make` must return a document of `id` that fits the schema (checked there:
+    /// a document that does not is a programming error).
+    public func add(id: String, _ make: @escaping @Sendable () -> IndexDocument) {
+        precondition(!finished, "a finished batch takes no more documents")
+        pending.append(.deferred(make))
+        ids.append(id)
         if pending.count >= SegmentBatch.chunk { flush() }
     }
 
@@ -56,8 +73,16 @@ public final class SegmentBatch: @unchecked Sendable {
         let documents = pending
         pending = []
         slots.wait()
+        let schema = self.schema
         queue.async {
-            for document in documents {
+            for entry in documents {
+                let document: IndexDocument
+                switch entry {
+                case .document(let made): document = made
+                case .deferred(let make):
+                    document = make()
+                    precondition((try? SegmentBuilder.validate(document, against: schema)) != nil, "document \(document.id) does not fit the schema")
+                }
                 self.builder.add(document)
                 if self.builder.documentCount >= self.segmentSize { self.seal() }
             }
@@ -95,3 +120,4 @@ public final class SegmentBatch: @unchecked Sendable {
         return (segments, ids)
     }
 }
+
