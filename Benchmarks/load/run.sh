@@ -10,9 +10,15 @@
 # 3. Counsellor endpoints (matches and shortlists, Benchmarks/load/counsellor.lua), 4 connections.
 # 4. Restart after a crash: kill -9 the server after a few writes, start it again, and time until it
 #    answers with every change applied.
+# 5. Hostile and slow clients (Benchmarks/load/hostile.py): 20 oversized or slow requests, by an ordinary
+#    client and a raw socket, each answered and its connection closed within a second.
+# Also: the first query typed without accents after the start and after a change, timed alone.
+# SEARCH_LUA picks the searches (default Benchmarks/load/search.lua, the project's own; search-independent.lua
+# was written apart from the project: accents and none, English, places old and new, near a home).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 store="$1"; seconds="${2:-30}"; connections="${3:-8}"
+search_lua="${SEARCH_LUA:-Benchmarks/load/search.lua}"
 port=8088
 token="load-test-$$"
 export HEZAMATCH_LOAD_TOKEN="$token"
@@ -51,15 +57,23 @@ with open(sys.argv[1], "w", encoding="utf-8") as out:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 PY
 
+first_accentless() {  # $1: what came before
+  echo "first query without accents $1: $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/v1/jobs/search?q=cong+nhan+san+xuat&as_of=2026-11-23") s"
+}
 start_server
-echo "== 1. searches, $connections connections, ${seconds} s, a PUT every 100 ms, a 5,000-profile import half-way"
+first_accentless "after the start"
+curl -sf -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  --data '{"employer":"Công ty TNHH Dệt may Tân Trường","zone":"KCN Tân Trường","title":"Công nhân dệt kim","skills":["dệt kim"],"deadline":"2027-01-31"}' \
+  "http://127.0.0.1:$port/v1/jobs/FIRST-AFTER-CHANGE" >/dev/null
+first_accentless "after a change"
+echo "== 1. searches ($search_lua), $connections connections, ${seconds} s, a PUT every 100 ms, a 5,000-profile import half-way"
 put_loop "$seconds" &
 putter=$!
 ( sleep $((seconds / 2)); t0=$(date +%s%N)
   curl -sf -X POST -H "Authorization: Bearer $token" --data-binary "@$work/import.jsonl" \
     "http://127.0.0.1:$port/v1/import?kind=profiles" >/dev/null && echo "import of 5,000 profiles: $(( ($(date +%s%N) - t0) / 1000000 )) ms" ) &
 importer=$!
-wrk -t 1 -c "$connections" -d "${seconds}s" --latency -s Benchmarks/load/search.lua "http://127.0.0.1:$port"
+wrk -t 1 -c "$connections" -d "${seconds}s" --latency -s "$search_lua" "http://127.0.0.1:$port"
 wait "$putter" "$importer"
 grep -E "VmRSS|VmHWM" /proc/$server/status
 
@@ -67,7 +81,7 @@ echo "== 2. requests/s and p99 by connections (10 s each, PUTs going on)"
 put_loop 70 >/dev/null &
 putter=$!
 for c in 1 2 4 8 16 32; do
-  wrk -t 1 -c "$c" -d 10s --latency -s Benchmarks/load/search.lua "http://127.0.0.1:$port" > "$work/wrk-$c.txt"
+  wrk -t 1 -c "$c" -d 10s --latency -s "$search_lua" "http://127.0.0.1:$port" > "$work/wrk-$c.txt"
   echo "connections $c: $(grep Requests/sec "$work/wrk-$c.txt" | awk '{print $2}') requests/s, p50 $(grep ' 50%' "$work/wrk-$c.txt" | awk '{print $2}'), p99 $(grep ' 99%' "$work/wrk-$c.txt" | awk '{print $2}'), errors: $(grep -c 'Non-2xx\|Socket errors' "$work/wrk-$c.txt" || true)"
 done
 wait "$putter"
@@ -75,6 +89,9 @@ grep -E "VmRSS|VmHWM" /proc/$server/status
 
 echo "== 3. counsellor endpoints (matches, shortlists), 4 connections, 20 s"
 wrk -t 1 -c 4 -d 20s --latency -s Benchmarks/load/counsellor.lua "http://127.0.0.1:$port"
+
+echo "== 5. hostile and slow clients"
+python3 Benchmarks/load/hostile.py 127.0.0.1 "$port" "$token"
 
 echo "== 4. restart after kill -9"
 for n in 1 2 3; do

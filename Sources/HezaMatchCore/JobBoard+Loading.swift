@@ -99,7 +99,6 @@ extension JobBoard {
             }
             try live.index().optimize()
             try live.saveIfChanged()
-            if live.kind == .posting { try aids.save(store: store) }
         }
         report.postingsInStore = try store.count(of: .posting)
         report.profilesInStore = try store.count(of: .profile)

@@ -66,6 +66,7 @@ public final class JobBoard: Sendable {
             kind: .posting, schema: MatchIndexes.postingSchema, path: indexPathPrefix.map { $0 + ".postings.hzix" },
             fingerprint: fingerprint, store: store, log: log,
             observer: { changes, snapshot in aids.apply(changes, to: snapshot) },
+            saved: { sequence in try aids.save(at: sequence, store: store) },
             makeDocument: { json in MatchIndexes.document(try JobBoard.decode(JobPosting.self, json), reference: reference) })
         profiles = LiveIndex(
             kind: .profile, schema: MatchIndexes.profileSchema, path: indexPathPrefix.map { $0 + ".profiles.hzix" },
@@ -145,7 +146,6 @@ public final class JobBoard: Sendable {
             live.waitForMaintenance()
             try live.saveIfChanged()
         }
-        try aids.save(store: store)
     }
 
     /// The postings index's last change: what a public answer depends on (its `ETag`).

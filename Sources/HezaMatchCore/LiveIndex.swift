@@ -29,6 +29,9 @@ final class LiveIndex: Sendable {
     private let log: @Sendable (String) -> Void
     /// Called with each batch of changes before it is applied, and the snapshot it applies to.
     private let observer: (@Sendable ([StoredChange], IndexSnapshot) -> Void)?
+    /// Called after each save with the change the file holds, while no change can be applied: what the observer
+    /// keeps beside the index is saved at the same change.
+    private let saved: (@Sendable (Int64) throws -> Void)?
 
     private let loaded = Mutex<SearchIndex?>(nil)
     private let updating = Mutex<Void>(())
@@ -43,7 +46,7 @@ final class LiveIndex: Sendable {
 
     init(kind: RecordKind, schema: IndexSchema, path: String?, fingerprint: String, store: any JobStore,
          log: @escaping @Sendable (String) -> Void, observer: (@Sendable ([StoredChange], IndexSnapshot) -> Void)? = nil,
-         makeDocument: @escaping @Sendable (String) throws -> IndexDocument) {
+         saved: (@Sendable (Int64) throws -> Void)? = nil, makeDocument: @escaping @Sendable (String) throws -> IndexDocument) {
         self.kind = kind
         self.schema = schema
         self.path = path
@@ -51,6 +54,7 @@ final class LiveIndex: Sendable {
         self.store = store
         self.log = log
         self.observer = observer
+        self.saved = saved
         self.makeDocument = makeDocument
     }
 
@@ -225,6 +229,7 @@ final class LiveIndex: Sendable {
         let snapshot = index.snapshot
         try index.save(to: path)
         savedSequence.withLock { $0 = Self.sequence(of: snapshot) }
+        try saved?(Self.sequence(of: snapshot))
     }
 
     /// Merges segments in the background when they pile up.

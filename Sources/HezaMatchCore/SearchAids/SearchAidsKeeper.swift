@@ -145,6 +145,13 @@ final class SearchAidsKeeper: Sendable {
         try current.write(path: path, fingerprint: try history(at: current.sequence, store: store))
     }
 
+    /// Saves the vocabulary when it holds exactly the change `sequence` (the postings index just saved at it, with
+    /// no change applied meanwhile): the two files then open together.
+    func save(at sequence: Int64, store: any JobStore) throws {
+        guard let path, let current = vocabulary.withLock({ $0 }), current.sequence == sequence else { return }
+        try current.write(path: path, fingerprint: try history(at: sequence, store: store))
+    }
+
     /// Builds the aids on the background queue, unless a build is already queued (it will see these counts).
     private func schedulePublish() {
         let start = queued.withLock { queued -> Bool in

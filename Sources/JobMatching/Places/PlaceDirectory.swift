@@ -23,6 +23,9 @@ public struct PlaceDirectory: Sendable {
     public private(set) var zones: [Zone] = []
     /// Folded names and aliases of zones without their zone words (`kcn`, `khu cong nghiep`…) → index in ``zones``.
     private(set) var zoneKeys: [String: Int] = [:]
+    /// Names and aliases exactly as the table writes them → index in ``zones``: most records write a zone so,
+    /// and a search ranks hundreds of them by place.
+    private var zoneNames: [String: Int] = [:]
     public let map: AdministrativeMap
     /// The longest name of either table, in words.
     private(set) var longestName = 1
@@ -49,6 +52,7 @@ public struct PlaceDirectory: Sendable {
             let names = [columns[1]] + (columns.count > 4 ? columns[4].split(separator: "|").map(String.init) : [])
             zones.append(Zone(name: columns[1], point: GeoPoint(latitude: latitude, longitude: longitude), names: names))
             for name in names {
+                if zoneNames[name] == nil { zoneNames[name] = zones.count - 1 }
                 let key = Self.zoneKey(name)
                 guard !key.isEmpty else { continue }
                 if zoneKeys[key] == nil { zoneKeys[key] = zones.count - 1 }
@@ -65,6 +69,7 @@ public struct PlaceDirectory: Sendable {
     /// The zone named `name` (with or without `KCN`, accents or case), if the table has it.
     public func zone(named name: String?) -> Zone? {
         guard let name else { return nil }
+        if let index = zoneNames[name] { return zones[index] }
         return zoneKeys[Self.zoneKey(name)].map { zones[$0] }
     }
 

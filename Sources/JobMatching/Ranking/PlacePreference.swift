@@ -39,14 +39,13 @@ struct PlacePreference: Sendable {
     var isEmpty: Bool { zone == nil && place == nil && near == nil && employers.isEmpty }
 
     /// 2 in the place, 1 near it, 0 otherwise (the sum when several were typed).
-    func placeRank(_ posting: JobPosting, workplace: PlaceReading?, places: PlaceDirectory) -> Int {
+    func placeRank(_ posting: JobPosting, workplace: PlaceReading?, zonePoint: GeoPoint?, ownKey: String?, places: PlaceDirectory) -> Int {
         var rank = 0
         if let zone {
-            if posting.zone == zone { rank += 2 } else if let workplace, let zonePoint = places.zone(named: zone)?.point,
-                                                         zonePoint.kilometres(to: workplace.point) <= Self.nearby { rank += 1 }
+            if posting.zone == zone { rank += 2 } else if let workplace, let zonePoint, zonePoint.kilometres(to: workplace.point) <= Self.nearby { rank += 1 }
         }
         if let place, let workplace {
-            if let own = places.ownKey(place), places.placeKeys(workplace).contains(own) { rank += 2 }
+            if let ownKey, places.placeKeys(workplace).contains(ownKey) { rank += 2 }
             else if place.point.kilometres(to: workplace.point) <= Self.nearby { rank += 1 }
         }
         if !employers.isEmpty, employers.contains(posting.employer) { rank += 2 }
@@ -64,10 +63,12 @@ struct PlacePreference: Sendable {
     /// - Complexity: O(*n* log *n*) for *n* hits, and one reading of each hit's workplace.
     func rank(_ found: [(hit: SearchHit, posting: JobPosting)], places: PlaceDirectory,
               namesOccupation: (SearchHit) -> Bool) -> [(hit: SearchHit, posting: JobPosting)] {
+        let zonePoint = zone.flatMap { places.zone(named: $0)?.point }
+        let ownKey = place.flatMap { places.ownKey($0) }
         let keyed = found.enumerated().map { (offset, item) in
             let workplace = places.workplace(zone: item.posting.zone, district: item.posting.district, address: item.posting.address)
             let proximity = near.map { near in -Self.band(workplace.map { near.point.kilometres(to: $0.point) }) }
-                ?? placeRank(item.posting, workplace: workplace, places: places)
+                ?? placeRank(item.posting, workplace: workplace, zonePoint: zonePoint, ownKey: ownKey, places: places)
             return (occupation: namesOccupation(item.hit) ? 1 : 0, place: proximity, offset: offset, item: item)
         }
         return keyed.sorted { a, b in

@@ -13,6 +13,8 @@ struct DistanceFilter {
     func accepts(_ doc: Int) -> Bool {
         let latitude = latitudes[doc], longitude = longitudes[doc]
         if latitude == SegmentBuilder.missingNumber || longitude == SegmentBuilder.missingNumber { return false }
+        // A degree of latitude is about 111 km everywhere: a point that far is out without the trigonometry.
+        if abs(Double(latitude) / 1_000_000 - centreLatitude) * 110.5 > kilometres { return false }
         return Self.kilometres(Double(latitude) / 1_000_000, Double(longitude) / 1_000_000, centreLatitude, centreLongitude) <= kilometres
     }
 
