@@ -34,6 +34,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: Int(number / 10_000), month: Int(number / 100 % 100), day: Int(number % 100))
     }
 
+    /// The date `yyyymmdd` stands for, or `nil` when it is no real day (`20260230`).
+    public init?(checking number: Int64) {
+        let date = CalendarDate(number: number)
+        guard (0...9999).contains(date.year), (1...12).contains(date.month), date.day >= 1,
+              date.day <= CalendarDate.days(inMonth: date.month, year: date.year) else { return nil }
+        self = date
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.number < rhs.number }
 
     public var description: String {

@@ -266,7 +266,7 @@ public enum StoredRecord {
 
         mutating func date() throws(DecodingError) -> CalendarDate {
             let number = try varint()
-            guard number < 100_000_000, let date = CalendarDate(CalendarDate(number: Int64(number)).description) else {
+            guard number < 100_000_000, let date = CalendarDate(checking: Int64(number)) else {
                 throw failure("bad date")
             }
             return date
