@@ -67,6 +67,7 @@ public final class JobBoard: Sendable {
             fingerprint: fingerprint, store: store, log: log,
             observer: { changes, snapshot in aids.apply(changes, to: snapshot) },
             saved: { sequence in try aids.save(at: sequence, store: store) },
+            opened: { snapshot in aids.loadSaved(for: snapshot, store: store) },
             makeDocument: { json in MatchIndexes.document(try JobBoard.decode(JobPosting.self, json), reference: reference) })
         profiles = LiveIndex(
             kind: .profile, schema: MatchIndexes.profileSchema, path: indexPathPrefix.map { $0 + ".profiles.hzix" },

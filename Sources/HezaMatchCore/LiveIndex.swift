@@ -32,6 +32,9 @@ final class LiveIndex: Sendable {
     /// Called after each save with the change the file holds, while no change can be applied: what the observer
     /// keeps beside the index is saved at the same change.
     private let saved: (@Sendable (Int64) throws -> Void)?
+    /// Called once the index is open, before it catches up with the store: what the observer keeps beside the
+    /// index is read at the change the file holds, and then follows the catch-up.
+    private let opened: (@Sendable (IndexSnapshot) -> Void)?
 
     private let loaded = Mutex<SearchIndex?>(nil)
     private let updating = Mutex<Void>(())
@@ -46,7 +49,8 @@ final class LiveIndex: Sendable {
 
     init(kind: RecordKind, schema: IndexSchema, path: String?, fingerprint: String, store: any JobStore,
          log: @escaping @Sendable (String) -> Void, observer: (@Sendable ([StoredChange], IndexSnapshot) -> Void)? = nil,
-         saved: (@Sendable (Int64) throws -> Void)? = nil, makeDocument: @escaping @Sendable (String) throws -> IndexDocument) {
+         saved: (@Sendable (Int64) throws -> Void)? = nil, opened: (@Sendable (IndexSnapshot) -> Void)? = nil,
+         makeDocument: @escaping @Sendable (String) throws -> IndexDocument) {
         self.kind = kind
         self.schema = schema
         self.path = path
@@ -55,6 +59,7 @@ final class LiveIndex: Sendable {
         self.log = log
         self.observer = observer
         self.saved = saved
+        self.opened = opened
         self.makeDocument = makeDocument
     }
 
@@ -65,6 +70,7 @@ final class LiveIndex: Sendable {
             if let index = loaded.withLock({ $0 }) { return index }
             let index = try openOrBuild()
             loaded.withLock { $0 = index }
+            opened?(index.snapshot)
             _ = try catchUpLocked(index)
             return index
         }

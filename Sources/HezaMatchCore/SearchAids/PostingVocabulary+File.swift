@@ -56,7 +56,9 @@ extension PostingVocabulary {
         self.init()
         self.sequence = Int64(bitPattern: sequence)
         postings = Int(try reader.varint())
-        guard try reader.string() == fingerprint else { throw FileError(description: "made for other reference tables") }
+        guard try reader.string() == fingerprint else {
+            throw FileError(description: "made at change \(self.sequence) of another history, or with other reference tables")
+        }
         var forms: [String: [String: Int]] = [:]
         let formCount = try reader.varint()
         forms.reserveCapacity(Int(min(formCount, 1 << 20)))

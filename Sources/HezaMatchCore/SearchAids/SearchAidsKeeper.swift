@@ -92,6 +92,22 @@ final class SearchAidsKeeper: Sendable {
         "\(fingerprint)|\(try store.identity())|\(try store.historyMark(of: .posting, atOrBefore: sequence)?.description ?? "-")"
     }
 
+    /// Reads the saved vocabulary when it is of `snapshot`'s change and history (the postings index just opened,
+    /// before it catches up: the catch-up's changes are then counted as they come). Nothing is learned here:
+    /// without such a file, ``prepare(from:store:)`` learns it when it is first needed.
+    func loadSaved(for snapshot: IndexSnapshot, store: any JobStore) {
+        guard let path, !isPrepared else { return }
+        let sequence = LiveIndex.sequence(of: snapshot)
+        do {
+            guard let saved = try PostingVocabulary.read(path: path, fingerprint: try history(at: sequence, store: store)),
+                  saved.sequence == sequence else { return }
+            vocabulary.withLock { if $0 == nil { $0 = saved } }
+            publishNow()
+        } catch {
+            log("the search aids will be learned anew: \(path): \(error)")
+        }
+    }
+
     /// Counts a batch of changes about to be applied on top of `snapshot` (the postings index's observer):
     /// each posting's version in `snapshot` out, its new version in. Changes counted before are skipped.
     ///
@@ -148,7 +164,11 @@ final class SearchAidsKeeper: Sendable {
     /// Saves the vocabulary when it holds exactly the change `sequence` (the postings index just saved at it, with
     /// no change applied meanwhile): the two files then open together.
     func save(at sequence: Int64, store: any JobStore) throws {
-        guard let path, let current = vocabulary.withLock({ $0 }), current.sequence == sequence else { return }
+        guard let path, let current = vocabulary.withLock({ $0 }) else { return }
+        guard current.sequence == sequence else {
+            log("search aids not saved with the postings' index: they hold change \(current.sequence), the index \(sequence)")
+            return
+        }
         try current.write(path: path, fingerprint: try history(at: sequence, store: store))
     }
 
