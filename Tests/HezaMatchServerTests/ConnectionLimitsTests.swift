@@ -85,6 +85,39 @@ import Glibc
             #expect(stalled.isClosed(within: 1.0))
         }
     }
+
+    /// Bytes that are not HTTP/1.1 are answered 400 and the connection closed, whether they come first, after
+    /// an answered (compressed) request on the same connection, or in a chunked body; the server lives on.
+    /// (Such bytes once stopped the process: NIO's compressor saw a response with no request.)
+    @Test func malformedRequestsAreAnsweredAndTheServerLivesOn() async throws {
+        try await app().test(.ahc(.http)) { client in
+            let port = try #require(client.port)
+            let first = try RawConnection(port: port)
+            try first.send("GET /healthz HTTP/1.1\r\nHost: test\r\nBad Header Line\r\n\r\n")
+            let firstAnswer = first.receive(waiting: 2)
+            #expect(firstAnswer.hasPrefix("HTTP/1.1 400") && firstAnswer.contains("bad_request"), "\(firstAnswer)")
+            #expect(first.isClosed(within: 1.0))
+
+            let after = try RawConnection(port: port)
+            try after.send("GET /v1/jobs/search?q=han HTTP/1.1\r\nHost: test\r\nAccept-Encoding: gzip\r\n\r\n")
+            let answered = after.receive(waiting: 2)
+            #expect(answered.hasPrefix("HTTP/1.1 200"), "\(answered.prefix(80))")
+            try after.send("\u{01}\u{02} NOT HTTP\r\n\r\n")
+            var rest = ""
+            let started = ContinuousClock.now
+            while ContinuousClock.now - started < .seconds(2), !rest.contains("HTTP/1.1 400") { rest += after.receive(waiting: 0.2) }
+            #expect(rest.contains("HTTP/1.1 400"), "\(rest.suffix(120))")
+            #expect(after.isClosed(within: 1.0))
+
+            let chunked = try RawConnection(port: port)
+            try chunked.send("POST /v1/import?kind=profiles HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer limits-token\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nxx\r\n")
+            let chunkAnswer = chunked.receive(waiting: 2)
+            #expect(chunkAnswer.hasPrefix("HTTP/1.1 400"), "\(chunkAnswer)")
+            #expect(chunked.isClosed(within: 1.0))
+
+            try await client.execute(uri: "/healthz", method: .get) { response in #expect(response.status == .ok) }
+        }
+    }
 }
 
 /// A TCP connection to the test server on loopback, written and read byte by byte as a hostile client would.

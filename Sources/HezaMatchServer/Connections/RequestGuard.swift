@@ -1,5 +1,7 @@
 import NIOCore
+import NIOHTTP1
 import NIOHTTPTypes
+import NIOHTTPTypesHTTP1
 
 /// The first handler of every connection, on the raw bytes before HTTP is parsed: a client that sends too
 /// much or too slowly is answered and let go, so that no client holds a connection (``ConnectionLimits``).
@@ -11,6 +13,7 @@ import NIOHTTPTypes
 /// | a body over ``ConnectionLimits/maximumBodyBytes`` (by its `Content-Length`, or as it arrives) | 413 |
 /// | a request line and headers not complete ``ConnectionLimits/headTimeout`` after their first byte | 408 |
 /// | a body with no byte for ``ConnectionLimits/bodyStallTimeout`` | 408 |
+/// | bytes that are not HTTP/1.1 (the decoder's parse error, or a head HTTP types refuse) | 400 |
 ///
 /// The answer (JSON, as the API's errors) is written straight to the socket with `Connection: close`, the
 /// writing side is shut, what the client still sends is read and dropped, and the connection is closed
@@ -109,6 +112,12 @@ final class RequestGuard: ChannelDuplexHandler, RemovableChannelHandler {
         refuse(context, .payloadTooLarge)
     }
 
+    /// The decoder could not read a request: answered 400 and let go.
+    func malformed() {
+        guard let context else { return }
+        refuse(context, .malformed)
+    }
+
     /// The decoder read a request's end: the next byte starts another request.
     func requestEnded() {
         guard case .body = phase else { return }
@@ -144,7 +153,7 @@ final class RequestGuard: ChannelDuplexHandler, RemovableChannelHandler {
     // MARK: Refusing
 
     enum Refusal {
-        case uriTooLong, headersTooLarge, payloadTooLarge, requestTimeout
+        case uriTooLong, headersTooLarge, payloadTooLarge, requestTimeout, malformed
 
         var status: (code: Int, reason: String, error: String, message: String) {
             switch self {
@@ -152,6 +161,7 @@ final class RequestGuard: ChannelDuplexHandler, RemovableChannelHandler {
             case .headersTooLarge: (431, "Request Header Fields Too Large", "headers_too_large", "the request's headers are too large")
             case .payloadTooLarge: (413, "Content Too Large", "too_large", "the request body is too large")
             case .requestTimeout: (408, "Request Timeout", "request_timeout", "the request did not arrive in time")
+            case .malformed: (400, "Bad Request", "bad_request", "the request is not valid HTTP/1.1")
             }
         }
     }
@@ -176,26 +186,66 @@ final class RequestGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 }
 
-/// After the HTTP decoder: tells the connection's ``RequestGuard`` where each request's head and end are.
-final class RequestGuardObserver: ChannelInboundHandler, RemovableChannelHandler {
+/// After the HTTP decoder: tells the connection's ``RequestGuard`` where each request's head and end are, and
+/// answers what the decoder cannot read.
+///
+/// A parse error is not passed on: Hummingbird would answer it with a response for which no request went
+/// through NIO's response compressor, and the compressor stops the process when a response has no request
+/// (an empty queue of `Accept-Encoding` values). The guard answers 400 on the socket instead, once the
+/// response in flight (if any) has been written, and closes the connection.
+final class RequestGuardObserver: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
 
     private weak var requestGuard: RequestGuard?
+    /// Requests read whose response has not ended.
+    private var unanswered = 0
+    /// A request could not be read: refused when the responses before it have ended.
+    private var malformedPending = false
+    /// Between a request's head and its end.
+    private var reading = false
 
     func handlerAdded(context: ChannelHandlerContext) {
         requestGuard = try? context.pipeline.syncOperations.handler(type: RequestGuard.self)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if malformedPending { return }
         switch unwrapInboundIn(data) {
         case .head(let head):
+            unanswered += 1
+            reading = true
             requestGuard?.headParsed(contentLength: head.headerFields[.contentLength].flatMap { Int($0) })
         case .end:
+            reading = false
             requestGuard?.requestEnded()
         case .body:
             break
         }
         context.fireChannelRead(data)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        guard error is HTTPParserError || error is HTTP1TypeConversionError else {
+            return context.fireErrorCaught(error)
+        }
+        malformedPending = true
+        // A body that cannot be read (bad chunks) is refused at once: its handler would wait for the rest.
+        if unanswered == 0 || reading { requestGuard?.malformed() }
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let ended: Bool
+        if case .end = unwrapOutboundIn(data) { ended = true } else { ended = false }
+        context.write(data, promise: promise)
+        if ended {
+            unanswered = max(0, unanswered - 1)
+            if malformedPending && unanswered == 0 {
+                context.flush()
+                requestGuard?.malformed()
+            }
+        }
     }
 }
