@@ -79,6 +79,8 @@ kinds = {
     "slowloris (head trickling)": [lambda: raw(b"GET /healthz HTTP/1.1\r\nHost: x\r\n", keep_sending=b"X-Slow: 1\r\n", limit=1.0)] * 3,
     "body stopping half-way": [lambda: raw(b"POST /v1/import?kind=profiles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token.encode()
                                            + b"\r\nContent-Length: 1000\r\n\r\n{\"id\"", limit=5.0)] * 3,
+    "bytes that are not HTTP/1.1": [lambda: raw(b"GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n"),
+                                    lambda: raw(b"\x01\x02 NOT HTTP\r\n\r\n")] * 2,
 }
 failed = 0
 total = 0
