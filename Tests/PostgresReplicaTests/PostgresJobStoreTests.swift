@@ -6,12 +6,18 @@ import JobStoragePostgres
 /// The PostgreSQL store behaves as the SQLite one does (``StoreTruthTables``, run on both), on a
 /// real throwaway cluster; and what only a shared store does: racing writers, notifications, restarts.
 @Suite final class PostgresJobStoreTests {
-    let postgres: TemporaryPostgres
-    let url: String
+    private(set) var postgres: TemporaryPostgres
+    private(set) var url: String
 
     init() throws {
+        postgres = try TemporaryPostgres.shared()
+        url = try postgres.database().url
+    }
+
+    /// For a test that stops PostgreSQL: a cluster of its own, so that other tests' databases stay up.
+    private func ownCluster() throws {
         postgres = try TemporaryPostgres()
-        url = try postgres.database("jobs")
+        url = try postgres.database().url
     }
 
     private func store() throws -> PostgresJobStore { try PostgresJobStore(address: try #require(try PostgresStoreAddress(url))) }
@@ -106,6 +112,7 @@ import JobStoragePostgres
 
     /// PostgreSQL restarted under a store: reads reconnect; nothing written is lost.
     @Test func aRestartOfPostgreSQLLosesNothing() throws {
+        try ownCluster()
         let store = try store()
         _ = try put(store, .posting, [("A", "a1"), ("B", "b1")])
         try postgres.stop(immediately: true)

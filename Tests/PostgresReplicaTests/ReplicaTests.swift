@@ -8,16 +8,23 @@ import Testing
 /// seen by both, a replica that restarts catches up, PostgreSQL restarting under them loses nothing
 /// and applies nothing twice, racing writers end in one state everywhere.
 @Suite(.serialized) final class ReplicaTests: @unchecked Sendable {
-    let postgres: TemporaryPostgres
-    let url: String
+    private(set) var postgres: TemporaryPostgres
+    private(set) var url: String
+    private(set) var database: String
     let folder: String
     private var replicas: [String: Process] = [:]
     static let token = "replica-test-token"
 
     init() throws {
+        postgres = try TemporaryPostgres.shared()
+        (database, url) = try postgres.database()
+        folder = try postgres.scratchFolder()
+    }
+
+    /// For a test that stops PostgreSQL: a cluster of its own, so that other tests' databases stay up.
+    private func ownCluster() throws {
         postgres = try TemporaryPostgres()
-        url = try postgres.database("jobs")
-        folder = postgres.folder
+        (database, url) = try postgres.database()
     }
 
     deinit {
@@ -170,6 +177,7 @@ import Testing
     }
 
     @Test func postgreSQLRestartedUnderTheReplicas() throws {
+        try ownCluster()
         try start("a", port: 18_435)
         try start("b", port: 18_436)
         try request(18_435, "PUT", "/v1/jobs/P-R1", posting("P-R1", "Thợ lặn trước"))
@@ -228,8 +236,8 @@ import Testing
         try (posting("P-B1", "Thợ hàn MIG") + "\n").write(toFile: second, atomically: true, encoding: .utf8)
         #expect(try tool(["index", "--postings", first]).status == 0)
         #expect(try tool(["search", "thợ hàn", "--json", "--as-of", "2026-11-23"]).output.contains("P-A1"))
-        try postgres.dropDatabase("jobs")
-        _ = try postgres.database("jobs")
+        try postgres.dropDatabase(database)
+        _ = try postgres.database(database)
         #expect(try tool(["index", "--postings", second]).status == 0)
         let search = try tool(["search", "thợ hàn", "--json", "--as-of", "2026-11-23"])
         #expect(search.output.contains("P-B1") && !search.output.contains("P-A1"), "\(search.output)")

@@ -3,8 +3,10 @@ import Foundation
 import Glibc
 #endif
 
-/// A throwaway PostgreSQL cluster for one test: `initdb` into a temporary folder, `pg_ctl start`
-/// on a Unix socket in it (no TCP port), stopped and removed when the test's suite instance goes.
+/// A throwaway PostgreSQL cluster: `initdb` into a temporary folder, `pg_ctl start` on a Unix socket in
+/// it (no TCP port). One cluster a test process (``shared()``), a database a test (``database()``); a test
+/// that stops or restarts PostgreSQL makes a cluster of its own (``init()``), stopped and removed when its
+/// suite instance goes.
 /// Debian's binaries are looked for on `PATH` and in `/usr/lib/postgresql/*/bin`; as root (CI),
 /// they run as the `postgres` user, since PostgreSQL refuses to run as root.
 ///
@@ -33,8 +35,39 @@ final class TemporaryPostgres: @unchecked Sendable {
     }
 
     deinit {
+        if !isShared { shutdown() }
+    }
+
+    private var isShared = false
+
+    /// The test process's cluster, started by the first test that asks for it and stopped when the process exits.
+    static func shared() throws -> TemporaryPostgres { try sharedCluster.get() }
+
+    private static let sharedCluster: Result<TemporaryPostgres, any Error> = {
+        let cluster = Result { try TemporaryPostgres() }
+        if case .success(let postgres) = cluster {
+            postgres.isShared = true
+            atexit { if case .success(let postgres) = TemporaryPostgres.sharedCluster { postgres.shutdown() } }
+        }
+        return cluster
+    }()
+
+    private func shutdown() {
         _ = try? run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"])
         try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// A new database of a name no other test has, and the store URL that reaches it.
+    func database() throws -> (name: String, url: String) {
+        let name = "t_" + UUID().uuidString.prefix(12).replacingOccurrences(of: "-", with: "").lowercased()
+        return (name, try database(name))
+    }
+
+    /// A folder of this cluster's for one test's files.
+    func scratchFolder() throws -> String {
+        let path = folder + "/test-" + UUID().uuidString.prefix(8)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
     }
 
     /// Starts the server (fsync off: a test cluster needs no durability across power cuts).

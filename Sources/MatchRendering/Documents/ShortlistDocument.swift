@@ -74,7 +74,7 @@ public struct ShortlistDocument: Sendable {
             .meta { margin: 0 0 4mm; }
             table { width: 100%; border-collapse: collapse; }
             th, td { border: 0.3mm solid #444; padding: 1.2mm 1.5mm; vertical-align: top; text-align: left; }
-            th { background: #e8e8e8; }
+            th { background: #e8e8e8; white-space: nowrap; }
             thead { display: table-header-group; }
             tr { page-break-inside: avoid; }
             td.tick { font-size: 14pt; text-align: center; width: 12mm; }
