@@ -3,23 +3,30 @@
 # corpus (Fuzz/Corpus/TARGET; new inputs go to a scratch folder, the committed seeds stay as they are).
 #   Fuzz/run.sh [SECONDS] [TARGET…]     (default: 30 s each, every target; FUZZ_JOBS at a time, default 2)
 #   Fuzz/run.sh --build-only            (builds every target and stops)
+#   Fuzz/run.sh --run-only [SECONDS]    (runs targets built before)
+# FUZZ_CONFIG=debug builds without optimisation (faster to build, slower to run: CI's smoke test on the seeds).
 # Exits non-zero when a target crashes; the crashing input is kept in Fuzz/crashes/ and its stack printed.
 set -uo pipefail
 cd "$(dirname "$0")"
-build_only=0
+build_only=0 run_only=0
 [[ "${1:-}" == --build-only ]] && { build_only=1; shift; }
+[[ "${1:-}" == --run-only ]] && { run_only=1; shift; }
 seconds="${1:-30}"; shift || true
 jobs_at_once="${FUZZ_JOBS:-2}"
 targets=("$@")
 [[ ${#targets[@]} -eq 0 ]] && targets=(FuzzAnalyzer FuzzLegacyText FuzzJSONLines FuzzIndexFile FuzzQuery FuzzStoredRecord)
-flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing)
+flags=(-c "${FUZZ_CONFIG:-release}" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing)
 # The main package's pins, so that the fuzz build uses the same dependencies as the tested one.
 cp ../Package.resolved Package.resolved
-# Every target in one build; then FUZZ_JOBS at a time, one a core.
+# Each target linked on its own (one build of every product would link MakeFuzzSeeds with libFuzzer's main too);
+# the modules they share are compiled once, by the first.
 build_log=$(mktemp)
-if ! swift build "${flags[@]}" >"$build_log" 2>&1; then
-  grep -E "error" "$build_log" | head -20; rm -f "$build_log"; echo "the fuzz targets' build failed"; exit 1
-fi
+for target in "${targets[@]}"; do
+  [[ $run_only -eq 1 ]] && break
+  if ! swift build "${flags[@]}" --product "$target" >"$build_log" 2>&1; then
+    grep -E "error" "$build_log" | head -20; rm -f "$build_log"; echo "the build of $target failed"; exit 1
+  fi
+done
 rm -f "$build_log"
 bin="$(swift build "${flags[@]}" --show-bin-path)"
 [[ $build_only -eq 1 ]] && { echo "fuzz targets built in $bin"; exit 0; }
