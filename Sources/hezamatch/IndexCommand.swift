@@ -37,7 +37,7 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let board = try options.openBoard()
+        let board = try options.openBoard(creating: true)
         let report: JobBoard.LoadReport
         do {
             report = try board.load(postings: postings, profiles: profiles, encoding: encoding, progress: Self.showProgress)

@@ -52,7 +52,15 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The board over the store, its indexes beside it; what it rebuilds or repairs is said on standard error.
-    func openBoard() throws -> JobBoard {
+    ///
+    /// - Parameter creating: whether the command may make a new SQLite store (`index`, `serve`). The others only
+    ///   read or change what is stored: at a path with no store they say so and how to make one, and leave
+    ///   nothing behind (no empty store, no index file).
+    func openBoard(creating: Bool = false) throws -> JobBoard {
+        if !creating, !PostgresStoreAddress.isPostgres(storePath), !FileManager.default.fileExists(atPath: storePath) {
+            throw ValidationError("there is no store at \(storePath). Make one with `hezamatch index --store \(storePath) --postings FILE --profiles FILE` "
+                + "(the bundled Corpus: --postings Corpus/postings.jsonl --profiles Corpus/profiles.jsonl), or give --store PATH or set HEZAMATCH_STORE")
+        }
         do {
             let retention = Double(auditRetentionDays) * 86_400
             let log: @Sendable (String) -> Void = { Terminal.error("hezamatch: \($0)") }

@@ -45,6 +45,21 @@ import Testing
         return try #require(object?["results"] as? [[String: Any]])
     }
 
+    /// A newcomer's first command, in a folder without a store: the commands that read say there is no store and
+    /// how to make one, and leave nothing behind (they once made an empty store and an index file).
+    @Test func aCommandThatReadsLeavesNothingWhereThereIsNoStore() throws {
+        let before = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        for arguments in [["match", "C-00015"], ["search", "thợ hàn"], ["shortlist", "P1"], ["status"], ["delete", "--profile", "C1"]] {
+            let result = try run(arguments)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.standardError.contains("there is no store at \(store)") && result.standardError.contains("hezamatch index --store"),
+                    "\(arguments): \(result.standardError)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == before)
+        try indexed()
+        #expect(try run(["status"]).status == 0)
+    }
+
     @Test func matchAnswersInTheSchemaShapeWithoutPersonalData() throws {
         try indexed()
         let result = try run(["match", "C1", "--as-of", "2026-11-23", "--json"])
