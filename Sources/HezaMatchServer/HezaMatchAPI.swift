@@ -33,7 +33,10 @@ public struct HezaMatchAPI: Sendable {
         self.limits = limits
     }
 
-    public func router() -> Router<APIRequestContext> {
+    /// The API's routes and the web pages.
+    ///
+    /// - Throws: ``TemplateError`` when a page template is broken: the server does not start without its pages.
+    public func router() throws -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
         if !allowedOrigins.isEmpty { router.add(middleware: CORSForAllowedOriginsMiddleware(origins: allowedOrigins)) }
@@ -49,11 +52,10 @@ public struct HezaMatchAPI: Sendable {
         addCandidateRoutes(to: protected)
         addFairRoutes(to: protected)
         addImportRoutes(to: protected)
-        if let pages = try? PageRenderer.load() {
-            let web = router.group()
-            addPublicPages(to: web, pages: pages)
-            addConsolePages(open: web, pages: pages, sessions: sessions)
-        }
+        let pages = try PageRenderer.load()
+        let web = router.group()
+        addPublicPages(to: web, pages: pages)
+        addConsolePages(open: web, pages: pages, sessions: sessions)
         return router
     }
 }

@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let tokens = try tokensFile.map { try APITokens.fromFile($0) } ?? APITokens.fromEnvironment()
-        let board = try options.openBoard()
+        let board = try options.openBoard(creating: true)
         let clock = ContinuousClock()
         let started = clock.now
         try board.warmUp()
@@ -44,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
         limits.idleTimeout = .seconds(Int64(idleTimeout))
         var api = HezaMatchAPI(board: board, tokens: tokens, limits: limits)
         api.allowedOrigins = Set(corsOrigins)
-        let app = Application(router: api.router(), server: limits.server,
+        let app = Application(router: try api.router(), server: limits.server,
                               configuration: limits.configuration(address: .hostname(host, port: port)), services: [maintenance], logger: logger)
         Terminal.error("hezamatch serving \(options.storeLabel) on http://\(host):\(port)" + (tokens.isEmpty ? " (no API token: protected endpoints answer 401)" : ""))
         try await app.runService()  // returns on SIGINT or SIGTERM, after in-flight requests and the last save

@@ -19,7 +19,7 @@ import Glibc
         var limits = ConnectionLimits()
         limits.bodyStallTimeout = .seconds(1)  // 5 s in service: shorter here, the same path
         let api = HezaMatchAPI(board: board, tokens: APITokens(["counsellor-lan:limits-token"]), maximumBodyBytes: 64 * 1024, limits: limits)
-        return Application(router: api.router(), server: api.limits.server,
+        return Application(router: try api.router(), server: api.limits.server,
                            configuration: api.limits.configuration(address: .hostname("127.0.0.1", port: 0)))
     }
 
@@ -185,7 +185,7 @@ final class RawConnection {
         try board.load(postings: file)
         var api = HezaMatchAPI(board: board, tokens: APITokens([]))
         api.allowedOrigins = ["https://vieclam.example.vn"]
-        return Application(router: api.router(), server: api.limits.server,
+        return Application(router: try api.router(), server: api.limits.server,
                            configuration: api.limits.configuration(address: .hostname("127.0.0.1", port: 0)))
     }
 

@@ -25,7 +25,7 @@ import Testing
         let board = try ServerTests.board(directory)
         try board.load(postings: directory.appendingPathComponent("p.jsonl").path, profiles: directory.appendingPathComponent("c.jsonl").path)
         let api = HezaMatchAPI(board: board, tokens: APITokens(["counsellor-lan:\(Self.token)", "booth:booth-token:employer:LG Display"]))
-        return Application(router: api.router())
+        return Application(router: try api.router())
     }
 
     private func signIn(_ client: some TestClientProtocol, token: String = PagesTests.token) async throws -> (cookie: String, csrf: String) {
@@ -42,6 +42,19 @@ import Testing
             return String(page[start.upperBound...].prefix { $0 != "\"" })
         }
         return (cookie, csrf)
+    }
+
+    /// A broken template stops the server at start with its file and line (it once removed every page in silence).
+    @Test func aBrokenTemplateIsNamedWithItsLine() throws {
+        let text = "<ul>\n{{#jobs}}\n  <li>{{title}}</li>\n{{/job}}\n</ul>\n"
+        do {
+            _ = try TemplateError.compile(text, file: "search.mustache")
+            Issue.record("a template with a section closed by another name was compiled")
+        } catch let error as TemplateError {
+            #expect(error.file == "search.mustache" && error.line == 4, "\(error)")
+            #expect(error.description.hasPrefix("page template search.mustache, line 4"), "\(error)")
+        }
+        _ = try TemplateError.compile("<p>{{title}}</p>", file: "fine.mustache")
     }
 
     @Test func thePublicSearchEscapesEverythingAndShowsNoPersonalData() async throws {

@@ -48,7 +48,7 @@ import Testing
         let api = HezaMatchAPI(board: board, tokens: APITokens(["counsellor-lan:\(Self.token)", "employer-2",
                                                                 "booth-hh:booth-secret:employer:CONG TY CP DONG TAU HANG HAI"]),
                                maximumBodyBytes: 4096)
-        return (Application(router: api.router()), board)
+        return (Application(router: try api.router()), board)
     }
 
     @Test func savedIndexesAreOpenedInsteadOfRebuilt() async throws {
@@ -155,7 +155,7 @@ import Testing
         try postings.write(toFile: file, atomically: true, encoding: .utf8)
         let board = try Self.board(directory)
         try board.load(postings: file)
-        let app = Application(router: HezaMatchAPI(board: board, tokens: APITokens([])).router())
+        let app = Application(router: try HezaMatchAPI(board: board, tokens: APITokens([])).router())
         try await app.test(.router) { client in
             // A park of the former Hải Dương, typed without accents with the job: its forklift driver first.
             try await client.execute(uri: "/v1/jobs/search?q=lai+xe+nang+dai+an&as_of=2026-11-23", method: .get) { response in

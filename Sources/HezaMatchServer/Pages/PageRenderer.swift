@@ -11,6 +11,8 @@ struct PageRenderer: Sendable {
     let assets: [String: (bytes: [UInt8], type: String)]
 
     /// Loads the templates and the assets (the stylesheet, the suggestion script) from the module's resources.
+    ///
+    /// - Throws: ``TemplateError`` naming the template, line and column of a broken one.
     static func load() throws -> PageRenderer {
         guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
               let assetFolder = Bundle.module.url(forResource: "Assets", withExtension: nil) else {
@@ -19,7 +21,7 @@ struct PageRenderer: Sendable {
         var compiled: [String: MustacheTemplate] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: templates.path) where name.hasSuffix(".mustache") {
             let text = try String(contentsOf: templates.appendingPathComponent(name), encoding: .utf8)
-            compiled[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+            compiled[String(name.dropLast(".mustache".count))] = try TemplateError.compile(text, file: name)
         }
         var assets: [String: ([UInt8], String)] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: assetFolder.path) {
