@@ -40,6 +40,9 @@ import Testing
         let output = try JSONDecoder().decode(Output.self, from: Data(result.standardOutput.utf8))
         #expect(output.tokens.map(\.canonical) == ["việt", "hòa", "thủy", "kỹ", "đình", "iso", "9001:2015", "qc", "inspector"])
         #expect(output.tokens.map(\.folded) == ["viet", "hoa", "thuy", "ky", "dinh", "iso", "9001:2015", "qc", "inspector"])
+        // A code's parts, indexed with it (what a search for 9001 finds).
+        let parts = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: [[String: Any]]]
+        #expect(parts?["tokens"]?.map { $0["parts"] as? [String] ?? [] } == [[], [], [], [], [], [], ["9001", "2015"], [], []])
     }
 
     @Test func readsStandardInputAndPrintsATable() throws {

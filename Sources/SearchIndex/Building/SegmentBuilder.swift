@@ -64,17 +64,10 @@ final class SegmentBuilder {
                     let payload = fieldBits | UInt64(min(UInt32(truncatingIfNeeded: span.position), SegmentBuilder.maximumPosition))
                     entryTerms.append(terms.intern(.folded, folded))
                     entryPayloads.append(payload)
-                    // A code's parts too, at its position (as a word-delimiter filter keeping the
-                    // original): `9001:2015` is also `9001` and `2015`; `19/7/2024` also `2024`.
-                    if folded.contains(where: SegmentBuilder.isCodeSeparator) {
-                        var start = 0
-                        for end in 0...folded.count where end == folded.count || SegmentBuilder.isCodeSeparator(folded[end]) {
-                            if end - start >= 2 && end - start < folded.count {
-                                entryTerms.append(terms.intern(.folded, UnsafeBufferPointer(rebasing: folded[start..<end])))
-                                entryPayloads.append(payload)
-                            }
-                            start = end + 1
-                        }
+                    // A code's parts too, at its position (`9001:2015` is also `9001` and `2015`).
+                    CodeParts.forEach(in: folded) { part in
+                        entryTerms.append(terms.intern(.folded, UnsafeBufferPointer(rebasing: folded[part])))
+                        entryPayloads.append(payload)
                     }
                     if indexesCanonical, !(canonical.count == folded.count && memcmpEqual(canonical.baseAddress!, folded.baseAddress, folded.count)) {
                         entryTerms.append(terms.intern(.canonical, canonical))
@@ -94,9 +87,6 @@ final class SegmentBuilder {
             numbers[field].append(document.numbers[name] ?? SegmentBuilder.missingNumber)
         }
     }
-
-    /// `.` `,` `:` `/`: the separators a token keeps between digits (`99,4`, `9001:2015`, `19/7/2024`).
-    static func isCodeSeparator(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x2C || byte == 0x3A || byte == 0x2F }
 
     /// The segment of every document added, in the order added.
     ///
