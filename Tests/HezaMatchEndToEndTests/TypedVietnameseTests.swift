@@ -49,4 +49,20 @@ import Testing
         let line = try run(["search", "ky su dien tu", "--as-of", "2026-11-23"])
         #expect(line.standardOutput.contains("Có phải bạn tìm: kỹ sư điện tử"))
     }
+
+    /// Telex and VNI typed with Caps Lock on find what the accented query finds, on the bundled Corpus (issue 29).
+    @Test func keystrokesInCapitalsFindWhatTheAccentedQueryFinds() throws {
+        let indexed = try run(["index", "--postings", corpus + "/postings.jsonl"])
+        #expect(indexed.status == 0, "\(indexed.standardError)")
+        func ids(_ query: String) throws -> [String] {
+            let result = try run(["search", query, "--json", "--as-of", "2026-11-23"])
+            let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+            return (object?["results"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        }
+        for (capitals, accented) in [("LAIS XE NAANG", "lái xe nâng"), ("KCN DDINHF VUX", "KCN Đình Vũ"),
+                                     ("CO6NG NHA6N", "công nhân"), ("THOWJ HANF", "thợ hàn")] {
+            let found = try ids(capitals), expected = try ids(accented)
+            #expect(!found.isEmpty && found == expected, "\(capitals)")
+        }
+    }
 }

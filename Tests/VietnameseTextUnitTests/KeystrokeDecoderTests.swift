@@ -52,4 +52,32 @@ import Testing
         #expect(KeystrokeDecoder.decodeQuery("test tho hanf", keep: known.contains).text == "test tho hàn")
         #expect(KeystrokeDecoder.decodeQuery("ky su dien tu", keep: known.contains).changed == false)
     }
+
+    /// Marks typed after the rest of the syllable, in the orders Unikey and gonhanh accept (issue 29).
+    @Test func marksTypedAfterTheSyllable() {
+        check([
+            ("truaw", "trưa"), ("huaws", "hứa"), ("ruawr", "rửa"), ("thuaw", "thưa"), ("muaw", "mưa"),
+            ("quawn", "quăn"), ("hoawcj", "hoặc"), ("xoawn", "xoăn"),
+        ])
+    }
+
+    /// Caps Lock: a query whose unknown words in capitals all spell syllables as keys was typed with Caps Lock
+    /// on; one acronym that spells nothing keeps every word in capitals as typed.
+    @Test func queriesTypedWithCapsLock() {
+        let index: Set<String> = ["kcn", "xe", "misa", "qc", "iso"]
+        let cases: [(String, String)] = [
+            ("KCN DDINHF VUX", "KCN đình vũ"),
+            ("LAIS XE NAANG", "lái XE nâng"),
+            ("CO6NG NHA6N", "công nhân"),
+            ("KY4 SU7 D9IE65N TU73", "kỹ sư điện tử"),
+            ("THOWJ HANF", "thợ hàn"),
+            ("MISA ke toans", "MISA ke toán"),
+            ("HSK VUX", "HSK VUX"),                    // HSK spells nothing: short capitals stay acronyms
+            ("QC ISO", "QC ISO"),                      // words of the index
+            ("CNC", "CNC"),
+        ]
+        for (typed, expected) in cases {
+            #expect(KeystrokeDecoder.decodeQuery(typed, keep: index.contains).text == expected, "\(typed)")
+        }
+    }
 }

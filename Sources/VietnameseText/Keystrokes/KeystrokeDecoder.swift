@@ -17,10 +17,13 @@ public enum KeystrokeDecoder {
     /// The syllable `token` spells, canonical (NFC, classic tone placement), or `nil`.
     ///
     /// - Complexity: O(*n*) in the token's length.
-    public static func decode(_ token: Substring) -> String? {
+    ///
+    /// - Parameter capsLock: the token was typed with Caps Lock on (``decodeQuery(_:keep:)`` decides): a word
+    ///   in capitals is then decoded too, and the syllable given in small letters (`DDINHF` → `đình`).
+    public static func decode(_ token: Substring, capsLock: Bool = false) -> String? {
         guard token.count >= 2, token.count <= 12, token.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
-        // An acronym in capitals (`MISA`, `HSK`) is not typed Vietnamese.
-        if token.count <= 5, token.allSatisfy({ $0.isUppercase || $0.isNumber }) { return nil }
+        // An acronym in capitals (`MISA`, `HSK`) is not typed Vietnamese, unless the whole query was typed in capitals.
+        if !capsLock, token.count <= 5, token.allSatisfy({ $0.isUppercase || $0.isNumber }) { return nil }
         let lower = Array(token.lowercased())
         guard lower.first!.isLetter else { return nil }
         var letters: [Slot] = []
@@ -36,6 +39,12 @@ public enum KeystrokeDecoder {
             }
             if letters[last].base == "u", last + 1 < letters.count, letters[last + 1].base == "o", horn {
                 letters[last].mark = "+"; letters[last + 1].mark = "+"; return true
+            }
+            // `ua` + w is `ưa` (`truaw` → trưa, `huaws` → hứa), the order Unikey accepts: Vietnamese has no `uă`
+            // (except after q, where the u is the onset's: `quawn` → quăn).
+            if letters[last].base == "a", last > 0, letters[last - 1].base == "u", letters[last - 1].mark == nil, horn,
+               !(last > 1 && letters[last - 2].base == "q") {
+                letters[last - 1].mark = "+"; return true
             }
             if letters[last].base == "a" { guard breve else { return false }; letters[last].mark = "(" } else { guard horn else { return false }; letters[last].mark = "+" }
             return true
@@ -89,19 +98,38 @@ public enum KeystrokeDecoder {
             letters.append(Slot(base: c, mark: nil))
         }
         guard usedKey else { return nil }
-        return spell(letters, stroke: stroke, tone: tone, capitalized: token.first!.isUppercase)
+        return spell(letters, stroke: stroke, tone: tone, capitalized: !capsLock && token.first!.isUppercase)
     }
 
     /// `text` with each word typed as keystrokes replaced by its syllable, and whether any was,
     /// keeping the words `keep` says are words as typed (of the index, of a vocabulary).
+    ///
+    /// Caps Lock: when every word in capitals that `keep` does not know spells a syllable as keys (`KCN DDINHF
+    /// VUX`, `LAIS XE NAANG`, `CO6NG NHA6N`), the query was typed with Caps Lock on and those words are decoded;
+    /// when one does not (`HSK`, `CNC`), words in capitals of up to five letters stay as typed (acronyms).
+    ///
+    /// | query | `keep` knows | result |
+    /// |---|---|---|
+    /// | `KCN DDINHF VUX` | `kcn` | `KCN đình vũ` |
+    /// | `LAIS XE NAANG` | `xe` | `lái XE nâng` |
+    /// | `MISA ke toans` | `misa` | `MISA ke toán` |
+    /// | `HSK VUX` | — | `HSK VUX` (`HSK` spells nothing) |
     public static func decodeQuery(_ text: String, keep: (String) -> Bool) -> (text: String, changed: Bool) {
         var changed = false
-        let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-            guard !keep(word.lowercased()), let syllable = decode(word) else { return String(word) }
+        let split = text.split(separator: " ", omittingEmptySubsequences: false)
+        let capitals = split.filter { isCapitals($0) && !keep($0.lowercased()) }
+        let capsLock = !capitals.isEmpty && capitals.allSatisfy { decode($0, capsLock: true) != nil }
+        let words = split.map { word -> String in
+            guard !keep(word.lowercased()), let syllable = decode(word, capsLock: capsLock && isCapitals(word)) else { return String(word) }
             changed = true
             return syllable
         }
         return (words.joined(separator: " "), changed)
+    }
+
+    /// A word of two characters or more with letters, all of them capitals (`DDINHF`, `CO6NG`, `CO^NG`).
+    static func isCapitals(_ word: Substring) -> Bool {
+        word.count >= 2 && word.contains(where: \.isLetter) && !word.contains(where: \.isLowercase)
     }
 
     static let toneKeys: [Character: Character] = [
