@@ -45,6 +45,33 @@ import SearchIndex
         #expect(trades.shared(with: whole, synonyms: reference.synonyms).trades == ["hàn điện"])
     }
 
+    /// A trade of several syllables is found where it is whole words (issue 29): not the electrician's `điện` inside
+    /// `điện tử`, nor the driver's `lái xe` inside `lái xe nâng`; a truth table, then the reasons of a shortlist.
+    @Test func aTradeIsFoundOnlyAsWholeWords() {
+        let words = reference.synonyms.twoSyllableWords
+        #expect(words.contains("dien tu") && words.contains("xe nang") && words.contains("kho van"))
+        let cases: [(String, String, Bool)] = [
+            ("ky thuat vien dien", "ky thuat vien dien tu", false),
+            ("ky thuat vien dien", "ky thuat vien dien cong nghiep", true),
+            ("tho dien", "tho dien tu", false),
+            ("tho dien", "tho dien lanh", false),
+            ("tho dien", "tuyen tho dien", true),
+            ("lai xe", "lai xe nang hang", false),
+            ("lai xe", "lai xe tai", true),
+            ("lai xe", "lai xe nang lai xe tai", true),   // the second occurrence is whole
+            ("nhan vien kho", "nhan vien kho van", false),
+        ]
+        for (phrase, item, expected) in cases {
+            #expect(CandidateTrades.occursAsWholeWords(" \(phrase) ", in: " \(item) ", words: words) == expected, "\(phrase) in \(item)")
+        }
+        let electrician = CandidateTrades(profile(#"{"id":"E","name":"A","category":"vocational_student","desired_titles":["Kỹ thuật viên điện"],"skills":["thợ điện"]}"#),
+                                          synonyms: reference.synonyms)
+        let electronics = posting(#"{"id":"x","employer":"E","title":"Kỹ thuật viên điện tử","skills":["sửa chữa mạch điện tử"]}"#)
+        #expect(electrician.shared(with: electronics, synonyms: reference.synonyms).trades.isEmpty)
+        let electrical = posting(#"{"id":"y","employer":"E","title":"Kỹ thuật viên điện","skills":["thợ điện công nghiệp"]}"#)
+        #expect(Set(electrician.shared(with: electrical, synonyms: reference.synonyms).trades) == ["Kỹ thuật viên điện", "thợ điện"])
+    }
+
     @Test func aOneSyllableTradeNamesOnlyAWholeItem() {
         // A major written `Hàn` (welding) is not the soldering of `hàn linh kiện`.
         let welder = CandidateTrades(profile(#"{"id":"W","name":"A","category":"other","major":"Hàn"}"#), synonyms: reference.synonyms)

@@ -6,6 +6,8 @@ import VietnameseText
 /// groups, and the licences they hold: computed once a request, compared with many postings.
 struct CandidateTrades {
     private var phrases: [(text: String, folded: String, padded: String, groups: Set<Int>, generic: Bool)] = []
+    /// Two-syllable words (``SynonymTable/twoSyllableWords``): a trade is not found inside one.
+    private let words: Set<String>
     /// The licences the candidate holds (skills, summary, major, desired titles).
     let licences: [Licence]
     /// The candidate's occupations (``OccupationTaxonomy``): desired titles, major, skills.
@@ -14,6 +16,7 @@ struct CandidateTrades {
     init(_ profile: CandidateProfile, synonyms: SynonymTable, generic: GenericSkills = .shared,
          occupations taxonomy: OccupationTaxonomy = OccupationTaxonomy()) {
         let analyzer = VietnameseAnalyzer()
+        words = synonyms.twoSyllableWords
         let levelGroups = GenericSkills.levelGroups(synonyms)  // a level is no trade
         var seen = Set<String>()
         var licences: [Licence] = []
@@ -62,8 +65,12 @@ struct CandidateTrades {
         for phrase in phrases {
             // A one-syllable trade (a major written `Hàn`, `Điện`) names the item only when it is the
             // whole item: `hàn` in `hàn linh kiện` is soldering, not the welder's trade.
+            // A longer one names it where it is whole words: `kỹ thuật viên điện` is not in `kỹ thuật viên điện tử`,
+            // nor `lái xe` in `lái xe nâng` (`điện tử`, `xe nâng`: words of two syllables).
             let oneSyllable = !phrase.folded.contains(" ")
-            func names(_ item: String) -> Bool { oneSyllable ? item == phrase.padded : item.containsBytes(phrase.padded) }
+            func names(_ item: String) -> Bool {
+                oneSyllable ? item == phrase.padded : Self.occursAsWholeWords(phrase.padded, in: item, words: words)
+            }
             let direct = items.contains(where: names)
             let viaGroup = phrase.groups.intersection(postingGroups)
             guard direct || !viaGroup.isEmpty else { continue }
@@ -82,6 +89,31 @@ struct CandidateTrades {
             if shared.trades.count < 3 { shared.trades.append(phrase.text) }
         }
         return shared
+    }
+
+    /// Whether `padded` (` folded phrase `) occurs in `item` (` folded text `) at least once where its first
+    /// syllable does not end a two-syllable word begun before it, and its last does not begin one after it.
+    ///
+    /// | phrase | item | |
+    /// |---|---|---|
+    /// | `ky thuat vien dien` | `ky thuat vien dien tu` | no (`dien tu`) |
+    /// | `tho dien` | `tho dien cong nghiep` | yes |
+    /// | `lai xe` | `lai xe nang hang` | no (`xe nang`) |
+    /// | `lai xe` | `lai xe tai, lai xe nang` | yes (the first) |
+    ///
+    /// - Complexity: O(*n* · *m*) for an item of *n* bytes and a phrase of *m*, as the byte search.
+    static func occursAsWholeWords(_ padded: String, in item: String, words: Set<String>) -> Bool {
+        guard item.containsBytes(padded) else { return false }
+        if words.isEmpty { return true }
+        let phrase = padded.split(separator: " "), syllables = item.split(separator: " ")
+        guard let first = phrase.first, let last = phrase.last, phrase.count <= syllables.count else { return false }
+        for start in 0...(syllables.count - phrase.count) where syllables[start..<(start + phrase.count)].elementsEqual(phrase) {
+            let end = start + phrase.count
+            if start > 0, words.contains("\(syllables[start - 1]) \(first)") { continue }
+            if end < syllables.count, words.contains("\(last) \(syllables[end])") { continue }
+            return true
+        }
+        return false
     }
 
     /// Whether the candidate names a skill (folded): the same phrase, one containing it or

@@ -17,6 +17,9 @@ public struct SynonymTable: Sendable {
     private var phrasesByFirstWord: [Int32: [(group: Int, phrase: String, words: [Int32])]] = [:]
     /// A fingerprint of the table, so that indexes built with another table are rebuilt (worked out once).
     public private(set) var fingerprint = ""
+    /// The table's two-syllable phrases, folded (`dien tu`, `xe nang`, `kho van`): words of two syllables, so
+    /// that a trade ending in `điện` is not found inside `điện tử` (``CandidateTrades``).
+    public private(set) var twoSyllableWords: Set<String> = []
 
     public init(tsv: String) {
         for line in TableText.lines(tsv) where !line.isEmpty {
@@ -32,6 +35,7 @@ public struct SynonymTable: Sendable {
                     return number
                 }
                 phrasesByFirstWord[words[0], default: []].append((groups.count, phrase, words))
+                if words.count == 2 { twoSyllableWords.insert(phrase) }
             }
             groups.append(phrases)
         }
