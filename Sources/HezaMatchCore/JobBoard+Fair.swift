@@ -26,8 +26,8 @@ extension JobBoard {
         _ = try store.forEachRecord(of: .posting, batchSize: 1_000) { changes in
             for change in changes {
                 guard let json = change.document, json.contains("\"batch\""),
-                      let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-                      object["batch"] as? String == batch else { continue }
+                      case .object(let object)? = try? JSONParser.parse(Array(json.utf8)),
+                      object["batch"] == .string(batch) else { continue }
                 ids.append(change.id)
             }
         }

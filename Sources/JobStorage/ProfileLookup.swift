@@ -1,4 +1,5 @@
 import Foundation
+import JobRecords
 
 /// How a counsellor's words find a profile (``JobStore/findProfiles(_:limit:)``), the same in
 /// every store: an id as typed, a phone by its digits, a name without accents or case.
@@ -26,6 +27,14 @@ public struct ProfileLookup: Sendable, Hashable {
     public static func fold(_ text: String) -> String {
         text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "d")
             .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    }
+
+    /// A profile's folded name and phone digits, read from its stored JSON, as a store keeps them beside it for
+    /// finding it; empty when the document is not a JSON object.
+    public static func fields(ofDocument document: String) -> (name: String, phone: String) {
+        guard case .object(let object)? = try? JSONParser.parse(Array(document.utf8)) else { return ("", "") }
+        func text(_ key: String) -> String { if case .string(let value)? = object[key] { return value } else { return "" } }
+        return (fold(text("name")), phoneDigits(text("phone")))
     }
 
     /// A phone as it is searched: without spaces, dots and dashes.

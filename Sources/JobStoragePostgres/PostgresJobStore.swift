@@ -270,7 +270,7 @@ public final class PostgresJobStore: JobStore, @unchecked Sendable {
     // MARK: The access record
 
     public func recordAccess(_ record: AccessRecord, retention: TimeInterval) async throws {
-        let ids = String(decoding: try JSONSerialization.data(withJSONObject: record.profileIDs), as: UTF8.self)
+        let ids = record.storedProfileIDs
         let at = record.at.timeIntervalSince1970, cutoff = Date().addingTimeInterval(-retention).timeIntervalSince1970
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             background.async {
@@ -295,7 +295,7 @@ public final class PostgresJobStore: JobStore, @unchecked Sendable {
                 """)
             return try rows.map { row in
                 let (at, actor, action, subject, profileIDs) = try row.decode((Double, String, String, String, String).self)
-                let ids = (try? JSONSerialization.jsonObject(with: Data(profileIDs.utf8))) as? [String] ?? []
+                let ids = AccessRecord.profileIDs(stored: profileIDs)
                 return AccessRecord(at: Date(timeIntervalSince1970: at), actor: actor, action: action, subject: subject, profileIDs: ids)
             }
         }

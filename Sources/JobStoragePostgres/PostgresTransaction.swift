@@ -95,7 +95,6 @@ final class PostgresTransaction: StoreTransaction {
 
     /// A profile's folded name and phone digits, kept beside it for finding it (deleted with it).
     static func lookupFields(_ document: String) -> (name: String, phone: String) {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(document.utf8))) as? [String: Any] else { return ("", "") }
-        return (ProfileLookup.fold(object["name"] as? String ?? ""), ProfileLookup.phoneDigits(object["phone"] as? String ?? ""))
+        ProfileLookup.fields(ofDocument: document)
     }
 }

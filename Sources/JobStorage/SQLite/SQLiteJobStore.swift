@@ -143,7 +143,7 @@ public final class SQLiteJobStore: JobStore {
     }
 
     public func recordAccess(_ record: AccessRecord, retention: TimeInterval) async throws {
-        let ids = String(decoding: try JSONSerialization.data(withJSONObject: record.profileIDs), as: UTF8.self)
+        let ids = record.storedProfileIDs
         let cutoff = Date().addingTimeInterval(-retention).timeIntervalSince1970
         try await database.write { db in
             try db.execute(sql: "INSERT INTO access_log(at, actor, action, subject, profile_ids) VALUES (?, ?, ?, ?, ?)",
@@ -158,7 +158,7 @@ public final class SQLiteJobStore: JobStore {
                 SELECT at, actor, action, subject, profile_ids FROM access_log WHERE at >= ? ORDER BY seq DESC LIMIT ?
                 """, arguments: [since?.timeIntervalSince1970 ?? 0, limit])
             return rows.map { row in
-                let ids = (try? JSONSerialization.jsonObject(with: Data((row[4] as String).utf8))) as? [String] ?? []
+                let ids = AccessRecord.profileIDs(stored: row[4])
                 return AccessRecord(at: Date(timeIntervalSince1970: row[0]), actor: row[1], action: row[2], subject: row[3], profileIDs: ids)
             }
         }
