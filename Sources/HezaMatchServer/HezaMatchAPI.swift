@@ -40,7 +40,8 @@ public struct HezaMatchAPI: Sendable {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
         if !allowedOrigins.isEmpty { router.add(middleware: CORSForAllowedOriginsMiddleware(origins: allowedOrigins)) }
-        router.add(middleware: MethodNotAllowedMiddleware())
+        let routes = RouteMethods()
+        router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
         router.add(middleware: ErrorTranslationMiddleware())
         router.add(middleware: RequestLimitsMiddleware())
         router.add(middleware: PublicCacheMiddleware(board: board))
@@ -56,6 +57,7 @@ public struct HezaMatchAPI: Sendable {
         let web = router.group()
         addPublicPages(to: web, pages: pages)
         addConsolePages(open: web, pages: pages, sessions: sessions)
+        routes.record(router.routes)
         return router
     }
 }

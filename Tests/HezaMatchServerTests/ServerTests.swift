@@ -333,6 +333,16 @@ import Testing
             try await client.execute(uri: "/v1/jobs/P1", method: .post) { response in
                 #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET, PUT, DELETE")
             }
+            // The methods are the router's own: every route, pages included.
+            try await client.execute(uri: "/v1/import", method: .get) { response in
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "POST")
+            }
+            try await client.execute(uri: "/v1/jobs/search", method: .post) { response in
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET")
+            }
+            try await client.execute(uri: "/", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET")
+            }
             try await client.execute(uri: "/v1/nothing", method: .get) { response in #expect(response.status == .notFound) }
         }
     }
