@@ -78,12 +78,19 @@ import Glibc
             #expect(ContinuousClock.now - started < .milliseconds(1_800))
             #expect(slow.isClosed(within: 1.0))
             // A body that stops half-way.
-            let stalled = try RawConnection(port: port)
-            try stalled.send("POST /v1/import?kind=profiles HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer limits-token\r\nContent-Length: 1000\r\n\r\n{\"id\"")
-            let reply = stalled.receive(waiting: 3)
-            #expect(reply.hasPrefix("HTTP/1.1 408"), "\(reply)")
-            #expect(stalled.isClosed(within: 1.0))
+            let stalled = try Self.answer(to: "POST /v1/import?kind=profiles HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer limits-token\r\nContent-Length: 1000\r\n\r\n{\"id\"",
+                                          port: port, waiting: 3)
+            #expect(stalled.answer.hasPrefix("HTTP/1.1 408") && stalled.closed, "\(stalled.answer)")
         }
+    }
+
+    /// Sends `request` on a connection of its own: what comes back first, and whether the server then closes the
+    /// connection within a second.
+    private static func answer(to request: String, port: Int, waiting seconds: Double) throws -> (answer: String, closed: Bool) {
+        let connection = try RawConnection(port: port)
+        try connection.send(request)
+        let answer = connection.receive(waiting: seconds)
+        return (answer, connection.isClosed(within: 1.0))
     }
 
     /// Bytes that are not HTTP/1.1 are answered 400 and the connection closed, whether they come first, after
@@ -116,11 +123,9 @@ import Glibc
             #expect(rest.contains("HTTP/1.1 400"), "\(rest.suffix(120))")
             #expect(after.isClosed(within: 1.0))
 
-            let chunked = try RawConnection(port: port)
-            try chunked.send("POST /v1/import?kind=profiles HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer limits-token\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nxx\r\n")
-            let chunkAnswer = chunked.receive(waiting: 2)
-            #expect(chunkAnswer.hasPrefix("HTTP/1.1 400"), "\(chunkAnswer)")
-            #expect(chunked.isClosed(within: 1.0))
+            let chunked = try Self.answer(to: "POST /v1/import?kind=profiles HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer limits-token\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nxx\r\n",
+                                          port: port, waiting: 2)
+            #expect(chunked.answer.hasPrefix("HTTP/1.1 400") && chunked.closed, "\(chunked.answer)")
 
             try await client.execute(uri: "/healthz", method: .get) { response in #expect(response.status == .ok) }
         }

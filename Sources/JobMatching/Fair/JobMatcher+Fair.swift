@@ -9,7 +9,9 @@ extension JobMatcher {
     ///
     /// A pair is made only where the candidate is eligible (the shortlist's filters, no
     /// required licence missing) and has a trade the posting names (`Đúng nghề`): no
-    /// candidate is sent to a booth only to fill it. The score is the shortlist's, so the
+    /// candidate is sent to a booth only to fill it. Then, when places remain, a second pass
+    /// sends candidates placed nowhere to a booth of a related trade (`nghề gần`), one each,
+    /// after everyone of the trade is placed; their reasons say `Không có gian đúng nghề`. The score is the shortlist's, so the
     /// candidate's wishes (desired titles, district, housing, salary) stay in it. Candidates
     /// who share a posting's trade but lack a licence or skill it asks count in the fair's
     /// training gaps (``FairPlan/Gap``), eligible or not.
@@ -96,13 +98,22 @@ extension JobMatcher {
         let capacities = postings.map(request.capacity(of:))
         let allocation = BoothAllocator(perCandidate: request.perCandidate)
             .allocate(candidates: candidateIDs.count, capacities: capacities, pairs: pairs)
-        let solved = clock.now
-
-        func byScore(_ a: RankedCandidate, _ b: RankedCandidate) -> Bool {
-            a.score != b.score ? a.score > b.score : a.profile.id < b.profile.id
-        }
         var chosenPerBooth = [[RankedCandidate]](repeating: [], count: postings.count)
         for index in allocation.chosen { chosenPerBooth[pairs[index].booth].append(pairRanked[index]) }
+        let placedByTrade = Set(allocation.chosen.map { candidateIDs[pairs[$0].candidate] })
+        // The second pass: the places left go to eligible candidates with no booth of their trade, the closest
+        // related trade first (``relatedPass(_:postings:capacities:placed:index:known:)``).
+        let left = capacities.indices.map { capacities[$0] - chosenPerBooth[$0].count }
+        let related = try relatedPass(request, postings: postings, capacities: left, placed: placedByTrade, index: index, known: &known)
+        for (booth, candidate) in related { chosenPerBooth[booth].append(candidate) }
+        let solved = clock.now
+
+        /// Those of the trade first, then those of a related one; each best first.
+        func byScore(_ a: RankedCandidate, _ b: RankedCandidate) -> Bool {
+            let aRelated = a.reasons.first == Self.noBoothOfTheTrade, bRelated = b.reasons.first == Self.noBoothOfTheTrade
+            if aRelated != bRelated { return bRelated }
+            return a.score != b.score ? a.score > b.score : a.profile.id < b.profile.id
+        }
         var allPerBooth = [[Double]](repeating: [], count: postings.count)
         for (index, pair) in pairs.enumerated() { allPerBooth[pair.booth].append(pairRanked[index].score) }
 
@@ -143,8 +154,8 @@ extension JobMatcher {
             booths.append(FairPlan.Booth(number: booth + 1, posting: posting, capacity: capacities[booth], eligible: eligiblePerBooth[booth],
                                          candidates: chosen, times: times[booth], independentMean: independent.map(Self.round)))
         }
-        let placed = Set(allocation.chosen.map { pairs[$0].candidate })
-        let unplaced = candidateIDs.indices.filter { !placed.contains($0) }.map { candidateIDs[$0] }.sorted()
+        let placedRelated = Set(related.map(\.candidate.profile.id))
+        let unplaced = candidateIDs.filter { !placedByTrade.contains($0) && !placedRelated.contains($0) }.sorted()
         let gaps = gapsByCourse.values.map { gap in
             FairPlan.Gap(course: gap.course, lacking: Self.spellings(gap.lacking), candidates: gap.candidates.sorted(),
                          employers: VietnameseCollation.sorted(Set(gap.postings.map { postings[$0].employer })),
@@ -157,14 +168,67 @@ extension JobMatcher {
         }
         let summary = FairPlan.Summary(
             booths: postings.count, openings: postings.reduce(0) { $0 + ($1.openings ?? 1) }, places: capacities.reduce(0, +),
-            filled: allocation.filled, openingsCovered: openingsCovered, boothsFull: boothsFull,
-            candidates: index.documentCount, eligibleCandidates: candidateIDs.count, placedCandidates: placed.count, pairs: pairs.count,
+            filled: allocation.filled + related.count, openingsCovered: openingsCovered, boothsFull: boothsFull,
+            candidates: index.documentCount, eligibleCandidates: Set(candidateIDs).union(placedRelated).count,
+            placedCandidates: placedByTrade.union(placedRelated).count, pairs: pairs.count,
             meanScore: allocatedCount == 0 ? 0 : Self.round(allocatedSum / Double(allocatedCount)),
             independentMean: allocatedCount == 0 ? 0 : Self.round(independentSum / Double(allocatedCount)),
             scoringMilliseconds: milliseconds(scored - scoringStart), solvingMilliseconds: milliseconds(solved - scored))
         return FairPlan(asOf: request.asOf, perCandidate: request.perCandidate, oversubscribe: request.oversubscribe, booths: booths,
                         unplaced: unplaced, gaps: gaps, summary: summary)
     }
+
+    /// The fair's second pass: for each booth with places left, the eligible candidates placed nowhere whose
+    /// occupation is related to the booth's (``OccupationTaxonomy`` closeness ≥ 0.5, "nghề gần" in the reasons)
+    /// and who share no trade with it, each sent to one booth at most, the greatest total score (``BoothAllocator``).
+    /// Their reasons say `Không có gian đúng nghề`.
+    ///
+    /// - Complexity: one search of the profiles per booth with places left, then the allocator.
+    func relatedPass(_ request: FairRequest, postings: [JobPosting], capacities: [Int], placed: Set<String>, index: SearchIndex,
+                     known: inout [String: (profile: CandidateProfile, trades: CandidateTrades)]) throws -> [(booth: Int, candidate: RankedCandidate)] {
+        var ids: [String] = [], number: [String: Int] = [:]
+        var pairs: [BoothAllocator.Pair] = [], ranked: [RankedCandidate] = []
+        let everyone = max(1, index.documentCount)
+        for (booth, posting) in postings.enumerated() where capacities[booth] > 0 {
+            let postingTrades = PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations)
+            let tokens = reference.occupations.tokens(of: postingTrades.occupations)
+            guard !tokens.isEmpty else { continue }
+            var filters: [SearchFilter] = []
+            if let minimum = posting.educationMin, minimum > .none {
+                filters.append(.keyword("education", anyOf: minimum.andAbove.map(\.rawValue)))
+            }
+            if posting.ageMin != nil || posting.ageMax != nil {
+                filters.append(.range("birth_year", lower: posting.ageMax.map { Int64(request.asOf.year - $0) },
+                                      upper: posting.ageMin.map { Int64(request.asOf.year - $0) }, orMissing: true))
+            }
+            let result = try index.search(SearchQuery(tokens.joined(separator: " "), mode: .any, filters: filters, limit: everyone, loadsStoredFields: true))
+            for hit in result.hits where !placed.contains(hit.id) {
+                let entry: (profile: CandidateProfile, trades: CandidateTrades)
+                if let cached = known[hit.id] {
+                    entry = cached
+                } else {
+                    let profile = try Self.profile(hit)
+                    entry = (profile, CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations))
+                    known[hit.id] = entry
+                }
+                let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: entry.profile, trades: entry.trades,
+                                                    textScore: hit.score, asOf: request.asOf, reference: reference)
+                let score = Self.round(signals.points)
+                guard !signals.excluded, !signals.sharesTrade, signals.reasons.contains(where: { $0.hasPrefix("nghề gần") }),
+                      score >= request.minimumScore else { continue }
+                if number[hit.id] == nil { number[hit.id] = ids.count; ids.append(hit.id) }
+                pairs.append(BoothAllocator.Pair(candidate: number[hit.id]!, booth: booth, score: score))
+                ranked.append(RankedCandidate(profile: entry.profile, score: score, reasons: [Self.noBoothOfTheTrade] + signals.reasons.filter { !$0.hasPrefix("Gần với hồ sơ") },
+                                              training: signals.training))
+            }
+        }
+        guard !pairs.isEmpty else { return [] }
+        let allocation = BoothAllocator(perCandidate: 1).allocate(candidates: ids.count, capacities: capacities, pairs: pairs)
+        return allocation.chosen.map { (pairs[$0].booth, ranked[$0]) }
+    }
+
+    /// The first reason of a candidate sent to a booth of a related trade.
+    static let noBoothOfTheTrade = "Không có gian đúng nghề"
 
     /// One spelling of each phrase (`bảo trì điện`, not also `bao tri dien`): of those that
     /// fold alike, the one with the most accents, then the first in order.
