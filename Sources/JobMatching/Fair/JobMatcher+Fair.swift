@@ -47,14 +47,7 @@ extension JobMatcher {
         var gapsByCourse: [String: (course: TrainingCatalogue.Course, lacking: Set<String>, candidates: Set<String>, postings: Set<Int>)] = [:]
         let everyone = max(1, index.documentCount)
         for (booth, posting) in postings.enumerated() {
-            var filters: [SearchFilter] = []
-            if let minimum = posting.educationMin, minimum > .none {
-                filters.append(.keyword("education", anyOf: minimum.andAbove.map(\.rawValue)))
-            }
-            if posting.ageMin != nil || posting.ageMax != nil {
-                filters.append(.range("birth_year", lower: posting.ageMax.map { Int64(request.asOf.year - $0) },
-                                      upper: posting.ageMin.map { Int64(request.asOf.year - $0) }, orMissing: true))
-            }
+            let filters = Self.profileFilters(for: posting, asOf: request.asOf)
             let text = [posting.title, (posting.skills ?? []).joined(separator: " ; ")].joined(separator: " ; ")
             let result = try index.search(SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
                                                       limit: everyone, loadsStoredFields: true))
@@ -193,14 +186,7 @@ extension JobMatcher {
             let postingTrades = PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations)
             let tokens = reference.occupations.tokens(of: postingTrades.occupations)
             guard !tokens.isEmpty else { continue }
-            var filters: [SearchFilter] = []
-            if let minimum = posting.educationMin, minimum > .none {
-                filters.append(.keyword("education", anyOf: minimum.andAbove.map(\.rawValue)))
-            }
-            if posting.ageMin != nil || posting.ageMax != nil {
-                filters.append(.range("birth_year", lower: posting.ageMax.map { Int64(request.asOf.year - $0) },
-                                      upper: posting.ageMin.map { Int64(request.asOf.year - $0) }, orMissing: true))
-            }
+            let filters = Self.profileFilters(for: posting, asOf: request.asOf)
             let result = try index.search(SearchQuery(tokens.joined(separator: " "), mode: .any, filters: filters, limit: everyone, loadsStoredFields: true))
             for hit in result.hits where !placed.contains(hit.id) {
                 let entry: (profile: CandidateProfile, trades: CandidateTrades)

@@ -139,15 +139,7 @@ public struct JobMatcher: Sendable {
         if let deadline = posting.deadline, deadline < asOf {
             throw MatchError(.postingClosed, "posting \(posting.id) closed on \(deadline) (as of \(asOf))")
         }
-        var filters: [SearchFilter] = []
-        if let minimum = posting.educationMin, minimum > .none {
-            filters.append(.keyword("education", anyOf: minimum.andAbove.map(\.rawValue)))
-        }
-        if posting.ageMin != nil || posting.ageMax != nil {
-            let lower = posting.ageMax.map { Int64(asOf.year - $0) }
-            let upper = posting.ageMin.map { Int64(asOf.year - $0) }
-            filters.append(.range("birth_year", lower: lower, upper: upper, orMissing: true))
-        }
+        let filters = Self.profileFilters(for: posting, asOf: asOf)
         let text = [posting.title, (posting.skills ?? []).joined(separator: " ; ")].joined(separator: " ; ")
         let postingTrades = PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations)  // once for every candidate
         // The words, their synonym groups, and the tokens of the posting's occupations and related ones.
@@ -166,6 +158,20 @@ public struct JobMatcher: Sendable {
             ranked.append(RankedCandidate(profile: profile, score: Self.round(signals.points), reasons: signals.reasons, training: signals.training))
         }
         return Array(ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.profile.id < $1.profile.id }.prefix(limit))
+    }
+
+    /// The filters a profile passes to be eligible for `posting` on `asOf`: its education at least the posting's
+    /// minimum, its birth year within the posting's ages (a profile without one passes, and its reasons say so).
+    static func profileFilters(for posting: JobPosting, asOf: CalendarDate) -> [SearchFilter] {
+        var filters: [SearchFilter] = []
+        if let minimum = posting.educationMin, minimum > .none {
+            filters.append(.keyword("education", anyOf: minimum.andAbove.map(\.rawValue)))
+        }
+        if posting.ageMin != nil || posting.ageMax != nil {
+            filters.append(.range("birth_year", lower: posting.ageMax.map { Int64(asOf.year - $0) },
+                                  upper: posting.ageMin.map { Int64(asOf.year - $0) }, orMissing: true))
+        }
+        return filters
     }
 
     /// The posting a hit stored (``StoredRecord``).
