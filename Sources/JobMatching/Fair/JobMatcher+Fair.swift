@@ -53,14 +53,7 @@ extension JobMatcher {
                                                       limit: everyone, loadsStoredFields: true))
             let postingTrades = PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations)
             for hit in result.hits {
-                let entry: (profile: CandidateProfile, trades: CandidateTrades)
-                if let cached = known[hit.id] {
-                    entry = cached
-                } else {
-                    let profile = try Self.profile(hit)
-                    entry = (profile, CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations))
-                    known[hit.id] = entry
-                }
+                let entry = try candidate(hit, known: &known)
                 // Most hits share a word, not a trade: they are passed over before the whole evaluation.
                 guard !entry.trades.shared(with: postingTrades).trades.isEmpty else { continue }
                 let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: entry.profile, trades: entry.trades,
@@ -189,14 +182,7 @@ extension JobMatcher {
             let filters = Self.profileFilters(for: posting, asOf: request.asOf)
             let result = try index.search(SearchQuery(tokens.joined(separator: " "), mode: .any, filters: filters, limit: everyone, loadsStoredFields: true))
             for hit in result.hits where !placed.contains(hit.id) {
-                let entry: (profile: CandidateProfile, trades: CandidateTrades)
-                if let cached = known[hit.id] {
-                    entry = cached
-                } else {
-                    let profile = try Self.profile(hit)
-                    entry = (profile, CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations))
-                    known[hit.id] = entry
-                }
+                let entry = try candidate(hit, known: &known)
                 let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: entry.profile, trades: entry.trades,
                                                     textScore: hit.score, asOf: request.asOf, reference: reference)
                 let score = Self.round(signals.points)
@@ -211,6 +197,16 @@ extension JobMatcher {
         guard !pairs.isEmpty else { return [] }
         let allocation = BoothAllocator(perCandidate: 1).allocate(candidates: ids.count, capacities: capacities, pairs: pairs)
         return allocation.chosen.map { (pairs[$0].booth, ranked[$0]) }
+    }
+
+    /// A hit's profile and trades, read once a fair (`known`).
+    func candidate(_ hit: SearchHit, known: inout [String: (profile: CandidateProfile, trades: CandidateTrades)]) throws
+        -> (profile: CandidateProfile, trades: CandidateTrades) {
+        if let cached = known[hit.id] { return cached }
+        let profile = try Self.profile(hit)
+        let entry = (profile: profile, trades: CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations))
+        known[hit.id] = entry
+        return entry
     }
 
     /// The first reason of a candidate sent to a booth of a related trade.
