@@ -45,6 +45,20 @@ import SearchIndex
         #expect(trades.shared(with: whole, synonyms: reference.synonyms).trades == ["hàn điện"])
     }
 
+    /// When no open posting names the candidate's trade (issue 29): a related occupation first, then postings that
+    /// only share words, even when those score higher.
+    @Test func withNoPostingOfTheTradeARelatedOneComesFirst() throws {
+        let craneOperator = profile(#"{"id":"K","name":"A","category":"discharged_soldier","skills":["vận hành cần cẩu","an toàn lao động"],"desired_titles":["Vận hành cần cẩu"]}"#)
+        let forklift = posting(#"{"id":"fork","employer":"E","title":"Lái xe nâng","skills":["lái xe nâng"],"deadline":"2026-12-31"}"#)
+        let words = posting(#"{"id":"words","employer":"E","title":"Công nhân bốc xếp cảng","skills":["bốc xếp hàng hóa","an toàn lao động","chằng buộc container"],"audiences":["discharged_soldier"],"deadline":"2026-12-31"}"#)
+        let index = try MatchIndexes.postingIndex([forklift, words], reference: reference)
+        let ranked = try JobMatcher(reference: reference).match(profile: craneOperator, asOf: asOf, limit: 10, postings: index)
+        #expect(ranked.map(\.posting.id) == ["fork", "words"], "\(ranked.map { ($0.posting.id, $0.score) })")
+        #expect(ranked.first?.reasons.contains { $0.hasPrefix("nghề gần: ") } == true)
+        // The order is the tier's, not the score's: the posting that shares only words scores higher.
+        #expect((ranked.last?.score ?? 0) > (ranked.first?.score ?? 0), "\(ranked.map { ($0.posting.id, $0.score) })")
+    }
+
     /// A trade of several syllables is found where it is whole words (issue 29): not the electrician's `điện` inside
     /// `điện tử`, nor the driver's `lái xe` inside `lái xe nâng`; a truth table, then the reasons of a shortlist.
     @Test func aTradeIsFoundOnlyAsWholeWords() {

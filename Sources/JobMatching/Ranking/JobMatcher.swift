@@ -116,7 +116,7 @@ public struct JobMatcher: Sendable {
         query.commonTermCutoff = commonTermCutoff
         query.scoresAccents = false  // a record's accents are no wish of the candidate's (and half the clauses)
         let result = try index.search(query)
-        var ranked: [RankedPosting] = []
+        var ranked: [(tier: Int, posting: RankedPosting)] = []
         for hit in result.hits {
             let posting = try Self.posting(hit)
             let postingSide = postingTrades.trades(of: posting) { PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations) }
@@ -124,9 +124,12 @@ public struct JobMatcher: Sendable {
                                                 profile: profile, trades: trades, textScore: hit.score,
                                                 asOf: asOf, reference: reference)
             if signals.excluded { continue }
-            ranked.append(RankedPosting(posting: posting, score: Self.round(signals.points), reasons: signals.reasons, training: signals.training))
+            ranked.append((signals.tier, RankedPosting(posting: posting, score: Self.round(signals.points), reasons: signals.reasons, training: signals.training)))
         }
-        return Array(ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.posting.id < $1.posting.id }.prefix(limit))
+        // The trade first, then related occupations, then words in common; each by score.
+        return Array(ranked.sorted {
+            $0.tier != $1.tier ? $0.tier < $1.tier : $0.posting.score != $1.posting.score ? $0.posting.score > $1.posting.score : $0.posting.posting.id < $1.posting.posting.id
+        }.prefix(limit).map(\.posting))
     }
 
     /// The candidates eligible for a posting, best first, with reasons.
@@ -148,16 +151,20 @@ public struct JobMatcher: Sendable {
         query.commonTermCutoff = commonTermCutoff
         query.scoresAccents = false  // a record's accents are no wish of the candidate's (and half the clauses)
         let result = try index.search(query)
-        var ranked: [RankedCandidate] = []
+        var ranked: [(tier: Int, candidate: RankedCandidate)] = []
         for hit in result.hits {
             let profile = try Self.profile(hit)
             let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: profile,
                                                 trades: CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations),
                                                 textScore: hit.score, asOf: asOf, reference: reference)
             if signals.excluded { continue }
-            ranked.append(RankedCandidate(profile: profile, score: Self.round(signals.points), reasons: signals.reasons, training: signals.training))
+            ranked.append((signals.tier, RankedCandidate(profile: profile, score: Self.round(signals.points), reasons: signals.reasons, training: signals.training)))
         }
-        return Array(ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.profile.id < $1.profile.id }.prefix(limit))
+        // Those of the trade first, then of a related occupation, then words in common; each by score.
+        return Array(ranked.sorted {
+            $0.tier != $1.tier ? $0.tier < $1.tier
+                : $0.candidate.score != $1.candidate.score ? $0.candidate.score > $1.candidate.score : $0.candidate.profile.id < $1.candidate.profile.id
+        }.prefix(limit).map(\.candidate))
     }
 
     /// The filters a profile passes to be eligible for `posting` on `asOf`: its education at least the posting's

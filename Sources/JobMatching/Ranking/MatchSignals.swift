@@ -30,6 +30,13 @@ struct MatchSignals {
     var sharesTrade = false
     /// What to learn, when the candidate shares the trade but lacks a licence or skill asked.
     var training: [TrainingSuggestion] = []
+    /// How close the posting's occupation is to the candidate's (``OccupationTaxonomy/closeness(_:_:)``): 1 the
+    /// same, 0.5 and over related, 0 neither or unknown.
+    var occupationCloseness = 0.0
+
+    /// The order of a match before the score (issue 29's fallback): 0 the trade (a trade named, or the same
+    /// occupation), 1 a related occupation, 2 words in common only.
+    var tier: Int { sharesTrade || occupationCloseness >= 1 ? 0 : occupationCloseness >= 0.5 ? 1 : 2 }
 
     static func evaluate(posting: JobPosting, postingTrades: PostingTrades, profile: CandidateProfile, trades candidateTrades: CandidateTrades,
                          textScore: Double, asOf: CalendarDate, reference: ReferenceData) -> MatchSignals {
@@ -89,6 +96,7 @@ struct MatchSignals {
             }
         }
         if let best {
+            signals.occupationCloseness = best.closeness
             let share = best.weight / best.closeness
             if best.closeness >= 1 {
                 signals.points += 1.5 * share
