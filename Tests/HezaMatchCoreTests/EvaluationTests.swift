@@ -32,8 +32,7 @@ import JobRecords
     }
 
     @Test func aBoardIsMeasured() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-eval-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryFolder("eval")
         let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Corpus").path
         let board = try JobBoard.open(storePath: directory.appendingPathComponent("s.sqlite").path, corpus: corpus)

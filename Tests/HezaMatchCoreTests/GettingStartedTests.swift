@@ -7,8 +7,7 @@ import Testing
 /// The getting-started article's code, run on the bundled Corpus, so that it stays true.
 @Suite struct GettingStartedTests {
     @Test func theArticlesTwentyLinesWork() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-start-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryFolder("start")
         let corpus = JobBoardTests.corpus
 
         let board = try JobBoard.open(storePath: directory.appendingPathComponent("hezamatch.sqlite").path, corpus: corpus)

@@ -13,8 +13,7 @@ import VietnameseText
         .deletingLastPathComponent().appendingPathComponent("Corpus").path
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-encoding-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try temporaryFolder("encoding")
         storePath = directory.appendingPathComponent("store.sqlite").path
     }
 

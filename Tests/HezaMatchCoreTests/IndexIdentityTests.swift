@@ -12,8 +12,7 @@ import Testing
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-identity-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try temporaryFolder("identity")
     }
 
     private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }

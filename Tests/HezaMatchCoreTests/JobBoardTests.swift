@@ -16,8 +16,7 @@ import JobStorage
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-board-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try temporaryFolder("board")
     }
 
     private var storePath: String { directory.appendingPathComponent("store.sqlite").path }

@@ -11,8 +11,7 @@ import Testing
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-aids-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try temporaryFolder("aids")
     }
 
     private var storePath: String { directory.appendingPathComponent("store.sqlite").path }

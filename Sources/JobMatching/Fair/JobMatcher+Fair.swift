@@ -44,6 +44,7 @@ extension JobMatcher {
         var pairs: [BoothAllocator.Pair] = []
         var pairRanked: [RankedCandidate] = []
         var eligiblePerBooth = [Int](repeating: 0, count: postings.count)
+        var tradesOfBooth: [PostingTrades] = []  // each booth's, worked out once for both passes
         var gapsByCourse: [String: (course: TrainingCatalogue.Course, lacking: Set<String>, candidates: Set<String>, postings: Set<Int>)] = [:]
         let everyone = max(1, index.documentCount)
         for (booth, posting) in postings.enumerated() {
@@ -52,6 +53,7 @@ extension JobMatcher {
             let result = try index.search(SearchQuery(reference.synonyms.expand(text), mode: .any, filters: filters,
                                                       limit: everyone, loadsStoredFields: true))
             let postingTrades = PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations)
+            tradesOfBooth.append(postingTrades)
             for hit in result.hits {
                 let entry = try candidate(hit, known: &known)
                 // Most hits share a word, not a trade: they are passed over before the whole evaluation.
@@ -88,9 +90,10 @@ extension JobMatcher {
         for index in allocation.chosen { chosenPerBooth[pairs[index].booth].append(pairRanked[index]) }
         let placedByTrade = Set(allocation.chosen.map { candidateIDs[pairs[$0].candidate] })
         // The second pass: the places left go to eligible candidates with no booth of their trade, the closest
-        // related trade first (``relatedPass(_:postings:capacities:placed:index:known:)``).
+        // related trade first (``relatedPass(_:postings:trades:capacities:placed:index:known:)``).
         let left = capacities.indices.map { capacities[$0] - chosenPerBooth[$0].count }
-        let related = try relatedPass(request, postings: postings, capacities: left, placed: placedByTrade, index: index, known: &known)
+        let related = try relatedPass(request, postings: postings, trades: tradesOfBooth, capacities: left, placed: placedByTrade,
+                                      index: index, known: &known)
         for (booth, candidate) in related { chosenPerBooth[booth].append(candidate) }
         let solved = clock.now
 
@@ -170,13 +173,13 @@ extension JobMatcher {
     /// Their reasons say `Không có gian đúng nghề`.
     ///
     /// - Complexity: one search of the profiles per booth with places left, then the allocator.
-    func relatedPass(_ request: FairRequest, postings: [JobPosting], capacities: [Int], placed: Set<String>, index: SearchIndex,
+    func relatedPass(_ request: FairRequest, postings: [JobPosting], trades: [PostingTrades], capacities: [Int], placed: Set<String>, index: SearchIndex,
                      known: inout [String: (profile: CandidateProfile, trades: CandidateTrades)]) throws -> [(booth: Int, candidate: RankedCandidate)] {
         var ids: [String] = [], number: [String: Int] = [:]
         var pairs: [BoothAllocator.Pair] = [], ranked: [RankedCandidate] = []
         let everyone = max(1, index.documentCount)
         for (booth, posting) in postings.enumerated() where capacities[booth] > 0 {
-            let postingTrades = PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations)
+            let postingTrades = trades[booth]
             let tokens = reference.occupations.tokens(of: postingTrades.occupations)
             guard !tokens.isEmpty else { continue }
             let filters = Self.profileFilters(for: posting, asOf: request.asOf)
