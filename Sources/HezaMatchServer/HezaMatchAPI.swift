@@ -21,6 +21,10 @@ public struct HezaMatchAPI: Sendable {
     public let limits: ConnectionLimits
     /// Origins whose pages may call the API from a browser (CORS); none by default.
     public var allowedOrigins: Set<String> = []
+    /// Job alerts, when the store keeps them (``AlertKeeper``); `nil`: the alert endpoints answer 503.
+    public var alerts: AlertKeeper? = nil
+    /// The hosts a counsellor's webhook may name (`--webhook-allow`).
+    public var webhookPolicy = WebhookPolicy(allowedHosts: [])
     let metrics = ServerMetrics()
     let sessions = ConsoleSessions()
 
@@ -54,6 +58,7 @@ public struct HezaMatchAPI: Sendable {
         addFairRoutes(to: protected)
         addImportRoutes(to: protected)
         let pages = try PageRenderer.load()
+        addAlertRoutes(open: open, protected: protected, pages: pages)
         let web = router.group()
         addPublicPages(to: web, pages: pages)
         addConsolePages(open: web, pages: pages, sessions: sessions)

@@ -4,6 +4,7 @@ import HezaMatchCore
 import HezaMatchServer
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// `hezamatch serve`: the Heza Works HTTP API over the store.
 struct ServeCommand: AsyncParsableCommand {
@@ -28,6 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds an idle keep-alive connection stays open.") var idleTimeout = 15
     @Option(name: .customLong("cors-origin"), help: ArgumentHelp("An origin whose pages may call the API from a browser (https://vieclam.example.vn); repeat for several.", valueName: "origin"))
     var corsOrigins: [String] = []
+    @OptionGroup var delivery: AlertDeliveryOptions
 
     func run() async throws {
         let tokens = try tokensFile.map { try APITokens.fromFile($0) } ?? APITokens.fromEnvironment()
@@ -44,8 +46,15 @@ struct ServeCommand: AsyncParsableCommand {
         limits.idleTimeout = .seconds(Int64(idleTimeout))
         var api = HezaMatchAPI(board: board, tokens: tokens, limits: limits)
         api.allowedOrigins = Set(corsOrigins)
+        var services: [any Service] = [maintenance]
+        // Job alerts, on the embedded store: matched as postings change, delivered continuously.
+        if let keeper = try? AlertKeeper(board: board, publicURL: delivery.publicURL ?? "http://\(host):\(port)", quietHours: delivery.quiet) {
+            api.alerts = keeper
+            api.webhookPolicy = delivery.policy
+            services.append(AlertDelivery(keeper: keeper, sender: delivery.senders(), log: { Terminal.error("hezamatch: \($0)") }))
+        }
         let app = Application(router: try api.router(), server: limits.server,
-                              configuration: limits.configuration(address: .hostname(host, port: port)), services: [maintenance], logger: logger)
+                              configuration: limits.configuration(address: .hostname(host, port: port)), services: services, logger: logger)
         Terminal.error("hezamatch serving \(options.storeLabel) on http://\(host):\(port)" + (tokens.isEmpty ? " (no API token: protected endpoints answer 401)" : ""))
         try await app.runService()  // returns on SIGINT or SIGTERM, after in-flight requests and the last save
         Terminal.error("hezamatch: indexes saved \(options.indexLocation) for the next start")

@@ -139,6 +139,13 @@ public struct JobMatcher: Sendable {
     /// The candidates come from the index without their names and phones
     /// (``StoredRecord``): the caller adds them from the store where it needs them.
     public func shortlist(posting: JobPosting, asOf: CalendarDate, limit: Int, profiles index: SearchIndex) throws -> [RankedCandidate] {
+        try tieredShortlist(posting: posting, asOf: asOf, limit: limit, profiles: index).map(\.candidate)
+    }
+
+    /// ``shortlist(posting:asOf:limit:profiles:)`` with each candidate's tier: 0 of the trade (or the same occupation),
+    /// 1 of a related occupation, 2 words in common only.
+    func tieredShortlist(posting: JobPosting, asOf: CalendarDate, limit: Int,
+                         profiles index: SearchIndex) throws -> [(tier: Int, candidate: RankedCandidate)] {
         if let deadline = posting.deadline, deadline < asOf {
             throw MatchError(.postingClosed, "posting \(posting.id) closed on \(deadline) (as of \(asOf))")
         }
@@ -164,7 +171,7 @@ public struct JobMatcher: Sendable {
         return Array(ranked.sorted {
             $0.tier != $1.tier ? $0.tier < $1.tier
                 : $0.candidate.score != $1.candidate.score ? $0.candidate.score > $1.candidate.score : $0.candidate.profile.id < $1.candidate.profile.id
-        }.prefix(limit).map(\.candidate))
+        }.prefix(limit))
     }
 
     /// The filters a profile passes to be eligible for `posting` on `asOf`: its education at least the posting's

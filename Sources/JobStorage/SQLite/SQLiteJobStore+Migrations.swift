@@ -75,6 +75,28 @@ extension SQLiteJobStore {
                                arguments: [kind.rawValue, HistoryMark.newToken(), kind.rawValue])
             }
         }
+        // v5: job alerts, the reverse matcher's cursor, postings sent or waiting for a digest, the outbox.
+        migrator.registerMigration("v5-alerts") { db in
+            try db.execute(sql: """
+                CREATE TABLE alert(id TEXT PRIMARY KEY, document TEXT NOT NULL, status TEXT NOT NULL, mode TEXT NOT NULL,
+                                   digest_hour INTEGER NOT NULL, profile_id TEXT, confirm_token TEXT, unsubscribe_token TEXT NOT NULL,
+                                   last_digest TEXT);
+                CREATE INDEX alert_profile ON alert(profile_id);
+                CREATE UNIQUE INDEX alert_confirm ON alert(confirm_token);
+                CREATE UNIQUE INDEX alert_unsubscribe ON alert(unsubscribe_token);
+                CREATE TABLE alert_sent(alert_id TEXT NOT NULL, posting_id TEXT NOT NULL, PRIMARY KEY(alert_id, posting_id)) WITHOUT ROWID;
+                CREATE TABLE alert_digest(alert_id TEXT NOT NULL, posting_id TEXT NOT NULL, summary TEXT NOT NULL,
+                                          PRIMARY KEY(alert_id, posting_id)) WITHOUT ROWID;
+                CREATE TABLE outbox(id TEXT PRIMARY KEY, alert_id TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL,
+                                    due REAL NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL, last_error TEXT,
+                                    lease_until REAL NOT NULL DEFAULT 0, sent_at REAL);
+                CREATE INDEX outbox_due ON outbox(status, due);
+                CREATE INDEX outbox_alert ON outbox(alert_id);
+                CREATE TABLE alert_state(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                INSERT INTO alert_state(key, value) VALUES ('version', 0);
+                INSERT INTO alert_state(key, value) SELECT 'cursor', sequence FROM feed WHERE kind = 'posting';
+                """)
+        }
         return migrator
     }
 }

@@ -18,7 +18,7 @@ import GRDB
 /// half of one.
 public final class SQLiteJobStore: JobStore {
     public let path: String
-    private let database: DatabasePool
+    let database: DatabasePool
 
     public var location: String { path }
 
@@ -209,6 +209,8 @@ public final class SQLiteJobStore: JobStore {
             sequences[kind] = sequence
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(kind.rawValue)_tombstone(id, seq) VALUES (?, ?)")
                 .execute(arguments: [id, sequence])
+            // A candidate erased: their alerts, with the contact in them, and what was waiting to be sent go too.
+            if kind == .profile { try SQLiteJobStore.removeAlerts(ofProfile: id, db) }
             deleted[kind, default: 0] += 1
             return true
         }

@@ -1,0 +1,301 @@
+import Foundation
+import Synchronization
+import JobRecords
+import JobStorage
+import JobMatching
+import SearchIndex
+
+/// Job alerts over a board: who subscribed to what, who a posting is for, and the outbox's delivery.
+///
+/// | step | when | does |
+/// |---|---|---|
+/// | ``add(_:createdBy:confirmed:)`` | a counsellor, the public page, the tool | checks the request, saves the alert, indexes it |
+/// | ``percolate(now:)`` | after every change of the postings' feed | decides, once, who each changed posting is for; queues it |
+/// | ``composeDigests(now:)`` | every minute | a daily alert's postings in one message at its hour |
+/// | ``deliver(now:using:)`` | continuously | sends what is due, retries with backoff, gives up after the last |
+///
+/// Saved searches (compiled: ``JobMatcher/criteria(for:postings:employers:)``) and profile alerts (their trades:
+/// ``JobMatcher/criteria(for:)``) are kept in memory in one ``AlertIndex``; a profile alert found there is then
+/// checked as the shortlist would rank the candidate (``JobMatcher/alertFit(posting:profile:asOf:)``). Another process's changes to the alerts (a `hezamatch alerts add` beside the server) are seen by
+/// ``AlertStore/alertsVersion()`` and reloaded.
+public final class AlertKeeper: Sendable {
+    public let board: JobBoard
+    public let store: any AlertStore
+    /// The public address of the Heza Works page, for the links in messages (`https://viec.heza.gov.vn`).
+    public let publicURL: String
+    /// No message in these hours (`nil`: none); a daily digest's hour must fall outside them.
+    public let quietHours: QuietHours?
+
+    /// Waits between tries of a message that failed: 10 s, 1 min, 5 min, 30 min, 2 h; then it is dead.
+    public static let retryDelays: [TimeInterval] = [10, 60, 300, 1_800, 7_200]
+
+    struct State: Sendable {
+        /// Saved searches and profile alerts, filed by the terms a posting must have.
+        var index = AlertIndex()
+        /// The candidate of each profile alert.
+        var profileOf: [String: String] = [:]
+        var modes: [String: JobAlert.Mode] = [:]
+        var version: Int64 = -1
+    }
+    private let state = Mutex(State())
+
+    public init(board: JobBoard, publicURL: String, quietHours: QuietHours? = .evening) throws {
+        guard let store = board.store as? any AlertStore else {
+            throw MatchError(.invalidParameter, "job alerts need the embedded store (\(board.store.location) keeps none)")
+        }
+        self.board = board
+        self.store = store
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.quietHours = quietHours
+    }
+
+    // MARK: Subscriptions
+
+    /// Checks and saves an alert: active at once when `confirmed` (a counsellor's, the tool's), else pending until
+    /// the link mailed to its address is opened (a confirmation message is queued).
+    ///
+    /// - Throws: ``MatchError`` `.unknownProfile` for a profile the store does not have, `.unknownPlace` for a place
+    ///   no one can read, `.invalidParameter` for a search that cannot be understood.
+    public func add(_ request: JobAlert.Request, createdBy: String, confirmed: Bool, now: Date = Date()) async throws -> JobAlert {
+        if case .profile(let id) = request.subject, try board.store.documents(of: .profile, ids: [id]).isEmpty {
+            throw MatchError(.unknownProfile, "no candidate \(id) in \(board.store.location)")
+        }
+        if request.mode == .daily, let quietHours, quietHours.contains(hour: request.digestHour) {
+            throw MatchError(.invalidParameter, "digest_hour \(request.digestHour) falls in the quiet hours (\(quietHours.from):00 to \(quietHours.until):00)")
+        }
+        let criteria = try criteria(for: request.subject)
+        let alert = JobAlert(id: "A-" + Self.newID().prefix(12), subject: request.subject, delivery: request.delivery, mode: request.mode,
+                             digestHour: request.digestHour, status: confirmed ? .active : .pendingConfirmation, createdBy: createdBy,
+                             createdAt: Self.instant(now), confirmToken: confirmed ? nil : Self.newID(), unsubscribeToken: Self.newID())
+        let before = try store.alertsVersion()
+        try store.saveAlert(alert)
+        remember(alert, criteria: criteria, versionBefore: before)
+        if !confirmed {
+            try store.queue(OutboxMessage(id: Self.newID(), alertID: alert.id, kind: .confirmation, payload: "{}", due: now.timeIntervalSince1970))
+        }
+        try await board.store.recordAccess(AccessRecord(actor: createdBy, action: "alert created", subject: alert.id,
+                                                        profileIDs: alert.profileID.map { [$0] } ?? []), retention: board.accessRetention)
+        return alert
+    }
+
+    /// Opens a public alert's confirmation link: the alert becomes active. `nil` for a token that is no one's.
+    public func confirm(token: String) throws -> JobAlert? {
+        guard var alert = try store.alert(token: token), alert.confirmToken == token else { return nil }
+        if alert.status == .pendingConfirmation {
+            alert.status = .active
+            let before = try store.alertsVersion()
+            try store.saveAlert(alert)
+            remember(alert, criteria: try? criteria(for: alert.subject), versionBefore: before)
+        }
+        return alert
+    }
+
+    /// Removes an alert, by a counsellor, the tool, or its unsubscribe link; its pending messages go with it.
+    public func remove(id: String, by actor: String) async throws -> Bool {
+        let alert = try store.alert(id: id)
+        let before = try store.alertsVersion()
+        guard try store.removeAlert(id: id) else { return false }
+        forget(id, versionBefore: before)
+        try await board.store.recordAccess(AccessRecord(actor: actor, action: "alert removed", subject: id,
+                                                        profileIDs: alert?.profileID.map { [$0] } ?? []), retention: board.accessRetention)
+        return true
+    }
+
+    /// The unsubscribe link: the alert whose secret `token` is, removed. `nil` for a token that is no one's.
+    public func unsubscribe(token: String) async throws -> JobAlert? {
+        guard let alert = try store.alert(token: token), alert.unsubscribeToken == token else { return nil }
+        _ = try await remove(id: alert.id, by: "unsubscribe link")
+        return alert
+    }
+
+    /// What the reverse matcher files the alert under: a saved search compiled as the postings read today; a
+    /// profile's trades.
+    ///
+    /// - Throws: ``MatchError`` for a search that cannot be understood, `.invalidParameter` for a profile that
+    ///   names no trade (its alert could never be sent), `.unknownProfile`.
+    public func criteria(for subject: JobAlert.Subject) throws -> SavedSearchCriteria {
+        switch subject {
+        case .search(let saved):
+            return try board.matcher.criteria(for: saved, postings: try board.postings.index().snapshot, employers: board.aids.current()?.employers)
+        case .profile(let id):
+            guard let profile = try board.profile(id: id) else { throw MatchError(.unknownProfile, "no candidate \(id) in \(board.store.location)") }
+            guard let criteria = board.matcher.criteria(for: profile) else {
+                throw MatchError(.invalidParameter, "candidate \(id)'s profile names no trade HezaMatch knows: add desired titles or skills first")
+            }
+            return criteria
+        }
+    }
+
+    private func remember(_ alert: JobAlert, criteria: SavedSearchCriteria?, versionBefore: Int64) {
+        state.withLock { state in
+            state.index.remove(id: alert.id)
+            state.profileOf[alert.id] = nil
+            state.modes[alert.id] = nil
+            if alert.status == .active, let criteria {
+                state.modes[alert.id] = alert.mode
+                state.index.insert(id: alert.id, criteria: criteria)
+                state.profileOf[alert.id] = alert.profileID
+            }
+            if state.version == versionBefore { state.version += 1 }
+        }
+    }
+
+    private func forget(_ id: String, versionBefore: Int64) {
+        state.withLock { state in
+            state.index.remove(id: id)
+            state.profileOf[id] = nil
+            state.modes[id] = nil
+            if state.version == versionBefore { state.version += 1 }
+        }
+    }
+
+    /// Reads every alert again when another process changed them (or at the first call).
+    public func refresh() throws {
+        let version = try store.alertsVersion()
+        guard state.withLock({ $0.version }) != version else { return }
+        var fresh = State()
+        fresh.version = version
+        var after: String? = nil
+        while true {
+            let page = try store.alerts(after: after, profile: nil, limit: 5_000)
+            guard let last = page.last else { break }
+            for alert in page where alert.status == .active {
+                // A search that no longer reads (a place removed from the map) is skipped, not fatal.
+                guard let criteria = try? criteria(for: alert.subject) else { continue }
+                fresh.modes[alert.id] = alert.mode
+                fresh.index.insert(id: alert.id, criteria: criteria)
+                fresh.profileOf[alert.id] = alert.profileID
+            }
+            after = last.id
+        }
+        state.withLock { $0 = fresh }
+    }
+
+    // MARK: Reverse matching
+
+    /// What one pass of reverse matching did.
+    public struct Percolation: Sendable, Hashable {
+        public var postings = 0
+        public var matches = 0
+        public var queued = 0
+        public var through: Int64 = 0
+    }
+
+    /// Decides who each posting changed since the cursor is for, and queues it, moving the cursor in the same
+    /// transaction. Deleted postings and postings past their deadline are for no one; a posting already sent to an
+    /// alert is not sent to it again.
+    @discardableResult
+    public func percolate(now: Date = Date()) throws -> Percolation {
+        try refresh()
+        var report = Percolation()
+        var cursor = try store.alertCursor()
+        report.through = cursor
+        let today = HaiPhongClock.day(now)
+        let due = (quietHours?.end(after: now) ?? now).timeIntervalSince1970
+        while true {
+            let changes = try board.store.changes(of: .posting, after: cursor, limit: 500)
+            guard let last = changes.last else { break }
+            var matches: [AlertMatch] = []
+            for change in changes {
+                guard let document = change.document, case .success(let posting) = JobPosting.read(document) else { continue }
+                if let deadline = posting.deadline, deadline < today { continue }
+                report.postings += 1
+                matches += try recipients(of: posting, today: today, due: due)
+            }
+            report.matches += matches.count
+            report.queued += try store.recordMatches(matches, through: last.sequence, newID: Self.newID)
+            cursor = last.sequence
+            report.through = cursor
+        }
+        return report
+    }
+
+    /// The alerts `posting` is for (not yet checked against what was sent before): saved searches it answers, and
+    /// candidates with a profile alert it fits (``JobMatcher/alertFit(posting:profile:asOf:)``).
+    func recipients(of posting: JobPosting, today: CalendarDate, due: Double) throws -> [AlertMatch] {
+        let (index, profileOf, modes) = state.withLock { ($0.index, $0.profileOf, $0.modes) }
+        guard index.count > 0 else { return [] }
+        var matches: [AlertMatch] = []
+        let url = "\(publicURL)/jobs/\(posting.id)"
+        func summary(score: Double?, explanation: String) throws -> String {
+            try JSONValueEncoder.text(PostingSummary(id: posting.id, title: posting.title, employer: posting.employer, zone: posting.zone,
+                                                     deadline: posting.deadline?.description, score: score, explanation: explanation, url: url))
+        }
+        var searchSummary: String? = nil
+        for id in index.matches(PostingFacts(posting: posting, reference: board.reference)) {
+            let text: String
+            if let candidate = profileOf[id] {
+                guard let profile = try board.profile(id: candidate),
+                      let fit = board.matcher.alertFit(posting: posting, profile: profile, asOf: today) else { continue }
+                text = try summary(score: fit.score, explanation: fit.explanation)
+            } else {
+                if searchSummary == nil { searchSummary = try summary(score: nil, explanation: "Có mọi từ của tìm kiếm đã lưu") }
+                text = searchSummary!
+            }
+            matches.append(AlertMatch(alertID: id, postingID: posting.id, summary: text, instant: modes[id] != .daily, due: due))
+        }
+        return matches
+    }
+
+    /// Daily alerts whose hour has come: their waiting postings in one message.
+    @discardableResult
+    public func composeDigests(now: Date = Date()) throws -> Int {
+        let hour = HaiPhongClock.hour(now)
+        if let quietHours, quietHours.contains(hour: hour) { return 0 }
+        return try store.composeDigests(day: HaiPhongClock.day(now).description, hour: hour, at: now.timeIntervalSince1970, newID: Self.newID)
+    }
+
+    // MARK: Delivery
+
+    /// What one delivery pass did.
+    public struct Delivery: Sendable, Hashable {
+        public var sent = 0
+        public var failed = 0
+        public var dead = 0
+    }
+
+    /// Sends the messages due, each through `sender`; a failure is tried again after ``retryDelays``, then dead.
+    @discardableResult
+    public func deliver(now: Date = Date(), limit: Int = 100, using sender: any AlertSender) async throws -> Delivery {
+        var report = Delivery()
+        for message in try store.claimDueMessages(now: now.timeIntervalSince1970, limit: limit, lease: 60) {
+            guard let alert = try store.alert(id: message.alertID) else {
+                try store.markFailed(message.id, error: "the alert was removed", retryAt: nil)
+                report.dead += 1
+                continue
+            }
+            let notification = AlertNotification(alert: alert, message: message,
+                                                 unsubscribeURL: "\(publicURL)/v1/alerts/unsubscribe?token=\(alert.unsubscribeToken)",
+                                                 confirmURL: alert.confirmToken.map { "\(publicURL)/v1/alerts/confirm?token=\($0)" })
+            do {
+                try await sender.send(notification)
+                try store.markSent(message.id, at: Date().timeIntervalSince1970)
+                report.sent += 1
+            } catch {
+                let retry = message.attempts < Self.retryDelays.count
+                    ? Date().timeIntervalSince1970 + Self.retryDelays[message.attempts] : nil
+                // The error says what the receiver answered, never the address.
+                try store.markFailed(message.id, error: String(describing: error), retryAt: retry)
+                if retry == nil { report.dead += 1 } else { report.failed += 1 }
+            }
+        }
+        return report
+    }
+
+    // MARK: Helpers
+
+    /// 128 random bits as 32 hex digits: notification ids and link secrets.
+    public static func newID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in
+            let value = generator.next() as UInt64
+            let hex = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
+    }
+
+    static func instant(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,45 @@
+import SearchIndex
+import JobRecords
+
+/// A saved search as the reverse matcher checks it (``JobMatcher/criteria(for:postings:)``): the words left
+/// once places, levels and employers were understood, each to be found in a posting (itself, or a synonym
+/// group it belongs to), and the search's filters, places understood in the words included.
+///
+/// A search ranks postings that have any of its words; an alert sends only postings that have all of them,
+/// so that "thợ hàn" sends welding jobs, not every job with "thợ" in it.
+public struct SavedSearchCriteria: Sendable, Hashable {
+    /// One word of the search: found when the posting has the word (folded) or one of the concept tokens of
+    /// the synonym groups the search names with it (`lái xe` is found in a posting that says `tài xế`).
+    public struct Requirement: Sendable, Hashable {
+        public var word: String
+        public var alternatives: [String]
+
+        public init(word: String, alternatives: [String] = []) {
+            self.word = word
+            self.alternatives = alternatives
+        }
+
+        /// The word and its alternatives.
+        public var terms: [String] { [word] + alternatives }
+    }
+
+    public var requirements: [Requirement]
+    /// The index's filters, as a search would apply them (without the deadline: a closed posting is never sent).
+    public var filters: [SearchFilter]
+    /// What was understood, as a search page shows it ("KCN Đình Vũ", "đại học").
+    public var understood: [String]
+
+    public init(requirements: [Requirement], filters: [SearchFilter], understood: [String] = []) {
+        self.requirements = requirements
+        self.filters = filters
+        self.understood = understood
+    }
+
+    /// Whether the posting `facts` describe is one the search asks for.
+    ///
+    /// - Complexity: O(*r* · *a* + *f*) for *r* words of *a* alternatives and *f* filters.
+    public func admits(_ facts: PostingFacts) -> Bool {
+        for requirement in requirements where !requirement.terms.contains(where: facts.terms.contains) { return false }
+        return filters.allSatisfy(facts.admits)
+    }
+}
