@@ -137,6 +137,8 @@ let package = Package(
             dependencies: [
                 "VietnameseText",
                 "SearchIndex",
+                "JobRecords",
+                "JobMatching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/hezamatch-bench"

@@ -32,8 +32,6 @@ public final class AlertKeeper: Sendable {
     struct State: Sendable {
         /// Saved searches and profile alerts, filed by the terms a posting must have.
         var index = AlertIndex()
-        /// The candidate of each profile alert.
-        var profileOf: [String: String] = [:]
         var modes: [String: JobAlert.Mode] = [:]
         var version: Int64 = -1
     }
@@ -129,12 +127,10 @@ public final class AlertKeeper: Sendable {
     private func remember(_ alert: JobAlert, criteria: SavedSearchCriteria?, versionBefore: Int64) {
         state.withLock { state in
             state.index.remove(id: alert.id)
-            state.profileOf[alert.id] = nil
             state.modes[alert.id] = nil
             if alert.status == .active, let criteria {
                 state.modes[alert.id] = alert.mode
-                state.index.insert(id: alert.id, criteria: criteria)
-                state.profileOf[alert.id] = alert.profileID
+                state.index.insert(id: alert.id, criteria: criteria, candidate: alert.profileID)
             }
             if state.version == versionBefore { state.version += 1 }
         }
@@ -143,7 +139,6 @@ public final class AlertKeeper: Sendable {
     private func forget(_ id: String, versionBefore: Int64) {
         state.withLock { state in
             state.index.remove(id: id)
-            state.profileOf[id] = nil
             state.modes[id] = nil
             if state.version == versionBefore { state.version += 1 }
         }
@@ -163,8 +158,7 @@ public final class AlertKeeper: Sendable {
                 // A search that no longer reads (a place removed from the map) is skipped, not fatal.
                 guard let criteria = try? criteria(for: alert.subject) else { continue }
                 fresh.modes[alert.id] = alert.mode
-                fresh.index.insert(id: alert.id, criteria: criteria)
-                fresh.profileOf[alert.id] = alert.profileID
+                fresh.index.insert(id: alert.id, criteria: criteria, candidate: alert.profileID)
             }
             after = last.id
         }
@@ -210,31 +204,46 @@ public final class AlertKeeper: Sendable {
         return report
     }
 
-    /// The alerts `posting` is for (not yet checked against what was sent before): saved searches it answers, and
-    /// candidates with a profile alert it fits (``JobMatcher/alertFit(posting:profile:asOf:)``).
+    /// The alerts `posting` is for (not yet checked against what was sent before), as the outbox keeps them: the
+    /// posting's summary, its points and reasons for a candidate weighed when the message is sent (``deliver(now:limit:using:)``).
     func recipients(of posting: JobPosting, today: CalendarDate, due: Double) throws -> [AlertMatch] {
-        let (index, profileOf, modes) = state.withLock { ($0.index, $0.profileOf, $0.modes) }
-        guard index.count > 0 else { return [] }
-        var matches: [AlertMatch] = []
-        let url = "\(publicURL)/jobs/\(posting.id)"
-        func summary(score: Double?, explanation: String) throws -> String {
-            try JSONValueEncoder.text(PostingSummary(id: posting.id, title: posting.title, employer: posting.employer, zone: posting.zone,
-                                                     deadline: posting.deadline?.description, score: score, explanation: explanation, url: url))
+        let (index, modes) = state.withLock { ($0.index, $0.modes) }
+        let recipients = board.matcher.recipients(of: posting, asOf: today, alerts: index)
+        guard !recipients.isEmpty else { return [] }
+        let text = try JSONValueEncoder.text(summary(of: posting, score: nil, explanation: "Có mọi từ của tìm kiếm đã lưu"))
+        return recipients.joined().map { member in
+            AlertMatch(alertID: member.id, postingID: posting.id, summary: text, instant: modes[member.id] != .daily, due: due)
         }
-        var searchSummary: String? = nil
-        for id in index.matches(PostingFacts(posting: posting, reference: board.reference)) {
-            let text: String
-            if let candidate = profileOf[id] {
-                guard let profile = try board.profile(id: candidate),
-                      let fit = board.matcher.alertFit(posting: posting, profile: profile, asOf: today) else { continue }
-                text = try summary(score: fit.score, explanation: fit.explanation)
+    }
+
+    func summary(of posting: JobPosting, score: Double?, explanation: String) -> PostingSummary {
+        PostingSummary(id: posting.id, title: posting.title, employer: posting.employer, zone: posting.zone,
+                       deadline: posting.deadline?.description, score: score, explanation: explanation, url: "\(publicURL)/jobs/\(posting.id)")
+    }
+
+    /// A message's postings as they stand when it is sent: those deleted, closed, or (for a profile alert) no longer
+    /// fitting the candidate (a licence the posting requires, not of the trade) are left out; a candidate's get
+    /// their points and reasons. `nil` when none is left.
+    func current(_ message: OutboxMessage, of alert: JobAlert, today: CalendarDate) throws -> OutboxMessage? {
+        guard message.kind == .postings else { return message }
+        let queued = AlertNotification(alert: alert, message: message, unsubscribeURL: "").postings
+        var kept: [PostingSummary] = []
+        let profile = try alert.profileID.flatMap { try board.profile(id: $0) }
+        if alert.profileID != nil && profile == nil { return nil }
+        for item in queued {
+            guard let posting = try board.posting(id: item.id) else { continue }
+            if let deadline = posting.deadline, deadline < today { continue }
+            if let profile {
+                guard let fit = board.matcher.alertFit(posting: posting, profile: profile, asOf: today) else { continue }
+                kept.append(summary(of: posting, score: fit.score, explanation: fit.explanation))
             } else {
-                if searchSummary == nil { searchSummary = try summary(score: nil, explanation: "Có mọi từ của tìm kiếm đã lưu") }
-                text = searchSummary!
+                kept.append(summary(of: posting, score: nil, explanation: item.explanation))
             }
-            matches.append(AlertMatch(alertID: id, postingID: posting.id, summary: text, instant: modes[id] != .daily, due: due))
         }
-        return matches
+        guard !kept.isEmpty else { return nil }
+        var current = message
+        current.payload = "{\"postings\":" + (try JSONValueEncoder.text(kept)) + "}"
+        return current
     }
 
     /// Daily alerts whose hour has come: their waiting postings in one message.
@@ -252,6 +261,7 @@ public final class AlertKeeper: Sendable {
         public var sent = 0
         public var failed = 0
         public var dead = 0
+        public var withdrawn = 0
     }
 
     /// Sends the messages due, each through `sender`; a failure is tried again after ``retryDelays``, then dead.
@@ -262,6 +272,11 @@ public final class AlertKeeper: Sendable {
             guard let alert = try store.alert(id: message.alertID) else {
                 try store.markFailed(message.id, error: "the alert was removed", retryAt: nil)
                 report.dead += 1
+                continue
+            }
+            guard let message = try current(message, of: alert, today: HaiPhongClock.day(now)) else {
+                try store.markWithdrawn(message.id, reason: "no posting of it is open and fitting any more")
+                report.withdrawn += 1
                 continue
             }
             let notification = AlertNotification(alert: alert, message: message,

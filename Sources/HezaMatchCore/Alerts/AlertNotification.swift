@@ -11,6 +11,13 @@ public struct AlertNotification: Sendable {
     /// Where a public alert is confirmed (the confirmation message only).
     public var confirmURL: String?
 
+    public init(alert: JobAlert, message: OutboxMessage, unsubscribeURL: String, confirmURL: String? = nil) {
+        self.alert = alert
+        self.message = message
+        self.unsubscribeURL = unsubscribeURL
+        self.confirmURL = confirmURL
+    }
+
     /// A webhook's body: `{"alert", "notification", "postings": […]}` (the postings as queued).
     public var webhookBody: String {
         var body = "{\"alert\":"

@@ -53,9 +53,15 @@ extension JobMatcher {
 extension JobMatcher {
     /// What a profile alert is filed under in the reverse matcher (``AlertIndex``): the synonym groups its desired
     /// titles, skills and major name, and its occupations (``OccupationTaxonomy``), as the tokens a posting's index
-    /// document holds. A posting with none of them is not of the candidate's trade. `nil` when the profile names
-    /// no trade the tables know (such an alert could never be sent).
+    /// document holds (a posting with none of them is not of the candidate's trade); and the eligibility `match`
+    /// filters on (education, ages). `nil` when the profile names no trade the tables know (such an alert could
+    /// never be sent). Compiled again when the year turns (ages).
     public func criteria(for profile: CandidateProfile) -> SavedSearchCriteria? {
+        criteria(for: profile, year: Calendar(identifier: .gregorian).component(.year, from: Date()))
+    }
+
+    /// ``criteria(for:)`` with ages worked out for `year`.
+    public func criteria(for profile: CandidateProfile, year: Int) -> SavedSearchCriteria? {
         let trades = CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations)
         let text = [(profile.desiredTitles ?? []).joined(separator: " ; "), (profile.skills ?? []).joined(separator: " ; "),
                     profile.major ?? ""].joined(separator: " ; ")
@@ -63,25 +69,54 @@ extension JobMatcher {
         for term in reference.synonyms.conceptTokens(in: text) + reference.occupations.tokens(of: trades.occupations, closeness: 1)
         where !terms.contains(term) { terms.append(term) }
         guard let first = terms.first else { return nil }
-        return SavedSearchCriteria(requirements: [.init(word: first, alternatives: Array(terms.dropFirst()))], filters: [])
+        // The eligibility `match` filters on: the posting's education minimum and ages (a profile without a birth year passes).
+        var filters: [SearchFilter] = [.keyword("education_min", anyOf: profile.educationLevel.andBelow.map(\.rawValue))]
+        if let birthYear = profile.birthYear {
+            // The posting's ages are compared with the candidate's age this year (the shortlist's rule).
+            let age = Int64(year - birthYear)
+            filters.append(.range("age_min", atMost: age, orMissing: true))
+            filters.append(.range("age_max", atLeast: age, orMissing: true))
+        }
+        return SavedSearchCriteria(requirements: [.init(word: first, alternatives: Array(terms.dropFirst()))], filters: filters)
     }
 
     /// The candidate, ranked for `posting`, when a profile alert should send it: eligible as the shortlist decides
     /// (education, age, deadline, a licence the posting requires), and of its trade or occupation (the first of the
     /// shortlist's tiers). `nil` otherwise.
     public func alertFit(posting: JobPosting, profile: CandidateProfile, asOf: CalendarDate) -> RankedCandidate? {
+        alertFit(posting: posting, postingTrades: PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations),
+                 profile: profile, asOf: asOf)
+    }
+
+    func alertFit(posting: JobPosting, postingTrades: PostingTrades, profile: CandidateProfile, asOf: CalendarDate) -> RankedCandidate? {
         if let deadline = posting.deadline, deadline < asOf { return nil }
         if let minimum = posting.educationMin, profile.educationLevel < minimum { return nil }
         if let age = profile.age(on: asOf) {
             if let low = posting.ageMin, age < low { return nil }
             if let high = posting.ageMax, age > high { return nil }
         }
-        let signals = MatchSignals.evaluate(posting: posting,
-                                            postingTrades: PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations),
-                                            profile: profile,
+        let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: profile,
                                             trades: CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations),
                                             textScore: 0, asOf: asOf, reference: reference)
         guard !signals.excluded, signals.tier == 0 else { return nil }
         return RankedCandidate(profile: profile, score: Self.round(signals.points), reasons: signals.reasons, training: signals.training)
+    }
+}
+
+extension JobMatcher {
+    /// The alerts `posting` is for: the saved searches it answers, and the profile alerts whose trade it names and
+    /// whose candidate it accepts (education, age), in lists of alerts that share their criteria. Nothing for a
+    /// posting past its deadline.
+    ///
+    /// This is the decision, made once per change and kept cheap (no profile is read); a profile alert's points
+    /// and reasons, and a licence the posting requires, are weighed per message, when it is sent
+    /// (``alertFit(posting:profile:asOf:)``).
+    ///
+    /// - Complexity: O(*t* + *e*) for the posting's *t* terms and the *e* alert criteria filed under them (each
+    ///   checked once, however many alerts share it).
+    public func recipients(of posting: JobPosting, asOf: CalendarDate, alerts index: AlertIndex) -> [[AlertIndex.Member]] {
+        guard index.count > 0 else { return [] }
+        if let deadline = posting.deadline, deadline < asOf { return [] }
+        return index.matches(PostingFacts(posting: posting, reference: reference))
     }
 }

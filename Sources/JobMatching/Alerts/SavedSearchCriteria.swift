@@ -39,7 +39,12 @@ public struct SavedSearchCriteria: Sendable, Hashable {
     ///
     /// - Complexity: O(*r* · *a* + *f*) for *r* words of *a* alternatives and *f* filters.
     public func admits(_ facts: PostingFacts) -> Bool {
-        for requirement in requirements where !requirement.terms.contains(where: facts.terms.contains) { return false }
-        return filters.allSatisfy(facts.admits)
+        for index in requirements.indices {
+            if facts.terms.contains(requirements[index].word) { continue }
+            if requirements[index].alternatives.contains(where: { facts.terms.contains($0) }) { continue }
+            return false
+        }
+        for index in filters.indices where !facts.admits(filters[index]) { return false }
+        return true
     }
 }

@@ -41,6 +41,8 @@ public protocol AlertStore: Sendable {
     /// Pending messages due at `now`, not taken by another sender, taken for `lease` seconds.
     func claimDueMessages(now: Double, limit: Int, lease: Double) throws -> [OutboxMessage]
     func markSent(_ id: String, at time: Double) throws
+    /// Not sent, and never to be: its postings closed or no longer fit (``OutboxMessage/Status/withdrawn``).
+    func markWithdrawn(_ id: String, reason: String) throws
     /// Another try at `retryAt`, or dead when `nil`.
     func markFailed(_ id: String, error: String, retryAt: Double?) throws
     func message(id: String) throws -> OutboxMessage?

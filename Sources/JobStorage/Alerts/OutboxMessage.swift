@@ -16,6 +16,8 @@ public struct OutboxMessage: Sendable, Hashable {
         case sent
         /// Given up after the last retry (kept, with the last error, for the operator).
         case dead
+        /// Not sent: by the time it was due, none of its postings was open and fitting any more.
+        case withdrawn
     }
 
     /// The notification's id: what a receiver uses to drop a repeat.
@@ -67,5 +69,6 @@ public struct OutboxCounts: Sendable, Hashable, Codable {
     public var pending: Int
     public var sent: Int
     public var dead: Int
+    public var withdrawn: Int
     public var alerts: Int
 }

@@ -129,6 +129,12 @@ extension SQLiteJobStore: AlertStore {
         }
     }
 
+    public func markWithdrawn(_ id: String, reason: String) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE outbox SET status = 'withdrawn', last_error = ?, lease_until = 0 WHERE id = ?", arguments: [reason, id])
+        }
+    }
+
     public func markFailed(_ id: String, error: String, retryAt: Double?) throws {
         try database.write { db in
             try db.execute(sql: """
@@ -147,12 +153,13 @@ extension SQLiteJobStore: AlertStore {
 
     public func outboxCounts() throws -> OutboxCounts {
         try database.read { db in
-            var counts = OutboxCounts(pending: 0, sent: 0, dead: 0, alerts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert") ?? 0)
+            var counts = OutboxCounts(pending: 0, sent: 0, dead: 0, withdrawn: 0, alerts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert") ?? 0)
             for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM outbox GROUP BY status") {
                 switch OutboxMessage.Status(rawValue: row[0]) {
                 case .pending?: counts.pending = row[1]
                 case .sent?: counts.sent = row[1]
                 case .dead?: counts.dead = row[1]
+                case .withdrawn?: counts.withdrawn = row[1]
                 case nil: break
                 }
             }
@@ -171,7 +178,7 @@ extension SQLiteJobStore: AlertStore {
     private static func removeAlerts(_ db: Database, whereSQL: String, argument: String) throws -> Int {
         let ids = try String.fetchAll(db, sql: "SELECT id FROM alert WHERE \(whereSQL)", arguments: [argument])
         for id in ids {
-            // Sent messages are kept (without contact: their payload names postings only); pending ones go.
+            // Sent messages are kept (without contact: their payload names postings only); the others go.
             try db.execute(sql: "DELETE FROM outbox WHERE alert_id = ? AND status <> 'sent'", arguments: [id])
             try db.execute(sql: "DELETE FROM alert_digest WHERE alert_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM alert_sent WHERE alert_id = ?", arguments: [id])
