@@ -29,6 +29,10 @@ public final class AlertKeeper: Sendable {
     /// Waits between tries of a message that failed: 10 s, 1 min, 5 min, 30 min, 2 h; then it is dead.
     public static let retryDelays: [TimeInterval] = [10, 60, 300, 1_800, 7_200]
 
+    /// How long a sender holds the messages it took (the senders' timeout, 10 s, and a margin): a sender killed
+    /// while sending leaves them to the next after this.
+    public static let lease: TimeInterval = 15
+
     struct State: Sendable {
         /// Saved searches and profile alerts, filed by the terms a posting must have.
         var index = AlertIndex()
@@ -268,7 +272,7 @@ public final class AlertKeeper: Sendable {
     @discardableResult
     public func deliver(now: Date = Date(), limit: Int = 100, using sender: any AlertSender) async throws -> Delivery {
         var report = Delivery()
-        for message in try store.claimDueMessages(now: now.timeIntervalSince1970, limit: limit, lease: 60) {
+        for message in try store.claimDueMessages(now: now.timeIntervalSince1970, limit: limit, lease: Self.lease) {
             guard let alert = try store.alert(id: message.alertID) else {
                 try store.markFailed(message.id, error: "the alert was removed", retryAt: nil)
                 report.dead += 1
@@ -284,11 +288,11 @@ public final class AlertKeeper: Sendable {
                                                  confirmURL: alert.confirmToken.map { "\(publicURL)/v1/alerts/confirm?token=\($0)" })
             do {
                 try await sender.send(notification)
-                try store.markSent(message.id, at: Date().timeIntervalSince1970)
+                try store.markSent(message.id, at: now.timeIntervalSince1970)
                 report.sent += 1
             } catch {
                 let retry = message.attempts < Self.retryDelays.count
-                    ? Date().timeIntervalSince1970 + Self.retryDelays[message.attempts] : nil
+                    ? now.timeIntervalSince1970 + Self.retryDelays[message.attempts] : nil
                 // The error says what the receiver answered, never the address.
                 try store.markFailed(message.id, error: String(describing: error), retryAt: retry)
                 if retry == nil { report.dead += 1 } else { report.failed += 1 }
