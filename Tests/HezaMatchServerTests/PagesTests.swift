@@ -11,7 +11,7 @@ import Testing
 @Suite struct PagesTests {
     static let token = "counsellor-secret-1"
 
-    private func app() throws -> some ApplicationProtocol {
+    private func app(alerts: Bool = false) throws -> some ApplicationProtocol {
         let directory = try ServerTests.temporaryDirectory("pages")
         let postings = """
             {"id":"P1","employer":"Công ty <script>alert('x')</script>","zone":"KCN Hàng Hải","title":"Thợ hàn <b>điện</b>","skills":["hàn điện"],"deadline":"2099-12-31"}
@@ -24,8 +24,31 @@ import Testing
         try profiles.write(toFile: directory.appendingPathComponent("c.jsonl").path, atomically: true, encoding: .utf8)
         let board = try ServerTests.board(directory)
         try board.load(postings: directory.appendingPathComponent("p.jsonl").path, profiles: directory.appendingPathComponent("c.jsonl").path)
-        let api = HezaMatchAPI(board: board, tokens: APITokens(["counsellor-lan:\(Self.token)", "booth:booth-token:employer:LG Display"]))
+        var api = HezaMatchAPI(board: board, tokens: APITokens(["counsellor-lan:\(Self.token)", "booth:booth-token:employer:LG Display"]))
+        if alerts { api.alerts = try AlertKeeper(board: board, publicURL: "https://vieclam.example.vn") }
         return Application(router: try api.router())
+    }
+
+    /// "Nhận thông báo việc làm như thế này": the search's fields kept in the form; saved pending, with an e-mail
+    /// address only; the page says to open the link mailed. Without alerts served, no form.
+    @Test func aSearchCanBeSavedAsAnAlertFromThePage() async throws {
+        try await app(alerts: true).test(.router) { client in
+            let page = try await client.execute(uri: "/?q=th%E1%BB%A3+h%C3%A0n&zone=KCN+H%C3%A0ng+H%E1%BA%A3i", method: .get) { String(buffer: $0.body) }
+            #expect(page.contains("Nhận thông báo việc làm như thế này") && page.contains(#"name="zone" value="KCN Hàng Hải""#))
+            try await client.execute(uri: "/alerts", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "q=th%E1%BB%A3+h%C3%A0n&zone=KCN+H%C3%A0ng+H%E1%BA%A3i&email=a%40example.vn&mode=daily")) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("Kiểm tra hộp thư"))
+            }
+            try await client.execute(uri: "/alerts", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "q=th%E1%BB%A3+h%C3%A0n&email=not-an-address")) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+        try await app().test(.router) { client in
+            let page = try await client.execute(uri: "/?q=th%E1%BB%A3+h%C3%A0n", method: .get) { String(buffer: $0.body) }
+            #expect(!page.contains("Nhận thông báo"))
+        }
     }
 
     private func signIn(_ client: some TestClientProtocol, token: String = PagesTests.token) async throws -> (cookie: String, csrf: String) {

@@ -71,6 +71,15 @@ extension HezaMatchAPI {
                     context["literal"] = link([:]) + "&understand=false"
                 }
                 context["totalText"] = answer.totalText
+                // "Tell me when a job like this appears": the same search, saved with an e-mail address.
+                if alerts != nil {
+                    var fields = filters.map { ["name": $0.0, "value": $0.1] }
+                    if !q.isEmpty { fields.append(["name": "q", "value": q]) }
+                    if let near { fields.append(["name": "near", "value": near]) }
+                    if let withinKm { fields.append(["name": "within_km", "value": String(withinKm)]) }
+                    context["alertFields"] = fields
+                    context["alertForm"] = true
+                }
                 context["page"] = page
                 if page > 1 { context["previous"] = link([:], page: page - 1) }
                 if page * 10 < answer.total && page < 100 { context["next"] = link([:], page: page + 1) }
@@ -87,6 +96,32 @@ extension HezaMatchAPI {
                 }
             }
             return pages.page("search", title: q.isEmpty ? "Tìm việc" : "Tìm “\(q)”", context: context, suggest: true)
+        }
+        routes.post("/alerts") { request, _ -> Response in
+            let keeper = try alertKeeper()
+            let form = try await FormData.read(request, limit: 8_192)
+            var saved = SavedSearch(query: String((form["q"] ?? "").prefix(200)))
+            saved.zone = form["zone"].flatMap { $0.isEmpty ? nil : $0 }
+            saved.education = form["education"].flatMap(EducationLevel.init(rawValue:))
+            saved.audience = form["audience"].flatMap(CandidateCategory.init(rawValue:))
+            saved.near = form["near"].flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
+            saved.withinKilometres = saved.near == nil ? nil : form["within_km"].flatMap(Double.init)
+            let address = (form["email"] ?? "").trimmingCharacters(in: .whitespaces)
+            let asked = JobAlert.Request(subject: .search(saved), delivery: .email(address), mode: form["mode"] == "daily" ? .daily : .instant)
+            let back = "/?q=" + Self.queryEscape(saved.query)
+            if !asked.validationProblems().isEmpty {
+                return pages.page("message", title: "Chưa đăng ký được", context: ["heading": "Chưa đăng ký được",
+                                  "message": "Hãy kiểm tra lại địa chỉ thư điện tử, và tìm kiếm có từ khóa hoặc bộ lọc.", "back": back], status: .badRequest)
+            }
+            do {
+                _ = try await keeper.add(asked, createdBy: "public page", confirmed: false)
+            } catch let error as MatchError where error.code == .unknownPlace || error.code == .invalidParameter {
+                return pages.page("message", title: "Chưa đăng ký được", context: ["heading": "Chưa đăng ký được",
+                                  "message": "Chưa hiểu nơi bạn chọn: hãy tìm lại với tên phường, xã, quận, huyện hoặc tỉnh.", "back": back], status: .badRequest)
+            }
+            return pages.page("message", title: "Kiểm tra hộp thư", context: ["heading": "Kiểm tra hộp thư của bạn",
+                              "message": "Chúng tôi vừa gửi một liên kết tới \(address). Mở liên kết đó để bắt đầu nhận thông báo việc làm; nếu không, sẽ không có thư nào khác.",
+                              "back": back])
         }
         routes.get("/jobs/:id") { _, context -> Response in
             let id = context.parameters.get("id") ?? ""
