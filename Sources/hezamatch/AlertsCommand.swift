@@ -131,19 +131,32 @@ struct AlertsSendCommand: AsyncParsableCommand {
 
     @OptionGroup var options: StoreOptions
     @OptionGroup var delivery: AlertDeliveryOptions
+    @Flag(help: "Print each message due (its e-mail's subject and text, no address) instead of sending it; marked sent.")
+    var print = false
 
     func run() async throws {
         let board = try options.openBoard()
         let keeper = try AlertKeeper(board: board, publicURL: delivery.publicURL ?? "http://127.0.0.1:8080", quietHours: delivery.quiet)
         let matched = try keeper.percolate()
         let digests = try keeper.composeDigests()
+        let sender: any AlertSender = self.print ? PrintedAlerts() : delivery.senders()
         var (sent, failed, dead) = (0, 0, 0)
         while true {
-            let pass = try await keeper.deliver(using: delivery.senders())
+            let pass = try await keeper.deliver(using: sender)
             (sent, failed, dead) = (sent + pass.sent, failed + pass.failed, dead + pass.dead)
             if pass.sent + pass.failed + pass.dead == 0 { break }
         }
-        print("\(matched.postings) postings matched (\(matched.matches) fits, \(matched.queued) messages), \(digests) digests; "
+        Swift.print("\(matched.postings) postings matched (\(matched.matches) fits, \(matched.queued) messages), \(digests) digests; "
               + "\(sent) sent, \(failed) to retry, \(dead) given up")
+    }
+}
+
+/// `alerts send --print`: each message as its e-mail would read, on standard output (the address left out).
+struct PrintedAlerts: AlertSender {
+    func send(_ notification: AlertNotification) async throws {
+        print("── \(notification.alert.id), notification \(notification.message.id)")
+        print("Tiêu đề: \(notification.subject)")
+        print(notification.text)
+        print("")
     }
 }

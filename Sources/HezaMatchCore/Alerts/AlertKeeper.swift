@@ -66,6 +66,8 @@ public final class AlertKeeper: Sendable {
             throw MatchError(.invalidParameter, "digest_hour \(request.digestHour) falls in the quiet hours (\(quietHours.from):00 to \(quietHours.until):00)")
         }
         let criteria = try criteria(for: request.subject)
+        // The postings changed before the alert are matched to the alerts before it: a new alert hears of what comes next.
+        try percolate(now: now)
         let alert = JobAlert(id: "A-" + Self.newID().prefix(12), subject: request.subject, delivery: request.delivery, mode: request.mode,
                              digestHour: request.digestHour, status: confirmed ? .active : .pendingConfirmation, createdBy: createdBy,
                              createdAt: Self.instant(now), confirmToken: confirmed ? nil : Self.newID(), unsubscribeToken: Self.newID())
