@@ -176,7 +176,7 @@ let package = Package(
         // The PostgreSQL store and replicas, on a throwaway cluster (initdb, pg_ctl) the tests start themselves.
         .testTarget(
             name: "PostgresReplicaTests",
-            dependencies: ["JobStorage", "JobStoragePostgres", "hezamatch"]
+            dependencies: ["JobStorage", "JobStoragePostgres", "JobRecords", "JobMatching", "HezaMatchCore", "hezamatch"]
         ),
         // Runs the real `hezamatch` binary on small inputs.
         .testTarget(

@@ -21,7 +21,7 @@ public struct HezaMatchAPI: Sendable {
     public let limits: ConnectionLimits
     /// Origins whose pages may call the API from a browser (CORS); none by default.
     public var allowedOrigins: Set<String> = []
-    /// Job alerts, when the store keeps them (``AlertKeeper``); `nil`: the alert endpoints answer 503.
+    /// Job alerts (``AlertKeeper``: SQLite and PostgreSQL stores keep them); `nil`: the alert endpoints answer 503.
     public var alerts: AlertKeeper? = nil
     /// The hosts a counsellor's webhook may name (`--webhook-allow`).
     public var webhookPolicy = WebhookPolicy(allowedHosts: [])

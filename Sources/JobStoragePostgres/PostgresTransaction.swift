@@ -76,6 +76,8 @@ final class PostgresTransaction: StoreTransaction {
             INSERT INTO \(unescaped: kind.rawValue)_tombstone(id, seq) VALUES (\(id), \(sequence))
             ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq
             """)
+        // A candidate erased: their alerts, with the contact in them, and what was waiting to be sent go too.
+        if kind == .profile { try PostgresJobStore.removeAlerts(connection, store, whereProfile: id, id: nil) }
         deleted[kind, default: 0] += 1
         return true
     }

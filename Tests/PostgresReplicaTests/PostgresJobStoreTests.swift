@@ -63,6 +63,9 @@ import JobStoragePostgres
 
     @Test func findingACandidateByIdNameOrPhone() throws { try StoreTruthTables.findingACandidate(try store()) }
 
+    /// Two replicas on one database: alerts and the outbox as on SQLite, each message claimed by one of them.
+    @Test func alertsAndTheOutboxAcrossReplicas() throws { try StoreTruthTables.alerts(try store(), other: try store()) }
+
     @Test func theAccessRecordKeepsAndForgets() async throws {
         let store = try store()
         let old = AccessRecord(at: Date().addingTimeInterval(-7_200), actor: "c", action: "shortlist", subject: "P-1", profileIDs: ["C1"])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JobStorage
+import JobRecords
 
 /// The behaviour every `JobStore` owes (docs: `JobStore`), as truth tables run against each
 /// implementation: `SQLiteJobStore` (StoreTruthTableTests) and `PostgresJobStore` (PostgresJobStoreTests).
@@ -91,6 +92,72 @@ enum StoreTruthTables {
 }
 
 /// The truth tables on the embedded SQLite store.
+extension StoreTruthTables {
+    /// Alerts and the outbox (``AlertStore``), with `other` a second handle on the same store (another process, another
+    /// replica): matches queued once, the cursor never back, claims with a lease, retries and dead letters, digests once a
+    /// day, removal and erasure taking the waiting messages with them.
+    static func alerts(_ store: any JobStore & AlertStore, other: any AlertStore) throws {
+        let cursor = try store.alertCursor()
+        let created = "2026-12-06T00:00:00Z"
+        let search = JobAlert(id: "A1", subject: .search(SavedSearch(query: "thợ hàn", zone: "KCN Đình Vũ")), delivery: .email("a@b.vn"),
+                              createdBy: "t", createdAt: created, unsubscribeToken: "u1")
+        let daily = JobAlert(id: "A2", subject: .profile("C1"), delivery: .webhook("https://gw.example.vn/h"), mode: .daily, digestHour: 8,
+                             createdBy: "t", createdAt: created, unsubscribeToken: "u2")
+        let pending = JobAlert(id: "A3", subject: .search(SavedSearch(query: "lái xe")), delivery: .email("c@d.vn"), status: .pendingConfirmation,
+                               createdBy: "public", createdAt: created, confirmToken: "c3", unsubscribeToken: "u3")
+        let version = try store.alertsVersion()
+        for alert in [search, daily, pending] { try store.saveAlert(alert) }
+        #expect(try other.alertsVersion() > version)
+        #expect(try other.alert(id: "A1") == search)
+        #expect(try store.alert(token: "c3")?.id == "A3" && store.alert(token: "u2")?.id == "A2" && store.alert(token: "nope") == nil)
+        #expect(try store.alerts(after: nil, profile: nil, limit: 10).map(\.id) == ["A1", "A2", "A3"])
+        #expect(try store.alerts(after: "A1", profile: nil, limit: 1).map(\.id) == ["A2"])
+        #expect(try store.alerts(after: nil, profile: "C1", limit: 10).map(\.id) == ["A2"])
+
+        var count = 0
+        func next() -> String { count += 1; return "N\(count)" }
+        func match(_ alert: String, _ posting: String, instant: Bool = true) -> AlertMatch {
+            AlertMatch(alertID: alert, postingID: posting, summary: #"{"id":"\#(posting)"}"#, instant: instant, due: 100)
+        }
+        // One message for the instant alert's two postings; the daily alert's wait; the pending alert's none.
+        #expect(try store.recordMatches([match("A1", "P1"), match("A1", "P2"), match("A2", "P1", instant: false), match("A3", "P1")],
+                                        through: cursor + 5, newID: next) == 1)
+        #expect(try other.alertCursor() == cursor + 5)
+        // Sent before: nothing; the cursor never goes back.
+        #expect(try other.recordMatches([match("A1", "P1")], through: cursor + 3, newID: next) == 0)
+        #expect(try store.alertCursor() == cursor + 5)
+
+        let claimed = try store.claimDueMessages(now: 100, limit: 10, lease: 15)
+        #expect(claimed.map(\.payload) == [#"{"postings":[{"id":"P1"},{"id":"P2"}]}"#])
+        #expect(try other.claimDueMessages(now: 110, limit: 10, lease: 15).isEmpty)          // taken
+        #expect(try other.claimDueMessages(now: 116, limit: 10, lease: 15).map(\.id) == claimed.map(\.id))  // its lease ended
+        try other.markFailed(claimed[0].id, error: "the webhook answered 503", retryAt: 200)
+        #expect(try store.claimDueMessages(now: 150, limit: 10, lease: 15).isEmpty)
+        try store.markFailed(claimed[0].id, error: "the webhook answered 503", retryAt: nil)
+        let dead = try #require(try store.message(id: claimed[0].id))
+        #expect(dead.status == .dead && dead.attempts == 2 && dead.lastError == "the webhook answered 503")
+        #expect(try store.claimDueMessages(now: 10_000, limit: 10, lease: 15).isEmpty)
+
+        #expect(try store.composeDigests(day: "2026-12-06", hour: 7, at: 300, newID: next) == 0)   // its hour is 8
+        #expect(try store.composeDigests(day: "2026-12-06", hour: 8, at: 300, newID: next) == 1)
+        #expect(try other.composeDigests(day: "2026-12-06", hour: 9, at: 300, newID: next) == 0)   // once a day
+        let digest = try other.claimDueMessages(now: 300, limit: 10, lease: 15)
+        #expect(digest.map(\.alertID) == ["A2"] && digest.map(\.payload) == [#"{"postings":[{"id":"P1"}]}"#])
+        try other.markSent(digest[0].id, at: 301)
+        #expect(try store.outboxCounts() == OutboxCounts(pending: 0, sent: 1, dead: 1, withdrawn: 0, alerts: 3))
+
+        // Erasing the candidate takes their alert and what waits for it; removing an alert, its waiting messages.
+        _ = try put(store, .profile, [("C1", #"{"id":"C1","name":"A","category":"other"}"#)])
+        #expect(try store.recordMatches([match("A2", "P9", instant: false), match("A1", "P9")], through: cursor + 6, newID: next) == 1)
+        _ = try store.write { _ = try $0.delete(.profile, id: "C1") }
+        #expect(try other.alert(id: "A2") == nil && store.alerts(after: nil, profile: "C1", limit: 10).isEmpty)
+        #expect(try store.composeDigests(day: "2026-12-07", hour: 8, at: 400, newID: next) == 0)
+        #expect(try store.removeAlert(id: "A1"))
+        #expect(try !other.removeAlert(id: "A1"))
+        #expect(try store.outboxCounts() == OutboxCounts(pending: 0, sent: 1, dead: 0, withdrawn: 0, alerts: 1))
+    }
+}
+
 @Suite struct StoreTruthTableTests {
     private func store() throws -> SQLiteJobStore {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-\(UUID().uuidString)")
@@ -101,4 +168,8 @@ enum StoreTruthTables {
     @Test func theFeedGivesEachChangedRecordOnceInItsLatestState() throws { try StoreTruthTables.feed(try store()) }
     @Test func aFailedTransactionStoresNothingAndTakesNoNumber() throws { try StoreTruthTables.failedTransaction(try store()) }
     @Test func findingACandidateByIdNameOrPhone() throws { try StoreTruthTables.findingACandidate(try store()) }
+    @Test func alertsAndTheOutbox() throws {
+        let store = try store()
+        try StoreTruthTables.alerts(store, other: try SQLiteJobStore(path: store.path))
+    }
 }

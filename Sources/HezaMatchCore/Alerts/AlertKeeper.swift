@@ -43,7 +43,7 @@ public final class AlertKeeper: Sendable {
 
     public init(board: JobBoard, publicURL: String, quietHours: QuietHours? = .evening) throws {
         guard let store = board.store as? any AlertStore else {
-            throw MatchError(.invalidParameter, "job alerts need the embedded store (\(board.store.location) keeps none)")
+            throw MatchError(.invalidParameter, "\(board.store.location) keeps no job alerts")
         }
         self.board = board
         self.store = store

@@ -83,7 +83,7 @@ extension HezaMatchAPI {
 
     func alertKeeper() throws -> AlertKeeper {
         guard let alerts else {
-            throw APIError(status: .serviceUnavailable, code: "alerts_off", message: "job alerts are not served here (they need the embedded store)")
+            throw APIError(status: .serviceUnavailable, code: "alerts_off", message: "job alerts are not served here (this store keeps none)")
         }
         return alerts
     }

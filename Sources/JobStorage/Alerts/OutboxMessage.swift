@@ -71,4 +71,8 @@ public struct OutboxCounts: Sendable, Hashable, Codable {
     public var dead: Int
     public var withdrawn: Int
     public var alerts: Int
+
+    public init(pending: Int, sent: Int, dead: Int, withdrawn: Int, alerts: Int) {
+        (self.pending, self.sent, self.dead, self.withdrawn, self.alerts) = (pending, sent, dead, withdrawn, alerts)
+    }
 }

@@ -220,4 +220,6 @@ extension SQLiteJobStore: AlertStore {
 public struct AlertStoreError: Error, CustomStringConvertible, Sendable {
     public var message: String
     public var description: String { message }
+
+    public init(message: String) { self.message = message }
 }
