@@ -29,6 +29,33 @@ import Testing
         return Application(router: try api.router())
     }
 
+    /// Alerts on and off from a candidate's page in the console: with the form token only; on, the candidate's alert
+    /// is listed with its contact; off, it is gone.
+    @Test func aCounsellorTurnsACandidatesAlertsOnAndOff() async throws {
+        try await app(alerts: true).test(.router) { client in
+            let (cookie, csrf) = try await signIn(client)
+            let form: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"]
+            try await client.execute(uri: "/console/candidates/C1/alerts", method: .post, headers: form,
+                                     body: ByteBuffer(string: "email=hung%40example.vn&mode=instant")) { response in
+                #expect(response.status == .forbidden)  // no form token
+            }
+            try await client.execute(uri: "/console/candidates/C1/alerts", method: .post, headers: form,
+                                     body: ByteBuffer(string: "csrf=\(csrf)&email=hung%40example.vn&mode=daily")) { response in
+                #expect(response.status == .seeOther)
+            }
+            let page = try await client.execute(uri: "/console/candidates/C1", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }
+            #expect(page.contains("thư tới hung@example.vn, mỗi ngày lúc 7 giờ"))
+            let start = try #require(page.range(of: "/console/candidates/C1/alerts/"))
+            let alert = String(page[start.upperBound...].prefix { $0 != "/" })
+            try await client.execute(uri: "/console/candidates/C1/alerts/\(alert)/delete", method: .post, headers: form,
+                                     body: ByteBuffer(string: "csrf=\(csrf)")) { response in
+                #expect(response.status == .seeOther)
+            }
+            let after = try await client.execute(uri: "/console/candidates/C1", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }
+            #expect(!after.contains("hung@example.vn") && after.contains("Chưa bật."))
+        }
+    }
+
     /// "Nhận thông báo việc làm như thế này": the search's fields kept in the form; saved pending, with an e-mail
     /// address only; the page says to open the link mailed. Without alerts served, no form.
     @Test func aSearchCanBeSavedAsAnAlertFromThePage() async throws {

@@ -99,7 +99,50 @@ extension HezaMatchAPI {
                 if let zone = result.posting.zone { row["zone"] = zone }
                 return row
             }
+            if let alerts {
+                // Alerts on and off: this candidate's, with their contact (a counsellor's page, behind a session).
+                page["alertsOn"] = true
+                page["csrf"] = session.csrf
+                page["alerts"] = try alerts.store.alerts(after: nil, profile: person.id, limit: 20).map { alert -> [String: Any] in
+                    let target: String
+                    switch alert.delivery {
+                    case .email(let address): target = "thư tới \(address)"
+                    case .webhook(let url): target = "webhook \(url)"
+                    }
+                    return ["alertID": alert.id, "alertPath": Self.pathEscape(alert.id), "target": target,
+                            "mode": alert.mode == .daily ? "mỗi ngày lúc \(alert.digestHour) giờ" : "ngay khi có việc"]
+                }
+            }
             return pages.page("candidate", title: "Hồ sơ \(person.id)", context: page, session: session)
+        }
+        console.post("/candidates/:id/alerts") { request, context -> Response in
+            let (form, session) = try await Self.checkedForm(request, context)
+            let keeper = try alertKeeper()
+            let id = context.parameters.get("id") ?? ""
+            let back = "/console/candidates/\(Self.pathEscape(id))"
+            let asked = JobAlert.Request(subject: .profile(id), delivery: .email((form["email"] ?? "").trimmingCharacters(in: .whitespaces)),
+                                         mode: form["mode"] == "daily" ? .daily : .instant)
+            guard asked.validationProblems().isEmpty else {
+                return pages.page("message", title: "Chưa bật được", context: ["heading": "Chưa bật được thông báo",
+                                  "message": "Địa chỉ thư điện tử chưa đúng.", "back": back], session: session, status: .badRequest)
+            }
+            do {
+                _ = try await keeper.add(asked, createdBy: session.caller.requester.label, confirmed: true)
+            } catch let error as MatchError {
+                return pages.page("message", title: "Chưa bật được", context: ["heading": "Chưa bật được thông báo", "message": error.message,
+                                  "back": back], session: session, status: .badRequest)
+            }
+            return PageRenderer.redirect(to: back)
+        }
+        console.post("/candidates/:id/alerts/:alert/delete") { request, context -> Response in
+            let (_, session) = try await Self.checkedForm(request, context)
+            let id = context.parameters.get("id") ?? ""
+            let alert = context.parameters.get("alert") ?? ""
+            // Only this candidate's alert, from this candidate's page.
+            if let found = try alertKeeper().store.alert(id: alert), found.profileID == id {
+                _ = try await alertKeeper().remove(id: alert, by: session.caller.requester.label)
+            }
+            return PageRenderer.redirect(to: "/console/candidates/\(Self.pathEscape(id))")
         }
         console.get("/candidates/:id/delete") { _, context -> Response in
             let session = context.session!
