@@ -108,8 +108,7 @@ extension PostgresJobStore: AlertStore {
     public func recordMatches(_ matches: [AlertMatch], through sequence: Int64, newID: () -> String) throws -> Int {
         try transaction { connection in
             var active: [String: Bool] = [:]
-            var instant: [(alert: String, due: Double, summaries: [String])] = []
-            var position: [String: Int] = [:]
+            var fresh: [AlertMatch] = []
             for match in matches {
                 if active[match.alertID] == nil {
                     active[match.alertID] = try run(connection, "SELECT 1 FROM alert WHERE id = \(match.alertID) AND status = 'active'")
@@ -120,27 +119,18 @@ extension PostgresJobStore: AlertStore {
                     INSERT INTO alert_sent(alert_id, posting_id) VALUES (\(match.alertID), \(match.postingID)) ON CONFLICT DO NOTHING RETURNING 1
                     """).contains { _ in true }
                 guard inserted else { continue }  // sent before, by this replica or another
-                if match.instant {
-                    if let index = position[match.alertID] {
-                        instant[index].summaries.append(match.summary)
-                    } else {
-                        position[match.alertID] = instant.count
-                        instant.append((match.alertID, match.due, [match.summary]))
-                    }
-                } else {
+                fresh.append(match)
+                if !match.instant {
                     _ = try run(connection, """
                         INSERT INTO alert_digest(alert_id, posting_id, summary) VALUES (\(match.alertID), \(match.postingID), \(match.summary))
                         ON CONFLICT (alert_id, posting_id) DO UPDATE SET summary = EXCLUDED.summary
                         """)
                 }
             }
-            for message in instant {
-                try Self.insert(OutboxMessage(id: newID(), alertID: message.alert, kind: .postings,
-                                              payload: "{\"postings\":[" + message.summaries.joined(separator: ",") + "]}", due: message.due),
-                                connection, self)
-            }
+            let messages = OutboxMessage.messages(for: fresh, newID: newID)
+            for message in messages { try Self.insert(message, connection, self) }
             _ = try run(connection, "UPDATE alert_state SET value = \(sequence) WHERE key = 'cursor' AND value < \(sequence)")
-            return instant.count
+            return messages.count
         }
     }
 
@@ -160,7 +150,7 @@ extension PostgresJobStore: AlertStore {
                 let summaries = try run(connection, "SELECT summary FROM alert_digest WHERE alert_id = \(alert) ORDER BY posting_id")
                     .map { try $0.decode(String.self) }
                 try Self.insert(OutboxMessage(id: newID(), alertID: alert, kind: .postings,
-                                              payload: "{\"postings\":[" + summaries.joined(separator: ",") + "]}", due: time), connection, self)
+                                              payload: OutboxMessage.postingsPayload(summaries), due: time), connection, self)
                 _ = try run(connection, "DELETE FROM alert_digest WHERE alert_id = \(alert)")
                 _ = try run(connection, "UPDATE alert SET last_digest = \(day) WHERE id = \(alert)")
             }

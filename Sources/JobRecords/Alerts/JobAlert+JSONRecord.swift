@@ -80,15 +80,14 @@ extension JobAlert {
 
         /// The request in `text` (one JSON object), or the problems that keep it out.
         public static func read(_ text: String) -> Result<Request, RecordProblems> {
-            let value: JSONValue
-            do { value = try JSONParser.parse(Array(text.utf8)) } catch {
-                return .failure(RecordProblems([.init(field: nil, message: "is not valid JSON")]))
-            }
-            guard case .object(let members) = value else {
-                return .failure(RecordProblems([.init(field: nil, message: "is not a JSON object")]))
+            var text = text
+            let fields: JSONFields
+            switch text.withUTF8({ JSONFields.object($0) }) {
+            case .success(let object): fields = object
+            case .failure(let problems): return .failure(problems)
             }
             do {
-                let request = try Request(fields: JSONFields(members))
+                let request = try Request(fields: fields)
                 let problems = request.validationProblems()
                 return problems.isEmpty ? .success(request) : .failure(RecordProblems(problems))
             } catch {

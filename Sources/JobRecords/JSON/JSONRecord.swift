@@ -13,19 +13,13 @@ extension JSONRecord {
     ///
     /// - Complexity: O(*n*) in the length of `bytes`.
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Self, RecordProblems> {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(bytes)
-        } catch .invalidUTF8 {
-            return .failure(RecordProblems([.init(field: nil, message: "is not valid UTF-8")]))
-        } catch {
-            return .failure(RecordProblems([.init(field: nil, message: "is not valid JSON")]))
-        }
-        guard case .object(let members) = value else {
-            return .failure(RecordProblems([.init(field: nil, message: "is not a JSON object")]))
+        let fields: JSONFields
+        switch JSONFields.object(bytes) {
+        case .success(let object): fields = object
+        case .failure(let problems): return .failure(problems)
         }
         do {
-            let record = try Self(fields: JSONFields(members))
+            let record = try Self(fields: fields)
             let problems = record.validationProblems()
             return problems.isEmpty ? .success(record) : .failure(RecordProblems(problems))
         } catch {
@@ -37,6 +31,24 @@ extension JSONRecord {
     public static func read(_ text: String) -> Result<Self, RecordProblems> {
         var text = text
         return text.withUTF8 { read($0) }
+    }
+}
+
+extension JSONFields {
+    /// The fields of the JSON object `bytes` hold, or the problem that keeps them out (not UTF-8, not JSON, not an object).
+    public static func object(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<JSONFields, RecordProblems> {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch .invalidUTF8 {
+            return .failure(RecordProblems([.init(field: nil, message: "is not valid UTF-8")]))
+        } catch {
+            return .failure(RecordProblems([.init(field: nil, message: "is not valid JSON")]))
+        }
+        guard case .object(let members) = value else {
+            return .failure(RecordProblems([.init(field: nil, message: "is not a JSON object")]))
+        }
+        return .success(JSONFields(members))
     }
 }
 

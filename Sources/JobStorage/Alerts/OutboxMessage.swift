@@ -45,6 +45,29 @@ public struct OutboxMessage: Sendable, Hashable {
     }
 }
 
+extension OutboxMessage {
+    /// The messages of the instant matches not sent before: one per alert, its postings in the order found (what
+    /// every store queues in ``AlertStore/recordMatches(_:through:newID:)``).
+    public static func messages(for fresh: [AlertMatch], newID: () -> String) -> [OutboxMessage] {
+        var grouped: [(alert: String, due: Double, summaries: [String])] = []
+        var position: [String: Int] = [:]
+        for match in fresh where match.instant {
+            if let index = position[match.alertID] {
+                grouped[index].summaries.append(match.summary)
+            } else {
+                position[match.alertID] = grouped.count
+                grouped.append((match.alertID, match.due, [match.summary]))
+            }
+        }
+        return grouped.map { OutboxMessage(id: newID(), alertID: $0.alert, kind: .postings, payload: postingsPayload($0.summaries), due: $0.due) }
+    }
+
+    /// `{"postings": [...]}` of postings' summaries (each a JSON object).
+    public static func postingsPayload(_ summaries: [String]) -> String {
+        "{\"postings\":[" + summaries.joined(separator: ",") + "]}"
+    }
+}
+
 /// A posting found for an alert by the reverse matching of one change of the feed.
 public struct AlertMatch: Sendable, Hashable {
     public var alertID: String

@@ -57,8 +57,7 @@ extension SQLiteJobStore: AlertStore {
 
     public func recordMatches(_ matches: [AlertMatch], through sequence: Int64, newID: () -> String) throws -> Int {
         try database.write { db in
-            var instant: [(alert: String, due: Double, summaries: [String])] = []
-            var position: [String: Int] = [:]
+            var fresh: [AlertMatch] = []
             for match in matches {
                 // Still an active alert (it may have been removed or unsubscribed since the matcher read it)?
                 guard try String.fetchOne(db, sql: "SELECT status FROM alert WHERE id = ?", arguments: [match.alertID])
@@ -66,24 +65,16 @@ extension SQLiteJobStore: AlertStore {
                 try db.cachedStatement(sql: "INSERT OR IGNORE INTO alert_sent(alert_id, posting_id) VALUES (?, ?)")
                     .execute(arguments: [match.alertID, match.postingID])
                 guard db.changesCount > 0 else { continue }  // sent before: a change that does not make it newly fit
-                if match.instant {
-                    if let index = position[match.alertID] {
-                        instant[index].summaries.append(match.summary)
-                    } else {
-                        position[match.alertID] = instant.count
-                        instant.append((match.alertID, match.due, [match.summary]))
-                    }
-                } else {
+                fresh.append(match)
+                if !match.instant {
                     try db.cachedStatement(sql: "INSERT OR REPLACE INTO alert_digest(alert_id, posting_id, summary) VALUES (?, ?, ?)")
                         .execute(arguments: [match.alertID, match.postingID, match.summary])
                 }
             }
-            for message in instant {
-                try Self.insert(OutboxMessage(id: newID(), alertID: message.alert, kind: .postings,
-                                              payload: Self.postingsPayload(message.summaries), due: message.due), db)
-            }
+            let messages = OutboxMessage.messages(for: fresh, newID: newID)
+            for message in messages { try Self.insert(message, db) }
             try db.execute(sql: "UPDATE alert_state SET value = ? WHERE key = 'cursor' AND value < ?", arguments: [sequence, sequence])
-            return instant.count
+            return messages.count
         }
     }
 
@@ -100,7 +91,7 @@ extension SQLiteJobStore: AlertStore {
             for alert in due {
                 let summaries = try String.fetchAll(db, sql: "SELECT summary FROM alert_digest WHERE alert_id = ? ORDER BY posting_id",
                                                     arguments: [alert])
-                try Self.insert(OutboxMessage(id: newID(), alertID: alert, kind: .postings, payload: Self.postingsPayload(summaries),
+                try Self.insert(OutboxMessage(id: newID(), alertID: alert, kind: .postings, payload: OutboxMessage.postingsPayload(summaries),
                                               due: time), db)
                 try db.execute(sql: "DELETE FROM alert_digest WHERE alert_id = ?", arguments: [alert])
                 try db.execute(sql: "UPDATE alert SET last_digest = ? WHERE id = ?", arguments: [day, alert])
@@ -197,10 +188,6 @@ extension SQLiteJobStore: AlertStore {
             INSERT INTO outbox(id, alert_id, kind, payload, due, attempts, status) VALUES (?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [message.id, message.alertID, message.kind.rawValue, message.payload, message.due, message.attempts,
                                      message.status.rawValue])
-    }
-
-    private static func postingsPayload(_ summaries: [String]) -> String {
-        "{\"postings\":[" + summaries.joined(separator: ",") + "]}"
     }
 
     private static func message(_ row: Row) -> OutboxMessage {
