@@ -5,8 +5,9 @@ import JobRecords
 import VietnameseText
 
 /// Reverse matching at scale: a million saved searches and a million profile alerts, and the time to decide the
-/// recipients of each new posting (``JobMatcher/recipients(of:asOf:alerts:)``: the alert index's
-/// look-up, the exact checks, a profile alert's signals).
+/// recipients of each new posting (``JobMatcher/recipients(of:asOf:alerts:)``: the posting's facts, the alert
+/// index's look-up, each distinct criteria checked once); and, apart, what a profile alert's message costs when it is
+/// sent (the candidate's signals, ``JobMatcher/alertFit(posting:profile:asOf:)``).
 ///
 /// Saved searches are what job seekers save, drawn from the bundled Corpus: a posting's title, a skill or a synonym
 /// phrase (a quarter of those of three words or more without their last), with a zone (30%), an education (10%) or
