@@ -1,6 +1,7 @@
 /// Words typed as keystrokes without an input method, decoded into the Vietnamese syllable they
 /// spell: Telex (`kyx suw ddieenj tuwr`), VNI (`ky4 su7 d9ie65n tu73`) and VIQR (`ky~ su+ ddie^.n tu+?`),
-/// keys in any order after the vowel (`dduwowcj`, `duocwdj`).
+/// keys in any order after the vowel (`dduwowcj`, `duocwdj`), a doubled vowel even after the final (`chana` → chân,
+/// `tonog` → tông).
 ///
 /// | method | tones (sắc huyền hỏi ngã nặng, none) | letters |
 /// |---|---|---|
@@ -46,6 +47,10 @@ public enum KeystrokeDecoder {
                !(last > 1 && letters[last - 2].base == "q") {
                 letters[last - 1].mark = "+"; return true
             }
+            // `uu` + w is `ưu` (`cuuws` → cứu): Vietnamese has no `uư`.
+            if letters[last].base == "u", last > 0, letters[last - 1].base == "u", letters[last - 1].mark == nil, horn {
+                letters[last - 1].mark = "+"; return true
+            }
             if letters[last].base == "a" { guard breve else { return false }; letters[last].mark = "(" } else { guard horn else { return false }; letters[last].mark = "+" }
             return true
         }
@@ -79,11 +84,11 @@ public enum KeystrokeDecoder {
                 case "d" where letters.first?.base == "d" && !stroke:
                     stroke = true; usedKey = true; continue  // `duocwdj`: the stroke typed after the vowels (d is no final)
                 case "a", "e", "o":
-                    // Telex doubles: `aa` → â, also out of order (`dieen`, `ddaau`).
+                    // Telex doubles: `aa` → â, also out of order (`dieen`, `ddaau`), and after the final or part of it, as
+                    // Unikey takes them (`chana` → chân, `tonog` → tông, `vietej` → việt): what follows the vowel is vowels,
+                    // then at most two letters of a final.
                     if let last = letters.lastIndex(where: { $0.base == c && $0.mark == nil }),
-                       letters[last...].dropFirst().allSatisfy(\.isVowel)
-                        // Across the final only with a tone typed before or right after it (`vietej`), so that `ama` is no `âm`.
-                        || (tone != nil || (index + 1 < lower.count && Self.toneKeys[lower[index + 1]] != nil)) {
+                       Self.couldEndARhyme(letters[last...].dropFirst()) {
                         letters[last].mark = "^"; usedKey = true; continue
                     }
                 default: break
@@ -132,6 +137,12 @@ public enum KeystrokeDecoder {
         word.count >= 2 && word.contains(where: \.isLetter) && !word.contains(where: \.isLowercase)
     }
 
+    /// Letters that may follow a vowel being marked: vowels, then at most two letters of a final (`n`, `ng`, `ch`…).
+    static func couldEndARhyme(_ after: ArraySlice<Slot>) -> Bool {
+        let consonants = after.drop(while: \.isVowel)
+        return consonants.count <= 2 && consonants.allSatisfy { !$0.isVowel && "cghmnpt".contains($0.base) }
+    }
+
     static let toneKeys: [Character: Character] = [
         "s": "s", "f": "f", "r": "r", "x": "x", "j": "j", "z": "z",
         "1": "s", "2": "f", "3": "r", "4": "x", "5": "j", "0": "z",
@@ -175,8 +186,9 @@ public enum KeystrokeDecoder {
             let rhyme = rhymeSlots.map { String($0.base) + ($0.mark.map(String.init) ?? "") }.joined()
             guard rhymes.contains(rhyme) else { continue }
             if stroke && onset != "d" { return nil }
+            // A syllable closed by c, ch, p or t has sắc or nặng, and no other tone nor none.
             let stop = ["c", "ch", "p", "t"].contains { rhyme.hasSuffix($0) }
-            if stop, let tone, tone != "s", tone != "j" { return nil }
+            if stop && tone != "s" && tone != "j" { return nil }
             return compose(onset: stroke ? "đ" : onset, rhyme: Array(rhymeSlots), tone: tone, capitalized: capitalized)
         }
         return nil
