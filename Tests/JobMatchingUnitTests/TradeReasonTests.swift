@@ -86,6 +86,28 @@ import SearchIndex
         #expect(Set(electrician.shared(with: electrical, synonyms: reference.synonyms).trades) == ["Kỹ thuật viên điện", "thợ điện"])
     }
 
+    /// `may` (sewing) and `máy` (a machine) fold alike: written with accents on both sides, they must agree; written
+    /// without on either side, the folded words decide.
+    @Test func sewingIsNoMachine() {
+        let trades: [(String, String, String, Bool)] = [
+            // candidate's trade, posting's title, posting's skill, shares a trade
+            ("công nhân may", "Công nhân may", "may công nghiệp", true),
+            ("công nhân may", "Công nhân vận hành máy", "vận hành máy dập", false),
+            ("vận hành máy", "Công nhân vận hành máy", "vận hành máy dập", true),
+            ("vận hành máy", "Công nhân may", "may công nghiệp", false),
+            ("cong nhan may", "Công nhân may", "may", true),                    // typed without accents: folded
+            ("cong nhan may", "Công nhân máy", "máy", true),                    // (either reading)
+            ("công nhân may", "CONG NHAN MAY", "may", true),
+            ("Thợ máy", "Thợ may", "may mặc", false),                          // not through the tailors' synonym group either
+            ("Thợ may", "Công nhân may", "may công nghiệp", true),              // through it
+        ]
+        for (trade, title, skill, expected) in trades {
+            let candidate = CandidateTrades(profile(#"{"id":"C","name":"A","category":"other","skills":["\#(trade)"]}"#), synonyms: reference.synonyms)
+            let job = posting(#"{"id":"x","employer":"E","title":"\#(title)","skills":["\#(skill)"]}"#)
+            #expect(candidate.shared(with: job, synonyms: reference.synonyms).trades.isEmpty == !expected, "\(trade) → \(title) / \(skill)")
+        }
+    }
+
     @Test func aOneSyllableTradeNamesOnlyAWholeItem() {
         // A major written `Hàn` (welding) is not the soldering of `hàn linh kiện`.
         let welder = CandidateTrades(profile(#"{"id":"W","name":"A","category":"other","major":"Hàn"}"#), synonyms: reference.synonyms)

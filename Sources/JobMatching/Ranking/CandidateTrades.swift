@@ -5,7 +5,9 @@ import VietnameseText
 /// A candidate's trades (skills, desired titles, major), folded and with their synonym
 /// groups, and the licences they hold: computed once a request, compared with many postings.
 struct CandidateTrades {
-    private var phrases: [(text: String, folded: String, padded: String, groups: Set<Int>, generic: Bool)] = []
+    /// Each trade: as written, folded, folded and padded with spaces, its synonym groups, whether it is generic, and,
+    /// when written with accents, its canonical form padded (`" công nhân may "`: `may`, sewing, is not `máy`).
+    private var phrases: [(text: String, folded: String, padded: String, groups: Set<Int>, generic: Bool, canonical: String?)] = []
     /// Two-syllable words (``SynonymTable/twoSyllableWords``): a trade is not found inside one.
     private let words: Set<String>
     /// The licences the candidate holds (skills, summary, major, desired titles).
@@ -24,9 +26,10 @@ struct CandidateTrades {
             let folded = analyzer.foldedText(phrase)
             guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
             licences += Licence.named(inFolded: folded).filter { !licences.contains($0) }
+            let canonical = analyzer.canonicalText(phrase)
             phrases.append((TableText.trimmed(Substring(phrase)), folded, " " + folded + " ",
-                            Set(synonyms.groups(in: folded).map(\.group)).subtracting(levelGroups),
-                            generic.contains(folded: folded)))
+                            Set(synonyms.groups(in: folded, canonical: canonical).map(\.group)).subtracting(levelGroups),
+                            generic.contains(folded: folded), canonical == folded ? nil : " " + canonical + " "))
         }
         for sentence in Self.items(profile.summary ?? "") {
             licences += Licence.named(inFolded: analyzer.foldedText(sentence)).filter { !licences.contains($0) }
@@ -68,13 +71,19 @@ struct CandidateTrades {
             // A longer one names it where it is whole words: `kỹ thuật viên điện` is not in `kỹ thuật viên điện tử`,
             // nor `lái xe` in `lái xe nâng` (`điện tử`, `xe nâng`: words of two syllables).
             let oneSyllable = !phrase.folded.contains(" ")
-            func names(_ item: String) -> Bool {
-                oneSyllable ? item == phrase.padded : Self.occursAsWholeWords(phrase.padded, in: item, words: words)
+            func names(_ index: Int) -> Bool {
+                let item = items[index]
+                guard oneSyllable ? item == phrase.padded : Self.occursAsWholeWords(phrase.padded, in: item, words: words) else { return false }
+                // Both written with accents: the accents agree too (`công nhân may`, sewing, is not in `vận hành máy`).
+                if let canonical = phrase.canonical, let canonicalItem = posting.canonicalItems[index] {
+                    return oneSyllable ? canonicalItem == canonical : canonicalItem.containsBytes(canonical)
+                }
+                return true
             }
-            let direct = items.contains(where: names)
+            let direct = items.indices.contains(where: names)
             let viaGroup = phrase.groups.intersection(postingGroups)
             guard direct || !viaGroup.isEmpty else { continue }
-            if !phrase.generic && (names(items[0]) || !phrase.groups.isDisjoint(with: itemGroups[0])) {
+            if !phrase.generic && (names(0) || !phrase.groups.isDisjoint(with: itemGroups[0])) {
                 shared.inTitle = true
             }
             if phrase.generic {

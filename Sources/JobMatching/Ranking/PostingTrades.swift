@@ -10,6 +10,9 @@ struct PostingTrades: Sendable {
     let id: String
     /// Each item folded and padded with spaces (`" tho han "`); the title first.
     let items: [String]
+    /// Each item's canonical form padded (accents kept), when it is written with accents: a trade written with accents
+    /// is found only where the accents agree (`may` is not `máy`).
+    let canonicalItems: [String?]
     /// The synonym groups of each item, and of all of them.
     let itemGroups: [Set<Int>]
     let groups: Set<Int>
@@ -26,11 +29,13 @@ struct PostingTrades: Sendable {
     init(_ posting: JobPosting, synonyms: SynonymTable, occupations taxonomy: OccupationTaxonomy = OccupationTaxonomy()) {
         id = posting.id
         let analyzer = VietnameseAnalyzer()
-        let folded = ([posting.title] + (posting.skills ?? []) + CandidateTrades.items(posting.requirements ?? ""))
-            .map { analyzer.foldedText($0) }
+        let written = [posting.title] + (posting.skills ?? []) + CandidateTrades.items(posting.requirements ?? "")
+        let folded = written.map { analyzer.foldedText($0) }
         items = folded.map { " " + $0 + " " }
+        let canonical = written.map { analyzer.canonicalText($0) }
+        canonicalItems = zip(canonical, folded).map { $0 == $1 ? nil : " " + $0 + " " }
         let levelGroups = GenericSkills.levelGroups(synonyms)  // a level is no trade
-        itemGroups = folded.map { Set(synonyms.groups(in: $0).map(\.group)).subtracting(levelGroups) }
+        itemGroups = zip(folded, canonical).map { Set(synonyms.groups(in: $0, canonical: $1).map(\.group)).subtracting(levelGroups) }
         groups = itemGroups.reduce(into: Set<Int>()) { $0.formUnion($1) }
         var found: [(licence: Licence, mandatory: Bool)] = []
         for item in folded {

@@ -20,13 +20,20 @@ public struct SynonymTable: Sendable {
     /// The table's two-syllable phrases, folded (`dien tu`, `xe nang`, `kho van`): words of two syllables, so
     /// that a trade ending in `điện` is not found inside `điện tử` (``CandidateTrades``).
     public private(set) var twoSyllableWords: Set<String> = []
+    /// Each phrase as the table writes it, canonical (accents kept), by group and folded phrase (`5|tho may` → `thợ may`).
+    private var canonicalPhrases: [String: String] = [:]
 
     public init(tsv: String) {
         for line in TableText.lines(tsv) where !line.isEmpty {
             let trimmed = TableText.trimmed(line)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let phrases = trimmed.split(separator: "|").map { VietnameseAnalyzer().foldedText(String($0)) }.filter { !$0.isEmpty }
+            let written = trimmed.split(separator: "|").map(String.init).filter { !VietnameseAnalyzer().foldedText($0).isEmpty }
+            let phrases = written.map { VietnameseAnalyzer().foldedText($0) }
             guard phrases.count > 1 else { continue }
+            for (text, phrase) in zip(written, phrases) {
+                let canonical = VietnameseAnalyzer().canonicalText(text)
+                if canonical != phrase { canonicalPhrases["\(groups.count)|\(phrase)"] = canonical }
+            }
             for phrase in phrases {
                 let words = phrase.split(separator: " ").map { word -> Int32 in
                     if let number = vocabulary[String(word)] { return number }
@@ -86,6 +93,21 @@ public struct SynonymTable: Sendable {
             }
         }
         return found
+    }
+
+    /// ``groups(in:)`` of a text whose canonical form (accents kept) is `canonical`: a phrase the table writes with
+    /// accents is found only where the text has the same accents, when the text has accents at all (`thợ máy`, a
+    /// mechanic, is not `thợ may`, a tailor; `tho may` typed without accents is both).
+    ///
+    /// - Complexity: as ``groups(in:)``, and a byte search of each phrase found.
+    public func groups(in folded: String, canonical: String) -> [(group: Int, phrase: String)] {
+        let found = groups(in: folded)
+        guard canonical != folded else { return found }
+        let padded = " " + canonical + " "
+        return found.filter { item in
+            guard let written = canonicalPhrases["\(item.group)|\(item.phrase)"] else { return true }
+            return padded.contains(" " + written + " ")
+        }
     }
 
     /// One token a group, which the index holds for every phrase of the group found
