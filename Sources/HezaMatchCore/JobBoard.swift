@@ -164,7 +164,9 @@ public final class JobBoard: Sendable {
                 documents: index?.documentCount, bytes: index?.snapshot.byteCount, segments: index?.snapshot.segments.count,
                 opened: live.openedAs))
         }
-        return BoardStatus(tables: tables, store: try store.identity())
+        var status = BoardStatus(tables: tables, store: try store.identity())
+        status.alerts = try (store as? any AlertStore)?.outboxCounts()
+        return status
     }
 }
 
@@ -208,6 +210,14 @@ public struct BoardStatus: Sendable, Codable, Hashable {
     public var tables: [Table]
     /// The store's identity (``JobStorage/JobStore/identity()``): every saved index says which store it was built from.
     public var store: String?
+    /// Job alerts and the outbox's messages by state (`hezamatch status`; not on the public `/healthz`).
+    public var alerts: OutboxCounts?
+
+    public init(tables: [Table], store: String?, alerts: OutboxCounts? = nil) {
+        self.tables = tables
+        self.store = store
+        self.alerts = alerts
+    }
 }
 
 extension RecordKind: Codable {}

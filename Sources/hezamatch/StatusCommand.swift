@@ -26,6 +26,10 @@ struct StatusCommand: ParsableCommand {
                 if let opened = table.opened { print("  \(opened)") }
             }
             if let store = status.store { print("store identity \(store)") }
+            if let alerts = status.alerts {
+                print("job alerts: \(alerts.alerts); outbox: \(alerts.pending) waiting, \(alerts.sent) sent, \(alerts.dead) given up, "
+                      + "\(alerts.withdrawn) withdrawn")
+            }
         }
     }
 }
