@@ -1,4 +1,5 @@
 import CSearchKernels
+import SearchIndex
 import VietnameseText
 import Foundation
 
@@ -96,14 +97,7 @@ extension PostingVocabulary {
     private struct Writer {
         var bytes: [UInt8] = []
 
-        mutating func varint(_ value: UInt64) {
-            var value = value
-            while value >= 0x80 {
-                bytes.append(UInt8(value & 0x7F) | 0x80)
-                value >>= 7
-            }
-            bytes.append(UInt8(value))
-        }
+        mutating func varint(_ value: UInt64) { Varint.append(value, to: &bytes) }
 
         mutating func string(_ text: String) {
             varint(UInt64(text.utf8.count))
@@ -131,13 +125,11 @@ extension PostingVocabulary {
         }
 
         mutating func varint() throws -> UInt64 {
-            var value: UInt64 = 0
-            for shift in stride(from: 0, to: 64, by: 7) {
-                let byte = try byte()
-                value |= UInt64(byte & 0x7F) << UInt64(shift)
-                if byte < 0x80 { return value }
+            let start = index
+            guard let value = Varint.read(bytes, at: &index, end: end) else {
+                throw FileError(description: end - start > 9 ? "a number too long" : "truncated")
             }
-            throw FileError(description: "a number too long")
+            return value
         }
 
         mutating func string() throws -> String {

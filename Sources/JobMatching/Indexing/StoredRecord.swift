@@ -1,3 +1,4 @@
+import SearchIndex
 import JobRecords
 
 /// The compact binary form of a posting or a profile that the index stores with
@@ -149,14 +150,7 @@ public enum StoredRecord {
 
         mutating func byte(_ value: UInt8) { bytes.append(value) }
 
-        mutating func varint(_ value: UInt64) {
-            var value = value
-            while value >= 0x80 {
-                bytes.append(UInt8(value & 0x7F) | 0x80)
-                value >>= 7
-            }
-            bytes.append(UInt8(value))
-        }
+        mutating func varint(_ value: UInt64) { Varint.append(value, to: &bytes) }
 
         mutating func integer(_ value: Int) {
             let wide = Int64(value)
@@ -212,15 +206,11 @@ public enum StoredRecord {
         }
 
         mutating func varint() throws(DecodingError) -> UInt64 {
-            var value: UInt64 = 0
-            var shift: UInt64 = 0
-            while true {
-                let next = try byte()
-                guard shift < 64 else { throw failure("varint too long") }
-                value |= UInt64(next & 0x7F) << shift
-                if next & 0x80 == 0 { return value }
-                shift += 7
+            let start = index
+            guard let value = Varint.read(bytes, at: &index, end: bytes.count) else {
+                throw failure(bytes.count - start > 9 ? "varint too long" : "ends early")
             }
+            return value
         }
 
         mutating func count() throws(DecodingError) -> Int {

@@ -63,12 +63,7 @@ struct PostingsEncoder {
     }
 
     mutating func appendPosition(_ value: UInt32) {
-        var value = value
-        while value >= 0x80 {
-            positions.append(UInt8(value & 0x7F) | 0x80)
-            value >>= 7
-        }
-        positions.append(UInt8(value))
+        Varint.append(UInt64(value), to: &positions)
     }
 
     /// Ends the term; the last block may hold fewer than 128 documents.
