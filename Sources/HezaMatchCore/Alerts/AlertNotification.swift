@@ -55,8 +55,8 @@ public struct AlertNotification: Sendable {
         switch message.kind {
         case .confirmation: return "Xác nhận nhận thông báo việc làm — Heza Works"
         case .postings:
-            let count = postings.count
-            return count == 1 ? "Việc làm mới: \(postings[0].title)" : "\(count) việc làm mới phù hợp với bạn — Heza Works"
+            let postings = self.postings  // read from the payload once
+            return postings.count == 1 ? "Việc làm mới: \(postings[0].title)" : "\(postings.count) việc làm mới phù hợp với bạn — Heza Works"
         }
     }
 

@@ -1,5 +1,4 @@
 import SearchIndex
-import VietnameseText
 
 /// Alerts indexed so that a posting finds the ones it may answer without looking at them all (a percolator).
 ///
@@ -113,10 +112,10 @@ public struct AlertIndex: Sendable {
     /// The terms of the required word with the shortest lists; with no word, a keyword filter's values.
     private static func keys(for criteria: SavedSearchCriteria, lists: [String: [Int32]]) -> [String] {
         if let best = criteria.requirements.min(by: { cost($0.terms, lists) < cost($1.terms, lists) }) { return best.terms }
-        let analyzer = VietnameseAnalyzer()
         for filter in criteria.filters {
+            // The criteria's keyword values are folded already.
             if case .keyword(let field, let values) = filter, !values.isEmpty {
-                return Array(Set(values.map { keywordKey(field, analyzer.foldedText($0)) }))
+                return Array(Set(values.map { keywordKey(field, $0) }))
             }
         }
         return []

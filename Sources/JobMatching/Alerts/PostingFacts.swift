@@ -31,11 +31,17 @@ public struct PostingFacts: Sendable {
 
     /// Whether the posting passes `filter`, as the index would decide.
     public func admits(_ filter: SearchFilter) -> Bool {
+        guard case .keyword(let field, let values) = filter else { return admits(folded: filter) }
+        let analyzer = VietnameseAnalyzer()
+        return admits(folded: .keyword(field, anyOf: values.map(analyzer.foldedText)))
+    }
+
+    /// ``admits(_:)`` for a filter whose keyword values are folded already (``SavedSearchCriteria``'s).
+    public func admits(folded filter: SearchFilter) -> Bool {
         switch filter {
         case .keyword(let field, let values):
             guard let own = keywords[field] else { return false }
-            let analyzer = VietnameseAnalyzer()
-            return values.contains { own.contains(analyzer.foldedText($0)) }
+            return values.contains { own.contains($0) }
         case .range(let field, let lower, let upper, let orMissing):
             guard let value = numbers[field] else { return orMissing }
             return (lower.map { value >= $0 } ?? true) && (upper.map { value <= $0 } ?? true)

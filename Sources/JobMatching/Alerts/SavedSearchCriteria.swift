@@ -1,4 +1,5 @@
 import SearchIndex
+import VietnameseText
 import JobRecords
 
 /// A saved search as the reverse matcher checks it (``JobMatcher/criteria(for:postings:)``): the words left
@@ -29,9 +30,15 @@ public struct SavedSearchCriteria: Sendable, Hashable {
     /// What was understood, as a search page shows it ("KCN Đình Vũ", "đại học").
     public var understood: [String]
 
+    /// Keyword filters' values are kept folded (`KCN Tràng Duệ` → `kcn trang due`), once, as ``PostingFacts`` keeps a
+    /// posting's: a check compares them without folding again.
     public init(requirements: [Requirement], filters: [SearchFilter], understood: [String] = []) {
         self.requirements = requirements
-        self.filters = filters
+        let analyzer = VietnameseAnalyzer()
+        self.filters = filters.map { filter in
+            guard case .keyword(let field, let values) = filter else { return filter }
+            return .keyword(field, anyOf: values.map(analyzer.foldedText))
+        }
         self.understood = understood
     }
 
@@ -44,7 +51,7 @@ public struct SavedSearchCriteria: Sendable, Hashable {
             if requirements[index].alternatives.contains(where: { facts.terms.contains($0) }) { continue }
             return false
         }
-        for index in filters.indices where !facts.admits(filters[index]) { return false }
+        for index in filters.indices where !facts.admits(folded: filters[index]) { return false }
         return true
     }
 }
