@@ -55,3 +55,20 @@ extension JobBoard {
         return FairAnswer(plan, home: { places.homeName(of: $0) }, contacts: contacts)
     }
 }
+
+extension JobBoard {
+    /// Refers every candidate the fair's plan sends to one booth, in one action: each with the rank and score the
+    /// booth's list gives them (source `fair`); those already waiting for that posting's answer are left out.
+    ///
+    /// - Throws: ``MatchError`` `.unknownPosting` when the posting is not one of the fair's booths.
+    public func referFairBooth(_ request: FairRequest, posting postingID: String, note: String?, requester: Requester) async throws -> [Referral] {
+        let plan = try matcher.planFair(request, profiles: try profiles.index())
+        guard let booth = plan.booths.first(where: { $0.posting.id == postingID }) else {
+            throw MatchError(.unknownPosting, "\(postingID) is not a booth of this fair")
+        }
+        let candidates = booth.candidates.enumerated().map { index, ranked in
+            ReferralCandidate(candidate: ranked.profile.id, rank: index + 1, score: ranked.score, reasons: ranked.reasons)
+        }
+        return try await refer(candidates, to: booth.posting, note: note, source: .fair, asOf: request.asOf, requester: requester, skipReferred: true)
+    }
+}

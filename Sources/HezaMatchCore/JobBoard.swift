@@ -40,6 +40,10 @@ public final class JobBoard: Sendable {
     /// The accent restorer, employers and title suggestions, learned from the postings off the request path.
     let aids: SearchAidsKeeper
     let log: @Sendable (String) -> Void
+    /// Every referral, kept in step with the store's `referral` feed.
+    let referralLedger: ReferralLedger
+    /// Held while an answer is checked against a referral's state and written.
+    let referralAnswers = Mutex<Void>(())
 
     /// How long the access record keeps an entry (default: a year).
     public let accessRetention: TimeInterval
@@ -58,6 +62,7 @@ public final class JobBoard: Sendable {
         self.reference = reference
         self.matcher = JobMatcher(reference: reference)
         self.log = log
+        self.referralLedger = ReferralLedger(store: store)
         let fingerprint = MatchIndexes.fingerprint(reference)
         let aids = SearchAidsKeeper(synonyms: reference.synonyms, path: indexPathPrefix.map { $0 + ".postings.hzaids" },
                                     fingerprint: fingerprint, log: log)

@@ -29,6 +29,7 @@ extension PostgresJobStore {
             _ = try store.run(connection, "CREATE TABLE IF NOT EXISTS store_identity (identity text NOT NULL)")
             _ = try store.run(connection, "INSERT INTO store_identity(identity) SELECT \(HistoryMark.newToken()) WHERE NOT EXISTS (SELECT 1 FROM store_identity)")
             _ = try store.run(connection, "CREATE TABLE IF NOT EXISTS history (kind text NOT NULL, sequence bigint NOT NULL, token text NOT NULL, PRIMARY KEY (kind, sequence))")
+            _ = try store.run(connection, "CREATE INDEX IF NOT EXISTS referral_candidate ON referral ((document::jsonb ->> 'candidate'))")
             try createAlertSchema(connection, store)
             _ = try store.run(connection, "COMMIT")
         } catch {

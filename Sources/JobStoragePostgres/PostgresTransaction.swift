@@ -1,4 +1,5 @@
 import Foundation
+import JobRecords
 import JobStorage
 import PostgresNIO
 
@@ -56,9 +57,9 @@ final class PostgresTransaction: StoreTransaction {
                 ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, seq = EXCLUDED.seq,
                     name_folded = EXCLUDED.name_folded, phone_digits = EXCLUDED.phone_digits
                 """)
-        case .posting:
+        case .posting, .referral:
             _ = try store.run(connection, """
-                INSERT INTO posting(id, document, seq)
+                INSERT INTO \(unescaped: kind.rawValue)(id, document, seq)
                 SELECT * FROM unnest(\(ids)::text[], \(documents)::text[], \(numbers)::bigint[])
                 ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, seq = EXCLUDED.seq
                 """)
@@ -77,7 +78,15 @@ final class PostgresTransaction: StoreTransaction {
             ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq
             """)
         // A candidate erased: their alerts, with the contact in them, and what was waiting to be sent go too.
-        if kind == .profile { try PostgresJobStore.removeAlerts(connection, store, whereProfile: id, id: nil) }
+        // Their referrals keep only what is anonymous (a new change of each, so replicas erase them as well).
+        if kind == .profile {
+            try PostgresJobStore.removeAlerts(connection, store, whereProfile: id, id: nil)
+            try flush(.referral)
+            for row in try store.run(connection, "SELECT id, document FROM referral WHERE (document::jsonb ->> 'candidate') = \(id)") {
+                let (referral, document) = try row.decode((String, String).self)
+                if let erased = try Referral.anonymizedDocument(document) { try upsert(.referral, id: referral, document: erased) }
+            }
+        }
         deleted[kind, default: 0] += 1
         return true
     }

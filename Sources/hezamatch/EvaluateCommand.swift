@@ -15,15 +15,51 @@ struct EvaluateCommand: AsyncParsableCommand {
             is Benchmarks/evaluation/judgments.tsv, and a second set judged as a counsellor would (occupation, level, licence, \
             commute) is Benchmarks/evaluation/counsellor-judgments.tsv (both on the bundled Corpus, as of 2026-11-23). Next to \
             the board's figures: SQLite FTS5 over the same text fields (unicode61, diacritics removed, words OR-ed, bm25), \
-            plain and with the board's hard filters (open, education, age).
+            plain and with the board's hard filters (open, education, age). With --outcomes: the ranking judged by what \
+            employers did with referrals (hired 3, interview 2, contacted 1, refused or no answer 0), in the order of the \
+            rank each candidate had when referred, against random orders of the same candidates, and hires by rank band.
             """
     )
 
     @OptionGroup var options: StoreOptions
-    @Option(help: ArgumentHelp("The judgments file.", valueName: "file")) var judgments: String
+    @Option(help: ArgumentHelp("The judgments file.", valueName: "file")) var judgments: String?
     @OptionGroup var asOf: AsOfOption
+    @Flag(help: "Judge the ranking by the employers' answers to referrals too.") var outcomes = false
+    @Flag(help: "With --outcomes only: JSON.") var json = false
+
+    func validate() throws {
+        guard judgments != nil || outcomes else { throw ValidationError("give --judgments FILE, --outcomes, or both") }
+    }
 
     func run() async throws {
+        if let judgments { try judged(judgments) }
+        if outcomes {
+            let evaluation = try options.openBoard().evaluateOutcomes()
+            if json { return try printJSON(evaluation) }
+            if judgments != nil { print("") }
+            print(Self.table(evaluation))
+        }
+    }
+
+    static func table(_ evaluation: OutcomeEvaluation) -> String {
+        var lines = ["Outcomes: \(evaluation.answered) answered referrals, \(evaluation.postings) postings with two or more",
+                     "",
+                     "| judged by | postings | nDCG@10 | random order of the same candidates |",
+                     "|---|---|---|---|",
+                     String(format: "| employers' answers | %d | %.3f | %.3f |", evaluation.postings, evaluation.ndcgAt10, evaluation.randomNdcgAt10),
+                     "",
+                     "| rank when referred | answered | interviews | hires | hire rate |",
+                     "|---|---|---|---|---|"]
+        for band in evaluation.bands {
+            lines.append("| \(band.ranks) | \(band.answered) | \(band.interviews) | \(band.hires) | " + String(format: "%.1f%%", band.hireRate * 100) + " |")
+        }
+        if evaluation.generated > 0 {
+            lines.append("\n\(evaluation.generated) of \(evaluation.answered) answers were GENERATED for a demonstration: they say nothing of the ranking.")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func judged(_ judgments: String) throws {
         guard let data = FileManager.default.contents(atPath: judgments), let text = String(data: data, encoding: .utf8) else {
             throw ValidationError("cannot read \(judgments) as UTF-8")
         }

@@ -65,10 +65,7 @@ extension HezaMatchAPI {
     }
 
     /// Whether two employer names are the same employer, compared folded (accents, case, spaces).
-    static func sameEmployer(_ a: String, _ b: String) -> Bool {
-        let analyzer = VietnameseAnalyzer()
-        return analyzer.foldedText(a) == analyzer.foldedText(b)
-    }
+    static func sameEmployer(_ a: String, _ b: String) -> Bool { JobBoard.sameEmployer(a, b) }
 
     func text(_ text: String, type: String) -> Response {
         Response(status: .ok, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))

@@ -23,7 +23,7 @@ extension SQLiteJobStore {
         }
         // v2: a change feed, one sequence a table; records already stored are numbered in rowid order.
         migrator.registerMigration("v2-change-feed") { db in
-            for kind in RecordKind.allCases {
+            for kind in [RecordKind.posting, .profile] {
                 let table = kind.rawValue
                 try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
                 try db.execute(sql: "UPDATE \(table) SET seq = rowid")
@@ -38,7 +38,7 @@ extension SQLiteJobStore {
                 feed.primaryKey("kind", .text)
                 feed.column("sequence", .integer).notNull()
             }
-            for kind in RecordKind.allCases {
+            for kind in [RecordKind.posting, .profile] {
                 try db.execute(sql: "INSERT INTO feed(kind, sequence) SELECT ?, COALESCE(MAX(seq), 0) FROM \(kind.rawValue)",
                                arguments: [kind.rawValue])
             }
@@ -70,7 +70,7 @@ extension SQLiteJobStore {
             }
             // The feed as it stands is the first mark: an index saved at that number before the upgrade is rebuilt anyway
             // (its documents' layout changed with this version).
-            for kind in RecordKind.allCases {
+            for kind in [RecordKind.posting, .profile] {
                 try db.execute(sql: "INSERT INTO history(kind, sequence, token) SELECT ?, sequence, ? FROM feed WHERE kind = ?",
                                arguments: [kind.rawValue, HistoryMark.newToken(), kind.rawValue])
             }
@@ -95,6 +95,17 @@ extension SQLiteJobStore {
                 CREATE TABLE alert_state(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
                 INSERT INTO alert_state(key, value) VALUES ('version', 0);
                 INSERT INTO alert_state(key, value) SELECT 'cursor', sequence FROM feed WHERE kind = 'posting';
+                """)
+        }
+        // v6: referrals, a third table of the change feed (replicas and indexes follow it like the others), found by candidate.
+        migrator.registerMigration("v6-referrals") { db in
+            try db.execute(sql: """
+                CREATE TABLE referral(id TEXT PRIMARY KEY, document TEXT NOT NULL, seq INTEGER NOT NULL);
+                CREATE INDEX referral_seq ON referral(seq);
+                CREATE INDEX referral_candidate ON referral(json_extract(document, '$.candidate'));
+                CREATE TABLE referral_tombstone(id TEXT PRIMARY KEY, seq INTEGER NOT NULL);
+                CREATE INDEX referral_tombstone_seq ON referral_tombstone(seq);
+                INSERT INTO feed(kind, sequence) VALUES ('referral', 0);
                 """)
         }
         return migrator

@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
+import JobRecords
 
 /// The embedded store: one SQLite file (through GRDB), in WAL mode so that reads
 /// never wait for a write.
 ///
-/// Tables: `posting` and `profile` (`id`, `document`: the JSON line, `seq`: the
-/// number of the change that wrote it), `posting_tombstone` and `profile_tombstone`
+/// Tables: `posting`, `profile` and `referral` (`id`, `document`: the JSON line, `seq`: the
+/// number of the change that wrote it), `posting_tombstone`, `profile_tombstone` and `referral_tombstone`
 /// (`id`, `seq` of deleted records), `feed` (each table's last number). See
 /// ``JobStore`` for the feed.
 ///
@@ -209,8 +210,16 @@ public final class SQLiteJobStore: JobStore {
             sequences[kind] = sequence
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(kind.rawValue)_tombstone(id, seq) VALUES (?, ?)")
                 .execute(arguments: [id, sequence])
-            // A candidate erased: their alerts, with the contact in them, and what was waiting to be sent go too.
-            if kind == .profile { try SQLiteJobStore.removeAlerts(ofProfile: id, db) }
+            // A candidate erased: their alerts, with the contact in them, and what was waiting to be sent go too;
+            // their referrals keep only what is anonymous (a new change of each, so replicas erase them as well).
+            if kind == .profile {
+                try SQLiteJobStore.removeAlerts(ofProfile: id, db)
+                let referrals = try Row.fetchAll(db, sql: "SELECT id, document FROM referral WHERE json_extract(document, '$.candidate') = ?",
+                                                 arguments: [id])
+                for row in referrals {
+                    if let erased = try Referral.anonymizedDocument(row[1]) { try upsert(.referral, id: row[0], document: erased) }
+                }
+            }
             deleted[kind, default: 0] += 1
             return true
         }
