@@ -30,6 +30,8 @@ public struct APICaller: Sendable, Hashable {
     public var label: String
     public var role: Role
 
+    var isEmployer: Bool { if case .employer = role { true } else { false } }
+
     /// The access record's name for the caller.
     var requester: Requester { Requester(label: label) }
 }

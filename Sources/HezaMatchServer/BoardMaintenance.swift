@@ -12,6 +12,8 @@ public struct BoardMaintenance: Service {
     public let board: JobBoard
     public var followInterval: Duration
     public var saveInterval: Duration
+    /// Days an employer has to answer a referral before it closes as "không phản hồi" (checked every hour); `nil`: never.
+    public var answerDays: Int? = nil
     let log: @Sendable (String) -> Void
 
     public init(board: JobBoard, followInterval: Duration = .seconds(1), saveInterval: Duration = .seconds(300),
@@ -25,11 +27,19 @@ public struct BoardMaintenance: Service {
     public func run() async throws {
         try? await cancelWhenGracefulShutdown {
             var lastSave = ContinuousClock.now
+            var lastClose = ContinuousClock.now - .seconds(3600)
             while !Task.isCancelled {
                 // Woken by the store when it is told of a write (PostgreSQL's NOTIFY from another replica), else polls.
                 _ = await board.store.waitForChanges(timeout: followInterval)
                 try Task.checkCancellation()
                 do { try await board.followStore() } catch { log("could not follow the store: \(error)") }
+                if let answerDays, ContinuousClock.now - lastClose >= .seconds(3600) {
+                    lastClose = .now
+                    do {
+                        let closed = try await board.closeUnanswered(days: answerDays)
+                        if closed > 0 { log("\(closed) referrals closed without an answer after \(answerDays) days") }
+                    } catch { log("could not close unanswered referrals: \(error)") }
+                }
                 if ContinuousClock.now - lastSave >= saveInterval {
                     await save()
                     lastSave = .now

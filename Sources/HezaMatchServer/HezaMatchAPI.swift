@@ -57,11 +57,13 @@ public struct HezaMatchAPI: Sendable {
         addCandidateRoutes(to: protected)
         addFairRoutes(to: protected)
         addImportRoutes(to: protected)
+        addReferralRoutes(to: protected)
         let pages = try PageRenderer.load()
         addAlertRoutes(open: open, protected: protected, pages: pages)
         let web = router.group()
         addPublicPages(to: web, pages: pages)
         addConsolePages(open: web, pages: pages, sessions: sessions)
+        addEmployerPages(open: web, pages: pages, sessions: sessions)
         routes.record(router.routes)
         return router
     }

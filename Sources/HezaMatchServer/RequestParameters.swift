@@ -56,6 +56,13 @@ extension Request {
         return value
     }
 
+    /// A date (YYYY-MM-DD), or `nil` when absent.
+    func date(_ name: String) throws -> CalendarDate? {
+        guard let text = query.get(name) else { return nil }
+        guard let date = CalendarDate(text) else { throw APIError.badRequest("'\(name)' must be a date as YYYY-MM-DD") }
+        return date
+    }
+
     /// `as_of` (YYYY-MM-DD), or today when absent.
     func asOf() throws -> CalendarDate {
         if let text = query.get("as_of") {

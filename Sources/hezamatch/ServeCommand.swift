@@ -25,6 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
     @Option(help: ArgumentHelp("A file of accepted bearer tokens, one a line (label:token).", valueName: "file")) var tokensFile: String?
     @Option(help: "Seconds between saves of changed indexes.") var saveEvery = 300
+    @Option(help: "Days an employer has to answer a referral before it closes as \"không phản hồi\" (0: never).") var answerDays = 14
     @Option(help: "Open connections at most (beyond, new ones wait).") var maxConnections = 1_024
     @Option(help: "Seconds an idle keep-alive connection stays open.") var idleTimeout = 15
     @Option(name: .customLong("cors-origin"), help: ArgumentHelp("An origin whose pages may call the API from a browser (https://vieclam.example.vn); repeat for several.", valueName: "origin"))
@@ -40,7 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
         Terminal.error("hezamatch: indexes ready in \(clock.now - started)")
         var logger = Logger(label: "hezamatch")
         logger.logLevel = .notice
-        let maintenance = BoardMaintenance(board: board, saveInterval: .seconds(saveEvery), log: { Terminal.error("hezamatch: \($0)") })
+        var maintenance = BoardMaintenance(board: board, saveInterval: .seconds(saveEvery), log: { Terminal.error("hezamatch: \($0)") })
+        maintenance.answerDays = answerDays > 0 ? answerDays : nil
         var limits = ConnectionLimits()
         limits.maximumConnections = maxConnections
         limits.idleTimeout = .seconds(Int64(idleTimeout))

@@ -78,6 +78,50 @@ import Testing
         }
     }
 
+    /// A counsellor refers from the candidate's page; the employer's booth signs in on /employer, sees the candidate's
+    /// name (escaped) and phone, and refuses with a reason in one form post; the history shows on the candidate's page.
+    /// Sessions keep to their side: a booth's session opens no console page, a counsellor's no employer page.
+    @Test func anEmployerAnswersAReferralOnItsPage() async throws {
+        try await app().test(.router) { client in
+            let (cookie, csrf) = try await signIn(client)
+            let form: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"]
+            try await client.execute(uri: "/console/candidates/C1/referrals", method: .post, headers: form,
+                                     body: ByteBuffer(string: "csrf=\(csrf)&posting=P2")) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/console/candidates/C1/referrals", method: .post, headers: form,
+                                     body: ByteBuffer(string: "csrf=\(csrf)&posting=P2")) { response in
+                #expect(response.status == .conflict)  // already waiting for an answer
+            }
+            try await client.execute(uri: "/employer", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == "/employer/sign-in")
+            }
+            let booth = try await client.execute(uri: "/employer/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                 body: ByteBuffer(string: "token=booth-token")) { response -> String in
+                #expect(response.status == .seeOther)
+                return String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
+            }
+            try await client.execute(uri: "/console", method: .get, headers: [.cookie: booth]) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == "/console/sign-in")
+            }
+            let page = try await client.execute(uri: "/employer", method: .get, headers: [.cookie: booth]) { String(buffer: $0.body) }
+            #expect(page.contains("&lt;script&gt;steal()&lt;/script&gt; Trần Văn Hùng") && page.contains("tel:0911222333") && !page.contains("<script>steal"))
+            #expect(page.contains(#"name="refuse" value="distance""#) && page.contains("Chờ trả lời (1)"))
+            let start = try #require(page.range(of: "/employer/referrals/"))
+            let id = String(page[start.upperBound...].prefix { $0 != "\"" })
+            let boothCSRF = try #require(page.range(of: "name=\"csrf\" value=\"")).upperBound
+            let token = String(page[boothCSRF...].prefix { $0 != "\"" })
+            try await client.execute(uri: "/employer/referrals/\(id)", method: .post, headers: [.cookie: booth, .contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "csrf=\(token)&refuse=distance")) { response in
+                #expect(response.status == .seeOther)
+            }
+            let after = try await client.execute(uri: "/employer", method: .get, headers: [.cookie: booth]) { String(buffer: $0.body) }
+            #expect(after.contains("Chờ trả lời (0)") && after.contains("Không tuyển</strong> (Khoảng cách)"))
+            let history = try await client.execute(uri: "/console/candidates/C1", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }
+            #expect(history.contains("Không tuyển (Khoảng cách) · booth"))
+        }
+    }
+
     private func signIn(_ client: some TestClientProtocol, token: String = PagesTests.token) async throws -> (cookie: String, csrf: String) {
         let cookie = try await client.execute(uri: "/console/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                               body: ByteBuffer(string: "token=\(token)")) { response -> String in

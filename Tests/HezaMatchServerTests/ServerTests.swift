@@ -51,6 +51,55 @@ import Testing
         return (Application(router: try api.router()), board)
     }
 
+    /// Referrals through the API: counsellors refer; a booth answers its own employer's only (another's is 404), a move
+    /// the rules do not allow is 409, one that is not the caller's 403; names and phones only with `contacts=true`,
+    /// and then in the access record.
+    @Test func referralsThroughTheAPI() async throws {
+        let (app, board) = try appAndBoard()
+        try await app.test(.router) { client in
+            let booth: HTTPFields = [.authorization: "Bearer booth-secret"]
+            try await client.execute(uri: "/v1/referrals", method: .post, headers: booth, body: ByteBuffer(string: #"{"candidate":"C1","posting":"P1"}"#)) {
+                #expect($0.status == .forbidden)
+            }
+            try await client.execute(uri: "/v1/referrals", method: .post, headers: auth, body: ByteBuffer(string: #"{"candidate":"C9","posting":"P1"}"#)) {
+                #expect($0.status == .notFound)
+            }
+            let id = try await client.execute(uri: "/v1/referrals?as_of=2026-12-01", method: .post, headers: auth,
+                                              body: ByteBuffer(string: #"{"candidate":"C1","posting":"P1","note":"gọi sáng"}"#)) { response -> String in
+                #expect(response.status == .created)
+                let body = String(buffer: response.body)
+                #expect(body.contains(#""status":"referred""#) && body.contains(#""rank":1"#))
+                return String(body.split(separator: "\"")[3])
+            }
+            let other = try await client.execute(uri: "/v1/referrals", method: .post, headers: auth, body: ByteBuffer(string: #"{"candidate":"C2","posting":"P2"}"#)) {
+                String(String(buffer: $0.body).split(separator: "\"")[3])
+            }
+            let list = try await client.execute(uri: "/v1/referrals?contacts=true", method: .get, headers: booth) { String(buffer: $0.body) }
+            #expect(list.contains(id) && !list.contains(other) && list.contains("Trần Văn Hùng") && list.contains("0900000001"))
+            let plain = try await client.execute(uri: "/v1/referrals?posting=P1", method: .get, headers: auth) { String(buffer: $0.body) }
+            #expect(plain.contains(id) && !plain.contains("0900000001"))
+            let rows: [(String, String, HTTPResponse.Status)] = [
+                (other, #"{"status":"contacted"}"#, .notFound),
+                (id, #"{"status":"no_answer"}"#, .forbidden),
+                (id, #"{"status":"refused"}"#, .badRequest),
+                (id, #"{"status":"interview","interview_at":"2026-12-10T09:00"}"#, .ok),
+                (id, #"{"status":"contacted"}"#, .conflict),
+                (id, #"{"status":"hired","note":"bắt đầu 15/12"}"#, .ok),
+                (id, #"{"status":"refused","reason":"salary"}"#, .conflict),
+            ]
+            for (referral, body, status) in rows {
+                try await client.execute(uri: "/v1/referrals/\(referral)", method: .patch, headers: booth, body: ByteBuffer(string: body)) {
+                    #expect($0.status == status, "\(body)")
+                }
+            }
+            let outcomes = try await client.execute(uri: "/v1/outcomes?by=employer", method: .get, headers: auth) { String(buffer: $0.body) }
+            #expect(outcomes.contains(#""hires":1"#) && outcomes.contains(#""referrals":2"#))
+            try await client.execute(uri: "/v1/outcomes", method: .get, headers: booth) { #expect($0.status == .forbidden) }
+        }
+        let records = try board.accessRecords()
+        #expect(records.contains { $0.actor == "booth-hh" && $0.action == "referrals" && $0.profileIDs == ["C1"] })
+    }
+
     @Test func savedIndexesAreOpenedInsteadOfRebuilt() async throws {
         let directory = try Self.temporaryDirectory("save")
         let board = try Self.board(directory)

@@ -64,6 +64,7 @@ import JobStoragePostgres
     @Test func findingACandidateByIdNameOrPhone() throws { try StoreTruthTables.findingACandidate(try store()) }
 
     /// Two replicas on one database: alerts and the outbox as on SQLite, each message claimed by one of them.
+    @Test func referralsAreErasedWithTheirCandidate() throws { try StoreTruthTables.referrals(try store()) }
     @Test func alertsAndTheOutboxAcrossReplicas() throws { try StoreTruthTables.alerts(try store(), other: try store()) }
 
     @Test func theAccessRecordKeepsAndForgets() async throws {

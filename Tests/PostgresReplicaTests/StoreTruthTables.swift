@@ -158,6 +158,30 @@ extension StoreTruthTables {
     }
 }
 
+extension StoreTruthTables {
+    /// Referrals: a table of the feed like the others; erasing a candidate rewrites their referrals without them, as new
+    /// changes in the same transaction, and leaves the others' alone.
+    static func referrals(_ store: any JobStore) throws {
+        func line(_ id: String, _ candidate: String, status: String = "referred") -> String {
+            #"{"id":"\#(id)","candidate":"\#(candidate)","posting":"P1","employer":"Cơ khí Thử","category":"graduate","source":"console","reasons":[],"note":"gọi \#(candidate)","status":"\#(status)","history":[{"status":"referred","at":"2026-12-06T05:00:00Z","by":"counsellor","note":"số \#(candidate)"}]}"#
+        }
+        let sequence = try store.sequence(of: .referral)
+        _ = try put(store, .profile, [("C1", #"{"id":"C1","name":"A","category":"graduate","education_level":"university"}"#),
+                                      ("C2", #"{"id":"C2","name":"B","category":"graduate","education_level":"university"}"#)])
+        _ = try put(store, .referral, [("R1", line("R1", "C1")), ("R2", line("R2", "C2")), ("R3", line("R3", "C1"))])
+        #expect(try store.sequence(of: .referral) == sequence + 3 && store.count(of: .referral) == 3)
+        let receipt = try store.write { _ = try $0.delete(.profile, id: "C1") }
+        #expect(receipt.stored[.referral] == 2 && receipt.sequences[.referral] == sequence + 5)
+        let changes = try store.changes(of: .referral, after: sequence + 3, limit: 10)
+        #expect(Set(changes.map(\.id)) == ["R1", "R3"])
+        for change in changes {
+            let document = try #require(change.document)
+            #expect(!document.contains("C1") && document.contains("\"erased\":true") && document.contains("Cơ khí Thử"))
+        }
+        #expect(try store.documents(of: .referral, ids: ["R2"])["R2"] == line("R2", "C2"))
+    }
+}
+
 @Suite struct StoreTruthTableTests {
     private func store() throws -> SQLiteJobStore {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hezamatch-\(UUID().uuidString)")
@@ -168,6 +192,7 @@ extension StoreTruthTables {
     @Test func theFeedGivesEachChangedRecordOnceInItsLatestState() throws { try StoreTruthTables.feed(try store()) }
     @Test func aFailedTransactionStoresNothingAndTakesNoNumber() throws { try StoreTruthTables.failedTransaction(try store()) }
     @Test func findingACandidateByIdNameOrPhone() throws { try StoreTruthTables.findingACandidate(try store()) }
+    @Test func referralsAreErasedWithTheirCandidate() throws { try StoreTruthTables.referrals(try store()) }
     @Test func alertsAndTheOutbox() throws {
         let store = try store()
         try StoreTruthTables.alerts(store, other: try SQLiteJobStore(path: store.path))

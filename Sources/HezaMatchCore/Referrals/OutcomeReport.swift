@@ -8,8 +8,10 @@ import JobRecords
 /// `contacted`. Days are counted from the referral to the employer's first answer, and to the hire.
 public struct OutcomeReport: Sendable, Hashable, Encodable {
     /// How rows are grouped.
-    public enum Grouping: String, Sendable, Hashable, CaseIterable, Codable {
+    public enum Grouping: String, Sendable, Hashable, CaseIterable, Codable, SchemaEnumeration {
         case category, zone, occupation, counsellor, employer
+
+        public static var kindName: String { "grouping" }
     }
 
     public struct Row: Sendable, Hashable, Encodable {

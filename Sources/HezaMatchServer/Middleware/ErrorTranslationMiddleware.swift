@@ -1,3 +1,4 @@
+import HezaMatchCore
 import Hummingbird
 import JobMatching
 import JobRecords
@@ -22,6 +23,12 @@ struct ErrorTranslationMiddleware: RouterMiddleware {
             case .unknownPosting, .unknownProfile: throw APIError(status: .notFound, code: error.code.rawValue, message: error.message)
             case .postingClosed: throw APIError(status: .conflict, code: error.code.rawValue, message: error.message)
             case .tooDeep, .invalidFair, .unknownPlace, .invalidParameter: throw APIError(status: .badRequest, code: error.code.rawValue, message: error.message)
+            }
+        } catch let error as ReferralError {
+            switch error.code {
+            case .unknownReferral: throw APIError(status: .notFound, code: error.code.rawValue, message: error.message)
+            case .alreadyReferred, .moveNotAllowed: throw APIError(status: .conflict, code: error.code.rawValue, message: error.message)
+            case .notThisParty: throw APIError(status: .forbidden, code: error.code.rawValue, message: error.message)
             }
         } catch let error as IndexError where error.code == .unknownField {
             throw APIError.badRequest(error.message)

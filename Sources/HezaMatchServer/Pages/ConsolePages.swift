@@ -7,17 +7,19 @@ import JobRecords
 import JobStorage
 import MatchRendering
 
-/// The console's session check: a page under `/console` needs a counsellor's session
-/// (else the sign-in page); a form that changes data needs the session's form token
-/// (else 403, nothing done).
+/// The session check of signed-in pages: a page under `/console` needs a counsellor's session, one under
+/// `/employer` an employer's booth's (else the sign-in page); a form that changes data needs the session's
+/// form token (else 403, nothing done).
 struct ConsoleSessionMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
     let sessions: ConsoleSessions
+    /// Whose pages these are: a counsellor's (the console) or an employer's.
+    var forEmployers = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        guard let session = sessions.session(id: Self.cookie(request)) else {
-            if request.method == .get { return PageRenderer.redirect(to: "/console/sign-in") }
+        guard let session = sessions.session(id: Self.cookie(request)), session.caller.isEmployer == forEmployers else {
+            if request.method == .get { return PageRenderer.redirect(to: forEmployers ? "/employer/sign-in" : "/console/sign-in") }
             throw APIError.unauthorized
         }
         context.caller = session.caller
@@ -49,7 +51,7 @@ extension HezaMatchAPI {
                 return pages.page("sign-in", title: "Đăng nhập", context: ["error": "Mã truy cập không đúng."], status: .unauthorized)
             }
             guard case .counsellor = caller.role else {
-                return pages.page("sign-in", title: "Đăng nhập", context: ["error": "Mã này dành cho gian hàng của doanh nghiệp, không mở được công cụ tư vấn."],
+                return pages.page("sign-in", title: "Đăng nhập", context: ["error": "Mã này dành cho gian hàng của doanh nghiệp, không mở được công cụ tư vấn: doanh nghiệp đăng nhập tại /employer/sign-in."],
                                   status: .forbidden)
             }
             let session = sessions.open(for: caller)
@@ -93,12 +95,18 @@ extension HezaMatchAPI {
             if let address = person.address { page["address"] = address }  // the candidate's own record: the address as written
             if let skills = person.skills, !skills.isEmpty { page["skills"] = skills.joined(separator: ", ") }
             if let wants = person.desiredTitles, !wants.isEmpty { page["wants"] = wants.joined(separator: ", ") }
+            let referrals = try board.referrals(candidate: person.id, for: session.caller.referralActor)
+            let waiting = Set(referrals.filter { !$0.status.isFinal }.map(\.posting))
+            page["csrf"] = session.csrf
             page["matches"] = matches.results.map { result -> [String: Any] in
                 var row: [String: Any] = ["title": result.posting.title, "employer": result.posting.employer,
-                                          "score": String(format: "%.1f", result.score), "explanation": result.explanation]
+                                          "score": String(format: "%.1f", result.score), "explanation": result.explanation,
+                                          "posting": result.posting.id, "csrf": session.csrf, "idPath": Self.pathEscape(person.id),
+                                          "referred": waiting.contains(result.posting.id)]
                 if let zone = result.posting.zone { row["zone"] = zone }
                 return row
             }
+            page["referrals"] = try Self.referralHistory(referrals, board: board)
             if let alerts {
                 // Alerts on and off: this candidate's, with their contact (a counsellor's page, behind a session).
                 page["alertsOn"] = true
@@ -179,10 +187,18 @@ extension HezaMatchAPI {
                                        "asOf": answer.asOf.vietnamese, "count": answer.results.count]
             if let zone = posting.zone { page["zone"] = zone }
             if let openings = posting.openings { page["openings"] = openings }
+            let referrals = try board.referrals(posting: posting.id, for: session.caller.referralActor)
+            let status = Dictionary(referrals.filter { !$0.status.isFinal }.compactMap { r in r.candidate.map { ($0, r.status.vietnameseName) } },
+                                    uniquingKeysWith: { first, _ in first })
+            page["csrf"] = session.csrf
             page["people"] = answer.results.enumerated().map { index, person -> [String: Any] in
-                ["rank": index + 1, "id": person.id, "idPath": Self.pathEscape(person.id), "name": person.name ?? "", "phone": person.phone ?? "",
-                 "score": String(format: "%.1f", person.score), "explanation": person.explanation]
+                var row: [String: Any] = ["rank": index + 1, "id": person.id, "idPath": Self.pathEscape(person.id), "name": person.name ?? "",
+                                          "phone": person.phone ?? "", "score": String(format: "%.1f", person.score), "explanation": person.explanation,
+                                          "csrf": session.csrf, "postingPath": Self.pathEscape(posting.id)]
+                if let state = status[person.id] { row["referred"] = state }
+                return row
             }
+            page["referrals"] = try Self.referralHistory(referrals, board: board)
             return pages.page("shortlist", title: "Danh sách: \(posting.title)", context: page, session: session)
         }
         for format in ["html", "csv"] {
@@ -201,6 +217,18 @@ extension HezaMatchAPI {
                 headers[.contentType] = "text/html; charset=utf-8"
                 return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: ShortlistDocument(answer).html)))
             }
+        }
+        console.post("/jobs/:id/referrals") { request, context -> Response in
+            let (form, session) = try await Self.checkedForm(request, context)
+            let posting = context.parameters.get("id") ?? ""
+            return try await refer(form["candidate"] ?? "", to: posting, note: form["note"], session: session, pages: pages,
+                                   back: "/console/jobs/\(Self.pathEscape(posting))/shortlist")
+        }
+        console.post("/candidates/:id/referrals") { request, context -> Response in
+            let (form, session) = try await Self.checkedForm(request, context)
+            let candidate = context.parameters.get("id") ?? ""
+            return try await refer(candidate, to: form["posting"] ?? "", note: form["note"], session: session, pages: pages,
+                                   back: "/console/candidates/\(Self.pathEscape(candidate))")
         }
         console.get("/import") { _, context -> Response in
             pages.page("import", title: "Nhập dữ liệu", context: ["csrf": context.session!.csrf], session: context.session)
@@ -227,6 +255,40 @@ extension HezaMatchAPI {
                 return pages.page("import", title: "Nhập dữ liệu", context: page, session: session, status: .badRequest)
             }
             return pages.page("import", title: "Nhập dữ liệu", context: page, session: session)
+        }
+    }
+
+    /// A counsellor's referral from the console (the shortlist's row, the candidate's match), then back to the page.
+    func refer(_ candidate: String, to posting: String, note: String?, session: ConsoleSession, pages: PageRenderer, back: String) async throws -> Response {
+        let note = note.map { String($0.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500)) }.flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            _ = try await board.refer(Referral.Request(candidate: candidate, posting: posting, note: note), source: .console,
+                                      asOf: CalendarDate.today, requester: session.caller.requester)
+        } catch let error as ReferralError {
+            return pages.page("message", title: "Đã giới thiệu trước đó", context: ["heading": "Đã giới thiệu trước đó", "message": error.message,
+                              "back": back], session: session, status: .conflict)
+        } catch let error as MatchError {
+            return pages.page("message", title: "Chưa giới thiệu được", context: ["heading": "Chưa giới thiệu được", "message": error.message,
+                              "back": back], session: session, status: error.code == .postingClosed ? .conflict : .notFound)
+        }
+        return PageRenderer.redirect(to: back + "#referrals")
+    }
+
+    /// Referrals with their moves, for a candidate's or a posting's page (ids and states: no names).
+    static func referralHistory(_ referrals: [Referral], board: JobBoard) throws -> [[String: Any]] {
+        try referrals.map { referral -> [String: Any] in
+            var row: [String: Any] = ["id": referral.id, "candidate": referral.candidate ?? "(đã xóa)", "candidatePath": Self.pathEscape(referral.candidate ?? ""),
+                                      "posting": try board.posting(id: referral.posting)?.title ?? referral.posting, "employer": referral.employer,
+                                      "status": referral.status.vietnameseName]
+            if let rank = referral.rank { row["rank"] = rank }
+            row["moves"] = referral.history.map { move -> [String: Any] in
+                var text = "\(Self.vietnameseDay(move.at)): \(move.status.vietnameseName)"
+                if let reason = move.reason { text += " (\(reason.vietnameseName))" }
+                if let when = move.interviewAt { text += ", phỏng vấn \(when.replacingOccurrences(of: "T", with: " lúc "))" }
+                if let note = move.note { text += ": \(note)" }
+                return ["text": text + " · \(move.by)"]
+            }
+            return row
         }
     }
 

@@ -43,10 +43,11 @@ struct PageRenderer: Sendable {
               status: HTTPResponse.Status = .ok, suggest: Bool = false) -> Response {
         let content = library.render(context, withTemplate: template) ?? ""
         var layout: [String: Any] = ["title": title, "content": content, "suggest": suggest,
-                                     "home": session == nil ? "/" : "/console",
-                                     "tagline": session == nil ? "Việc làm trong các khu công nghiệp, khu kinh tế Hải Phòng" : "Công cụ cho cán bộ tư vấn việc làm"]
+                                     "home": session == nil ? "/" : session!.caller.isEmployer ? "/employer" : "/console",
+                                     "tagline": session == nil ? "Việc làm trong các khu công nghiệp, khu kinh tế Hải Phòng"
+                                        : session!.caller.isEmployer ? "Trả lời giới thiệu ứng viên" : "Công cụ cho cán bộ tư vấn việc làm"]
         if let session {
-            layout["signedIn"] = true
+            layout[session.caller.isEmployer ? "employerSignedIn" : "signedIn"] = true
             layout["csrf"] = session.csrf
             layout["label"] = session.caller.label
         }

@@ -67,7 +67,7 @@ public enum Instant {
         return era * 146_097 + doe - 719_468
     }
 
-    static func civil(_ days: Int) -> (Int, Int, Int) {
+    public static func civil(_ days: Int) -> (Int, Int, Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -77,5 +77,13 @@ public enum Instant {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp + (mp < 10 ? 3 : -9)
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
+
+extension CalendarDate {
+    /// The day `days` after this one (before it when negative).
+    public func adding(days: Int) -> CalendarDate {
+        let (year, month, day) = Instant.civil(Instant.daysFromCivil(self.year, self.month, self.day) + days)
+        return CalendarDate(year: year, month: month, day: day)
     }
 }
