@@ -237,5 +237,63 @@ class Console(unittest.TestCase):
         self.assertIn("Không có hồ sơ", d.page_source)
 
 
+class Employer(unittest.TestCase):
+    """A counsellor refers two candidates from a shortlist; the employer answers on a 360-px phone: one tap to hire,
+    two to refuse with a reason."""
+
+    def test_an_employer_answers_on_a_phone_in_one_tap(self):
+        counsellor = browser()
+        try:
+            counsellor.get(URL + "/console/sign-in")
+            counsellor.find_element(By.ID, "token").send_keys(TOKEN)
+            counsellor.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+            wait_for(counsellor, lambda d: d.current_url.endswith("/console"), "the console")
+            for _ in range(2):
+                counsellor.get(URL + "/console/jobs/P-0001/shortlist")
+                counsellor.find_element(By.XPATH, "//table[@class='people']//button[text()='Giới thiệu']").click()
+                wait_for(counsellor, lambda d: "#referrals" in d.current_url, "back on the shortlist")
+            referred = counsellor.find_elements(By.CSS_SELECTOR, ".referred-list > li")
+            self.assertGreaterEqual(len(referred), 2, [r.text for r in referred])
+        finally:
+            counsellor.quit()
+
+        d = browser(360, 740)
+        try:
+            d.get(URL + "/employer")
+            self.assertIn("/employer/sign-in", d.current_url)
+            d.find_element(By.ID, "token").send_keys(TOKEN + "-booth")
+            d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+            wait_for(d, lambda d: d.current_url.endswith("/employer"), "the employer's page")
+            cards = d.find_elements(By.CSS_SELECTOR, "article.referral")
+            waiting = len(cards)
+            self.assertGreaterEqual(waiting, 2)
+            self.assertTrue(cards[0].find_element(By.CSS_SELECTOR, "a.call").get_attribute("href").startswith("tel:"))
+            # Fits the phone: nothing wider than the screen; buttons big enough for a thumb; every control labelled.
+            self.assertLessEqual(d.execute_script("return document.documentElement.scrollWidth"), 360)
+            small = d.execute_script("""return [...document.querySelectorAll('article.referral button, article.referral summary')]
+                .filter(b => b.offsetParent !== null && b.getBoundingClientRect().height < 44).map(b => b.textContent)""")
+            self.assertEqual(small, [])
+            for control in d.find_elements(By.CSS_SELECTOR, "main input:not([type=hidden])"):
+                self.assertTrue(d.find_elements(By.CSS_SELECTOR, f"label[for='{control.get_attribute('id')}']"), control.get_attribute("name"))
+            shot(d, "employer", 360)
+            # One tap: hired.
+            first = cards[0].get_attribute("id")
+            cards[0].find_element(By.XPATH, ".//button[text()='Tuyển']").click()
+            wait_for(d, lambda d: "answered=" in d.current_url, "the answer recorded")
+            self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, "article.referral")), waiting - 1)
+            self.assertIn("Đã tuyển", d.find_element(By.CSS_SELECTOR, f"ul.done li[id='{first}']").text)
+            # A refusal: one tap opens the reasons, one more chooses.
+            card = d.find_elements(By.CSS_SELECTOR, "article.referral")[0]
+            second = card.get_attribute("id")
+            card.find_element(By.CSS_SELECTOR, "details.refuse summary").click()
+            card.find_element(By.XPATH, ".//button[text()='Khoảng cách']").click()
+            wait_for(d, lambda d: d.find_elements(By.CSS_SELECTOR, f"ul.done li[id='{second}']"), "the refusal recorded")
+            self.assertIn("Không tuyển (Khoảng cách)", d.find_element(By.CSS_SELECTOR, f"ul.done li[id='{second}']").text)
+            self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, "article.referral")), waiting - 2)
+            shot(d, "employer-answered", 360)
+        finally:
+            d.quit()
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -32,7 +32,7 @@ extension HezaMatchAPI {
             let session = context.session!
             let actor = session.caller.referralActor
             let all = try board.referrals(for: actor, limit: 500)
-            let contacts = try await board.referralContacts(all.filter { !$0.status.isFinal }, requester: session.caller.requester)
+            let contacts = try await board.referralContacts(all, requester: session.caller.requester)
             var titles: [String: String] = [:]
             for id in Set(all.map(\.posting)) { titles[id] = try board.posting(id: id)?.title ?? id }
             let suggested = CalendarDate.today.adding(days: 3)
@@ -63,7 +63,8 @@ extension HezaMatchAPI {
             let done = all.filter(\.status.isFinal).map(card)
             let employerName: String
             if case .employer(let name) = session.caller.role { employerName = name } else { employerName = "" }
-            var page: [String: Any] = ["employer": employerName, "waiting": waiting, "done": done, "waitingCount": waiting.count, "doneCount": done.count]
+            var page: [String: Any] = ["employer": employerName, "waiting": waiting, "done": done, "waitingCount": waiting.count, "doneCount": done.count,
+                                       "hasDone": !done.isEmpty]
             if request.query.get("answered") != nil { page["answered"] = true }
             return pages.page("employer", title: "Ứng viên được giới thiệu", context: page, session: session)
         }
