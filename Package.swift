@@ -139,6 +139,7 @@ let package = Package(
                 "SearchIndex",
                 "JobRecords",
                 "JobMatching",
+                "JobStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/hezamatch-bench"

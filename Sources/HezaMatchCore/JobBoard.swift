@@ -124,6 +124,7 @@ public final class JobBoard: Sendable {
     public func warmUp() throws {
         _ = try profiles.index()
         try prepareSearchAids()
+        try referralLedger.catchUp()  // 100,000 referrals: about 1 s, before the first counsellor's request rather than in it
     }
 
     /// Opens the postings' index and the search aids (accents, employers, title suggestions): the saved ones

@@ -34,6 +34,8 @@ struct FairCommand: AsyncParsableCommand {
     @Option(help: "The fair's name, printed on every page.") var title = "Phiên giao dịch việc làm"
     @Option(help: "html, csv or json (default: the summary on the terminal).") var format: Format?
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
+    @Option(help: ArgumentHelp("Refer every candidate the plan sends to this posting's booth (one action for the booth), instead of printing the plan.", valueName: "posting"))
+    var refer: String?
 
     func validate() throws {
         guard (postings == nil) != (batch == nil) else { throw ValidationError("give either --postings or --batch") }
@@ -53,6 +55,11 @@ struct FairCommand: AsyncParsableCommand {
             request.oversubscribe = oversubscribe
             request.minimum = minimum
             request.minimumScore = minScore
+            if let refer {
+                let made = try await board.referFairBooth(request, posting: refer, note: nil, requester: .commandLine)
+                print("\(made.count) ứng viên giới thiệu tới gian \(refer) (những người đã chờ trả lời của tin này không giới thiệu lại)")
+                return
+            }
             // Only the printed documents carry names and phones; the read is recorded.
             answer = try await board.fair(request, requester: format == .html || format == .csv ? .commandLine : nil)
         } catch let error as MatchError {

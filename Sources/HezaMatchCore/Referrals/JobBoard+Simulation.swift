@@ -15,7 +15,8 @@ extension JobBoard {
     /// `perPosting` candidates drawn from the first 30 of the shortlist, referred on a day of the 20 before `asOf`
     /// and answered (or not) in the days after, every move allowed by ``ReferralRules``. Those ranked higher are hired
     /// a little more often, so the figures are not flat; they are **generated** (source `generated`, by
-    /// `demo (generated)`), and `outcomes` and `evaluate --outcomes` say how many of theirs are.
+    /// `demo (generated)`, ids `R-genSEED-POSTING-RANK`: run again with the same seed, they are replaced, not added),
+    /// and `outcomes` and `evaluate --outcomes` say how many of theirs are.
     ///
     /// - Complexity: one shortlist per posting; one store transaction.
     public func simulateReferrals(postings count: Int, perPosting: Int, seed: UInt64, asOf: CalendarDate) async throws -> SimulatedReferrals {
@@ -62,7 +63,8 @@ extension JobBoard {
                     move(.contacted)
                     move(.refused, reason: reasons.randomElement(using: &generator))
                 }
-                made.append(Referral(id: "R-" + String(AlertKeeper.newID().prefix(12)), candidate: candidate.profile.id, posting: posting.id,
+                // The same seed, the same ids: a demo run again replaces its referrals instead of adding more.
+                made.append(Referral(id: "R-gen\(seed)-\(posting.id)-\(position + 1)", candidate: candidate.profile.id, posting: posting.id,
                                      employer: posting.employer, zone: posting.zone, occupation: occupation, category: candidate.profile.category,
                                      source: .generated, rank: position + 1, score: candidate.score, reasons: candidate.reasons,
                                      note: "Sinh tự động cho bản trình diễn", history: history))
