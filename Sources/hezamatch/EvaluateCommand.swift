@@ -42,19 +42,19 @@ struct EvaluateCommand: AsyncParsableCommand {
     }
 
     static func table(_ evaluation: OutcomeEvaluation) -> String {
-        var lines = ["Outcomes: \(evaluation.answered) answered referrals, \(evaluation.postings) postings with two or more",
+        var lines = ["Outcomes: \(evaluation.graded) referrals graded by the employers' answers (no answer: 0), \(evaluation.postings) postings with two or more",
                      "",
                      "| judged by | postings | nDCG@10 | random order of the same candidates |",
                      "|---|---|---|---|",
                      String(format: "| employers' answers | %d | %.3f | %.3f |", evaluation.postings, evaluation.ndcgAt10, evaluation.randomNdcgAt10),
                      "",
-                     "| rank when referred | answered | interviews | hires | hire rate |",
+                     "| rank when referred | graded | interviews | hires | hire rate |",
                      "|---|---|---|---|---|"]
         for band in evaluation.bands {
-            lines.append("| \(band.ranks) | \(band.answered) | \(band.interviews) | \(band.hires) | " + String(format: "%.1f%%", band.hireRate * 100) + " |")
+            lines.append("| \(band.ranks) | \(band.graded) | \(band.interviews) | \(band.hires) | " + String(format: "%.1f%%", band.hireRate * 100) + " |")
         }
         if evaluation.generated > 0 {
-            lines.append("\n\(evaluation.generated) of \(evaluation.answered) answers were GENERATED for a demonstration: they say nothing of the ranking.")
+            lines.append("\n\(evaluation.generated) of \(evaluation.graded) outcomes were GENERATED for a demonstration: they say nothing of the ranking.")
         }
         return lines.joined(separator: "\n")
     }

@@ -88,7 +88,7 @@ import Testing
         #expect(try board.outcomes(from: today.adding(days: 1), to: nil, groupedBy: nil).total.referrals == 0)
         // Judged by what employers did: P1's two answered referrals, ordered by their rank when referred.
         let evaluation = try board.evaluateOutcomes()
-        #expect(evaluation.answered == 3 && evaluation.postings == 1)
+        #expect(evaluation.graded == 3 && evaluation.postings == 1)
         let hiredFirst = (a.rank ?? .max) < (b.rank ?? .max)
         #expect(evaluation.ndcgAt10 == (hiredFirst ? 1 : 0.631))
     }

@@ -13,46 +13,46 @@ public struct OutcomeEvaluation: Sendable, Hashable, Encodable {
     public struct Band: Sendable, Hashable, Encodable {
         /// `1-5`, `6-10`, `11-20`, `21-50`, `51+`, `unranked`.
         public var ranks: String
-        public var answered: Int
+        public var graded: Int
         public var hires: Int
         public var interviews: Int
         public var hireRate: Double
 
         private enum CodingKeys: String, CodingKey {
-            case ranks, answered, hires, interviews
+            case ranks, graded, hires, interviews
             case hireRate = "hire_rate"
         }
     }
 
-    /// Postings with at least two answered referrals (what nDCG can order).
+    /// Postings with at least two graded referrals (what nDCG can order).
     public var postings: Int
-    /// Answered referrals counted (with a grade).
-    public var answered: Int
+    /// Referrals with a grade: answered, or closed without an answer (0).
+    public var graded: Int
     public var ndcgAt10: Double
     /// The mean nDCG@10 of random orders of the same candidates (what a ranking that knows nothing gets).
     public var randomNdcgAt10: Double
     public var bands: [Band]
-    /// Answered referrals that were generated for a demonstration, not real.
+    /// Graded referrals that were generated for a demonstration, not real.
     public var generated: Int
 
     private enum CodingKeys: String, CodingKey {
-        case postings, answered, bands, generated
+        case postings, graded, bands, generated
         case ndcgAt10 = "ndcg_at_10", randomNdcgAt10 = "random_ndcg_at_10"
     }
 
     /// - Complexity: O(*n* log *n*) in the referrals.
     public init(_ referrals: some Sequence<Referral>) {
         var byPosting: [String: [(rank: Int, grade: Int)]] = [:]
-        var bandCounts: [String: (answered: Int, hires: Int, interviews: Int)] = [:]
-        var answered = 0, generated = 0
+        var bandCounts: [String: (graded: Int, hires: Int, interviews: Int)] = [:]
+        var graded = 0, generated = 0
         for referral in referrals {
             guard let grade = referral.status.grade else { continue }
-            answered += 1
+            graded += 1
             if referral.source == .generated { generated += 1 }
             byPosting[referral.posting, default: []].append((referral.rank ?? Int.max, grade))
             let band = Self.band(referral.rank)
             var counts = bandCounts[band, default: (0, 0, 0)]
-            counts.answered += 1
+            counts.graded += 1
             if referral.status == .hired { counts.hires += 1 }
             if referral.history.contains(where: { $0.status == .interview }) { counts.interviews += 1 }
             bandCounts[band] = counts
@@ -70,14 +70,14 @@ public struct OutcomeEvaluation: Sendable, Hashable, Encodable {
             randomSum += random / 20
         }
         postings = judged
-        self.answered = answered
+        self.graded = graded
         self.generated = generated
         ndcgAt10 = judged == 0 ? 0 : ((sum / Double(judged)) * 1000).rounded() / 1000
         randomNdcgAt10 = judged == 0 ? 0 : ((randomSum / Double(judged)) * 1000).rounded() / 1000
         bands = ["1-5", "6-10", "11-20", "21-50", "51+", "unranked"].compactMap { name in
             guard let counts = bandCounts[name] else { return nil }
-            return Band(ranks: name, answered: counts.answered, hires: counts.hires, interviews: counts.interviews,
-                        hireRate: ((Double(counts.hires) / Double(counts.answered)) * 1000).rounded() / 1000)
+            return Band(ranks: name, graded: counts.graded, hires: counts.hires, interviews: counts.interviews,
+                        hireRate: ((Double(counts.hires) / Double(counts.graded)) * 1000).rounded() / 1000)
         }
     }
 
