@@ -83,7 +83,8 @@ let package = Package(
         // What people read: result types, shortlist documents (HTML, CSV, Markdown), highlights, JSON.
         .target(
             name: "MatchRendering",
-            dependencies: ["VietnameseText", "JobRecords", "JobMatching"]
+            dependencies: ["VietnameseText", "JobRecords", "JobMatching", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
         ),
         // One owner of the store, both indexes, the reference tables and the matcher, for the CLI and the server.
         .target(

@@ -8,6 +8,6 @@ struct HezaMatch: AsyncParsableCommand {
         abstract: "Match job postings and candidates of Hai Phong's industrial zones.",
         subcommands: [IndexCommand.self, SearchCommand.self, MatchCommand.self, ShortlistCommand.self, FairCommand.self, EvaluateCommand.self, DeleteCommand.self,
                       StatusCommand.self, AuditCommand.self, ServeCommand.self, AnalyzeCommand.self, PlaceCommand.self, AlertsCommand.self,
-                      ReferCommand.self, ReferralsCommand.self, OutcomesCommand.self]
+                      ReferCommand.self, ReferralsCommand.self, OutcomesCommand.self, ReportCommand.self]
     )
 }

@@ -100,6 +100,27 @@ import Testing
         #expect(records.contains { $0.actor == "booth-hh" && $0.action == "referrals" && $0.profileIDs == ["C1"] })
     }
 
+    /// The labour report for counsellors: JSON with its parts, CSV and printable HTML; a booth's token is refused, and
+    /// a period that ends before it starts is a 400.
+    @Test func theLabourReportForCounsellors() async throws {
+        try await app().test(.router) { client in
+            let json = try await client.execute(uri: "/v1/report?from=2026-11-01&to=2026-12-31", method: .get, headers: auth) { response -> String in
+                #expect(response.status == .ok)
+                return String(buffer: response.body)
+            }
+            for key in ["period", "demand", "supply", "tension", "fills", "training_gaps", "duplicates"] { #expect(json.contains("\"\(key)\":"), "\(key)") }
+            #expect(json.contains(#""candidates":2"#) && !json.contains("0900000001") && !json.contains("Trần Văn Hùng"))
+            let html = try await client.execute(uri: "/v1/report?from=2026-11-01&to=2026-12-31&format=html", method: .get, headers: auth) { String(buffer: $0.body) }
+            #expect(html.contains("<svg") && html.contains("Báo cáo thị trường lao động") && html.contains("01/11/2026"))
+            let csv = try await client.execute(uri: "/v1/report?from=2026-11-01&to=2026-12-31&format=csv", method: .get, headers: auth) { String(buffer: $0.body) }
+            #expect(csv.hasPrefix("\u{FEFF}") && csv.contains("Theo khu"))
+            try await client.execute(uri: "/v1/report?from=2026-12-31&to=2026-11-01", method: .get, headers: auth) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: "/v1/report?from=2026-11-01&to=2026-12-31", method: .get, headers: [.authorization: "Bearer booth-secret"]) {
+                #expect($0.status == .forbidden)
+            }
+        }
+    }
+
     @Test func savedIndexesAreOpenedInsteadOfRebuilt() async throws {
         let directory = try Self.temporaryDirectory("save")
         let board = try Self.board(directory)

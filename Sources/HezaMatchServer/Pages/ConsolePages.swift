@@ -230,6 +230,47 @@ extension HezaMatchAPI {
             return try await refer(candidate, to: form["posting"] ?? "", note: form["note"], session: session, pages: pages,
                                    back: "/console/candidates/\(Self.pathEscape(candidate))")
         }
+        console.get("/report") { request, context -> Response in
+            let session = context.session!
+            let today = CalendarDate.today
+            let from = request.query.get("from").flatMap { CalendarDate(String($0)) }
+            let to = request.query.get("to").flatMap { CalendarDate(String($0)) }
+            let zone = request.text("zone")
+            var page: [String: Any] = ["from": (from ?? today.adding(days: -29)).description, "to": (to ?? today).description, "zone": zone ?? ""]
+            if let from, let to {
+                guard from <= to else {
+                    page["error"] = "Ngày bắt đầu sau ngày kết thúc."
+                    return pages.page("report", title: "Báo cáo", context: page, session: session, status: .badRequest)
+                }
+                let report = try board.labourReport(from: from, to: to, zone: zone)
+                page["made"] = true
+                page["summary"] = "\(VietnameseNumber.text(report.demand.postings)) tin, \(VietnameseNumber.text(report.demand.openings)) chỉ tiêu; "
+                    + "\(VietnameseNumber.text(report.supply.candidates)) ứng viên đăng ký; \(VietnameseNumber.text(report.fills.hires)) được tuyển qua "
+                    + "\(VietnameseNumber.text(report.fills.referrals)) lượt giới thiệu."
+                page["sentences"] = report.tension.shortest + report.tension.surplus
+                page["query"] = "from=\(from)&to=\(to)" + (zone.map { "&zone=" + Self.pathEscape($0) } ?? "")
+            }
+            return pages.page("report", title: "Báo cáo", context: page, session: session)
+        }
+        for format in ["html", "csv"] {
+            console.get("/report.\(format)") { request, context -> Response in
+                guard let from = try request.date("from"), let to = try request.date("to"), from <= to else {
+                    throw APIError.badRequest("'from' and 'to' are required (YYYY-MM-DD), 'from' not after 'to'")
+                }
+                let document = LabourReportDocument(try board.labourReport(from: from, to: to, zone: request.text("zone")), today: CalendarDate.today)
+                var headers = PageRenderer.headers(personal: false)
+                headers[.cacheControl] = "no-store"
+                if format == "csv" {
+                    headers[.contentType] = "text/csv; charset=utf-8"
+                    headers[.contentDisposition] = "attachment; filename=\"bao-cao-\(from)-\(to).csv\""
+                    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: document.csv)))
+                }
+                // The printable report has its own inline style and no script at all.
+                headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'"
+                headers[.contentType] = "text/html; charset=utf-8"
+                return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: try document.html())))
+            }
+        }
         console.get("/import") { _, context -> Response in
             pages.page("import", title: "Nhập dữ liệu", context: ["csrf": context.session!.csrf], session: context.session)
         }

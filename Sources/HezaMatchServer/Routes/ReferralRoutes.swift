@@ -3,6 +3,7 @@ import Hummingbird
 import HezaMatchCore
 import JobMatching
 import JobRecords
+import MatchRendering
 
 extension HezaMatchAPI {
     /// `POST /v1/referrals` (counsellors), `GET /v1/referrals` and `GET /v1/referrals/{id}` (counsellors; a booth its own
@@ -50,6 +51,22 @@ extension HezaMatchAPI {
             let fair = try fairRequest(request)
             let made = try await board.referFairBooth(fair, posting: posting, note: request.text("note"), requester: caller.requester)
             return EditedResponse(status: .created, response: BoothReferred(posting: posting, referred: made.count, referrals: made.map(\.id)))
+        }
+        routes.get("/v1/report") { request, context -> Response in
+            _ = try context.counsellor()
+            guard let from = try request.date("from"), let to = try request.date("to") else {
+                throw APIError.badRequest("'from' and 'to' are required (YYYY-MM-DD)")
+            }
+            guard from <= to else { throw APIError.badRequest("'from' is after 'to'") }
+            let format = request.query.get("format") ?? "json"
+            guard ["json", "csv", "html"].contains(format) else { throw APIError.badRequest("format '\(format)' is not json, csv or html") }
+            let report = try board.labourReport(from: from, to: to, zone: request.text("zone"))
+            let document = LabourReportDocument(report, today: CalendarDate.today)
+            switch format {
+            case "csv": return text(document.csv, type: "text/csv; charset=utf-8")
+            case "html": return text(try document.html(), type: "text/html; charset=utf-8")
+            default: return try report.response(from: request, context: context)
+            }
         }
         routes.get("/v1/outcomes") { request, context -> OutcomeReport in
             _ = try context.counsellor()
@@ -129,3 +146,4 @@ struct ReferralAnswer: ResponseEncodable {
 }
 
 extension OutcomeReport: ResponseEncodable {}
+extension LabourReport: ResponseEncodable {}

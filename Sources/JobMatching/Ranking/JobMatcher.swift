@@ -176,7 +176,7 @@ public struct JobMatcher: Sendable {
 
     /// The filters a profile passes to be eligible for `posting` on `asOf`: its education at least the posting's
     /// minimum, its birth year within the posting's ages (a profile without one passes, and its reasons say so).
-    static func profileFilters(for posting: JobPosting, asOf: CalendarDate) -> [SearchFilter] {
+    public static func profileFilters(for posting: JobPosting, asOf: CalendarDate) -> [SearchFilter] {
         var filters: [SearchFilter] = []
         if let minimum = posting.educationMin, minimum > .none {
             filters.append(.keyword("education", anyOf: minimum.andAbove.map(\.rawValue)))
