@@ -15,7 +15,7 @@ extension JobBoard {
     /// | supply | every profile, counted by the profiles' index's columns (category, education, occupation, home) |
     /// | tension | per occupation and zone, the openings against the candidates of the occupation eligible (education, age) for one of its postings: one count query per distinct rule |
     /// | fills | the referrals made in the period (``ReferralLedger``), hires against openings |
-    /// | training gaps | the job fair's gaps over the postings open at the period's end, among each one's first 100 candidates (``JobMatcher/trainingGaps(postings:asOf:profiles:candidatesPerPosting:)``) |
+    /// | training gaps | the job fair's gaps for each occupation's three largest postings open at the period's end, among each one's first 100 candidates (``JobMatcher/trainingGaps(postings:asOf:profiles:candidatesPerPosting:)``) |
     ///
     /// No personal data: counts only.
     public func labourReport(from: CalendarDate, to: CalendarDate, zone: String? = nil) throws -> LabourReport {
@@ -162,7 +162,15 @@ extension JobBoard {
 
         // Training gaps: the fair's, over the postings open at the period's end.
         var gaps: [LabourReport.TrainingGap] = []
-        let openAtEnd = kept.filter { $0.posting.deadline.map { $0 >= to } ?? true }.map(\.posting)
+        // Each occupation's largest postings open at the period's end stand for it (a search each: every posting of a
+        // season would be 100,000 searches).
+        var largest: [String: [JobPosting]] = [:]
+        for entry in kept where entry.posting.deadline.map({ $0 >= to }) ?? true {
+            largest[entry.occupation, default: []].append(entry.posting)
+        }
+        let openAtEnd = largest.keys.sorted().flatMap { code in
+            largest[code]!.sorted { ($0.openings ?? 1, $1.id) > ($1.openings ?? 1, $0.id) }.prefix(Self.reportGapPostings)
+        }
         if !openAtEnd.isEmpty {
             gaps = try matcher.trainingGaps(postings: openAtEnd, asOf: to, profiles: people, candidatesPerPosting: Self.reportGapCandidates).prefix(10).map { gap in
                 LabourReport.TrainingGap(course: gap.course.name, lacking: gap.lacking, candidates: gap.candidates.count, postings: gap.postings.count,
@@ -176,6 +184,9 @@ extension JobBoard {
     /// How many of each open posting's candidates (the shortlist's search) the report weighs for training gaps: the
     /// fair weighs every one, which is too much for every posting of a season.
     public static let reportGapCandidates = 100
+
+    /// How many postings stand for each occupation in the training gaps: its largest (most openings) open at the period's end.
+    public static let reportGapPostings = 3
 
     /// A posting as the report counts it.
     struct Kept {
