@@ -72,6 +72,52 @@ public struct IndexSnapshot: Sendable {
         }
     }
 
+    /// The columns of one segment, for counting over a whole index without decoding stored fields
+    /// (``forEachSegmentColumns(keywords:numbers:_:)``): keyword values are key numbers of the segment, named by ``keys``.
+    public struct SegmentColumns {
+        let segment: Segment
+        let deletions: DeletionSet
+        let keywordIndexes: [Int]
+        let numericIndexes: [Int]
+        /// For each keyword field asked, the display value of each key number of this segment.
+        public let keys: [[String]]
+
+        /// Documents of the segment, live or deleted (``isLive(_:)``).
+        public var documentCount: Int { segment.documentCount }
+        public func isLive(_ doc: Int) -> Bool { !deletions.contains(doc) }
+        /// The key numbers of `doc` in the `field`-th keyword field asked.
+        public func keywords(_ field: Int, of doc: Int) -> UnsafeBufferPointer<UInt32> {
+            segment.keywordValues(field: keywordIndexes[field], doc: doc)
+        }
+        /// The value of `doc` in the `field`-th numeric field asked, or `nil`.
+        public func number(_ field: Int, of doc: Int) -> Int64? { segment.number(field: numericIndexes[field], doc: doc) }
+    }
+
+    /// Calls `body` with the columns of each segment: keyword fields as key numbers (each key's display value in
+    /// ``SegmentColumns/keys``), numeric fields as numbers. What counting over a whole index needs: a count per key
+    /// number, then the names once a segment.
+    ///
+    /// - Throws: ``IndexError`` `.unknownField` for a field the schema does not have.
+    /// - Complexity: O(*s*) segments, plus the keys of the fields asked; the documents are the caller's.
+    public func forEachSegmentColumns(keywords keywordFields: [String], numbers numericFields: [String],
+                                      _ body: (SegmentColumns) throws -> Void) throws {
+        let keywordIndexes = try keywordFields.map { name in
+            guard let index = schema.keywordFieldIndex(name) else { throw IndexError(.unknownField, "no keyword field '\(name)'") }
+            return index
+        }
+        let numericIndexes = try numericFields.map { name in
+            guard let index = schema.numericFieldIndex(name) else { throw IndexError(.unknownField, "no numeric field '\(name)'") }
+            return index
+        }
+        for (index, segment) in segments.enumerated() {
+            let keys = keywordIndexes.map { field in
+                (0..<segment.keywordColumns[field].keyCount).map { segment.keyword(field: field, id: UInt32($0)).display }
+            }
+            try body(SegmentColumns(segment: segment, deletions: deletions[index], keywordIndexes: keywordIndexes,
+                                    numericIndexes: numericIndexes, keys: keys))
+        }
+    }
+
     /// The stored fields (``IndexDocument/stored``) of the live document with id `id`,
     /// or `nil` when there is none.
     ///

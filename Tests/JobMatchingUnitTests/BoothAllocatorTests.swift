@@ -1,3 +1,4 @@
+import JobRecords
 import Testing
 @testable import JobMatching
 
@@ -59,7 +60,7 @@ import Testing
 
     /// 400 random small fairs, each against brute force.
     @Test func equalsBruteForceOnRandomFairs() {
-        var generator = SplitMix(seed: 20261203)
+        var generator = SplitMix64(seed: 20261203)
         for round in 0..<400 {
             let candidates = Int.random(in: 1...5, using: &generator)
             let booths = Int.random(in: 1...3, using: &generator)
@@ -79,18 +80,5 @@ import Testing
             for b in 0..<booths { #expect(allocation.chosen.filter { pairs[$0].booth == b }.count <= capacities[b]) }
             for c in 0..<candidates { #expect(allocation.chosen.filter { pairs[$0].candidate == c }.count <= perCandidate) }
         }
-    }
-}
-
-/// A small seeded generator, so that a failure can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -20,7 +20,7 @@ extension JobBoard {
     ///
     /// - Complexity: one shortlist per posting; one store transaction.
     public func simulateReferrals(postings count: Int, perPosting: Int, seed: UInt64, asOf: CalendarDate) async throws -> SimulatedReferrals {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var open: [JobPosting] = []
         _ = try store.forEachRecord(of: .posting, batchSize: 1_000) { changes in
             for change in changes {

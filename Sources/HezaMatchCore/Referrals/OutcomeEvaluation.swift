@@ -58,7 +58,7 @@ public struct OutcomeEvaluation: Sendable, Hashable, Encodable {
             bandCounts[band] = counts
         }
         var sum = 0.0, randomSum = 0.0, judged = 0
-        var generator = SeededGenerator(seed: 20261206)
+        var generator = SplitMix64(seed: 20261206)
         for (_, graded) in byPosting where graded.count >= 2 {
             let ordered = graded.sorted { $0.rank < $1.rank }.map(\.grade)
             let ideal = Self.dcg(ordered.sorted(by: >))
@@ -99,20 +99,5 @@ public struct OutcomeEvaluation: Sendable, Hashable, Encodable {
             total += (pow(2, Double(grade)) - 1) / log2(Double(position) + 2)
         }
         return total
-    }
-}
-
-/// A small, fixed-seed generator (SplitMix64): the same random baseline every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -12,10 +12,10 @@ extension JobBoard {
     /// | part | from |
     /// |---|---|
     /// | demand | every posting open at some time in the period (posted by its end or undated, not closed before its start), read from the postings' index; the same employer, occupation and zone posted within 30 days counts once, the larger openings kept |
-    /// | supply | every profile, counted by the profiles' index's columns (category, education, occupation, home) |
-    /// | tension | per occupation and zone, the openings against the candidates of the occupation eligible (education, age) for one of its postings: one count query per distinct rule |
+    /// | supply | every profile, counted from the profiles' index columns (category, education, occupation, home) in one pass |
+    /// | tension | per occupation and zone, the openings against the candidates of the occupation eligible (``JobMatcher/Eligibility``: education, age) for one of its postings, in the same pass |
     /// | fills | the referrals made in the period (``ReferralLedger``), hires against openings |
-    /// | training gaps | the job fair's gaps for each occupation's three largest postings open at the period's end, among each one's first 100 candidates (``JobMatcher/trainingGaps(postings:asOf:profiles:candidatesPerPosting:)``) |
+    /// | training gaps | the job fair's gaps for each occupation's largest posting open at the period's end, among each one's first 100 candidates (``JobMatcher/trainingGaps(postings:asOf:profiles:candidatesPerPosting:)``) |
     ///
     /// No personal data: counts only.
     public func labourReport(from: CalendarDate, to: CalendarDate, zone: String? = nil) throws -> LabourReport {
@@ -37,6 +37,25 @@ extension JobBoard {
         }
         let (kept, duplicates) = Self.countedOnce(all.filter { isOpen($0.posting, from, to) }, occupationName: occupationName)
         let (previous, _) = Self.countedOnce(all.filter { isOpen($0.posting, period.previousFrom, period.previousTo) }, occupationName: occupationName)
+        // Training gaps: the fair's, for each occupation's largest posting open at the period's end (a ranked search each:
+        // every posting of a season would be 100,000 searches), worked out on another thread while the rest is counted.
+        var largest: [String: [JobPosting]] = [:]
+        for entry in kept where entry.posting.deadline.map({ $0 >= to }) ?? true {
+            largest[entry.occupation, default: []].append(entry.posting)
+        }
+        let representatives = largest.keys.sorted().flatMap { code in
+            largest[code]!.sorted { ($0.openings ?? 1, $1.id) > ($1.openings ?? 1, $0.id) }.prefix(Self.reportGapPostings)
+        }
+        let gapProfiles = try profiles.index()
+        let matcher = self.matcher
+        let gapsWork = BackgroundWork { () throws -> [LabourReport.TrainingGap] in
+            guard !representatives.isEmpty else { return [] }
+            return try matcher.trainingGaps(postings: representatives, asOf: to, profiles: gapProfiles, candidatesPerPosting: Self.reportGapCandidates)
+                .prefix(10).map { gap in
+                    LabourReport.TrainingGap(course: gap.course.name, lacking: gap.lacking, candidates: gap.candidates.count, postings: gap.postings.count,
+                                             sentence: gap.sentence, support: gap.course.support)
+                }
+        }
 
         var demand = LabourReport.Demand()
         demand.postings = kept.count
@@ -72,48 +91,74 @@ extension JobBoard {
                                             median: middles[middles.count / 2], highest: ranges.map(\.high).max()!)
         }.sorted { ($0.postings, $1.name) > ($1.postings, $0.name) }
 
-        // Supply: the profiles' columns, every profile.
+        // Supply and who fits, in one pass over the profiles' columns (no stored record decoded).
+        // The rules of each occupation's postings, each with the zones of the postings that have it.
+        var rules: [String: [JobMatcher.Eligibility: Set<String>]] = [:]
+        var openingsByOccupation: [String: Int] = [:]
+        var openingsByZone: [String: Int] = [:]
+        for posting in kept where posting.occupation != unclassified {
+            let zoneName = posting.posting.zone ?? "(không khu)"
+            rules[posting.occupation, default: [:]][JobMatcher.Eligibility(posting: posting.posting, asOf: to), default: []].insert(zoneName)
+            openingsByOccupation[posting.occupation, default: 0] += posting.openings
+            openingsByZone[zoneName, default: 0] += posting.openings
+        }
+        var zoneNumbers: [String: Int] = [:]
+        for zone in openingsByZone.keys.sorted() { zoneNumbers[zone] = zoneNumbers.count }
+        let ruleLists = rules.mapValues { $0.map { (rule: $0.key, zones: $0.value.map { zoneNumbers[$0]! }) } }
+        var categories: [String: Int] = [:], educations: [String: Int] = [:], occupationsHeld: [String: Int] = [:], homes: [String: Int] = [:]
+        var fitsOccupation: [String: Int] = [:]
+        var fitsZone = [Int](repeating: 0, count: zoneNumbers.count)
+        var candidates = 0
         let people = try profiles.index()
-        var everyone = SearchQuery("", mode: .any, limit: 0)
-        everyone.facets = ["category", "education", "occupation", "district"]
-        let counted = try people.search(everyone)
-        func facet(_ name: String, _ label: (String) -> String) -> [LabourReport.Count] {
-            (counted.facets[name] ?? []).map { LabourReport.Count(key: $0.value, name: label($0.value), candidates: $0.count) }
+        try people.snapshot.forEachSegmentColumns(keywords: ["category", "education", "occupation", "district"], numbers: ["birth_year"]) { columns in
+            // Counts by key number, named once the segment is done.
+            var counts = columns.keys.map { [Int](repeating: 0, count: $0.count) }
+            var fitting = [Int](repeating: 0, count: columns.keys[2].count)
+            let levels = columns.keys[1].map { EducationLevel(rawValue: $0) ?? .none }
+            let occupationRules = columns.keys[2].map { ruleLists[$0] ?? [] }
+            var seen = [Int](repeating: -1, count: zoneNumbers.count)  // the last document that counted a zone
+            for doc in 0..<columns.documentCount where columns.isLive(doc) {
+                candidates += 1
+                for field in [0, 3] { for key in columns.keywords(field, of: doc) { counts[field][Int(key)] += 1 } }
+                let educationKey = columns.keywords(1, of: doc).first
+                if let educationKey { counts[1][Int(educationKey)] += 1 }
+                let education = educationKey.map { levels[Int($0)] } ?? .none
+                let birthYear = columns.number(0, of: doc).map { Int($0) }
+                for key in columns.keywords(2, of: doc) {
+                    counts[2][Int(key)] += 1
+                    var fits = false
+                    for entry in occupationRules[Int(key)] where entry.rule.admits(education: education, birthYear: birthYear) {
+                        fits = true
+                        for zone in entry.zones where seen[zone] != doc {
+                            seen[zone] = doc
+                            fitsZone[zone] += 1
+                        }
+                    }
+                    if fits { fitting[Int(key)] += 1 }
+                }
+                if educationKey == nil { educations[EducationLevel.none.rawValue, default: 0] += 1 }
+            }
+            for (key, count) in counts[0].enumerated() where count > 0 { categories[columns.keys[0][key], default: 0] += count }
+            for (key, count) in counts[1].enumerated() where count > 0 { educations[columns.keys[1][key], default: 0] += count }
+            for (key, count) in counts[2].enumerated() where count > 0 { occupationsHeld[columns.keys[2][key], default: 0] += count }
+            for (key, count) in counts[3].enumerated() where count > 0 { homes[columns.keys[3][key], default: 0] += count }
+            for (key, count) in fitting.enumerated() where count > 0 { fitsOccupation[columns.keys[2][key], default: 0] += count }
+        }
+        func counted(_ counts: [String: Int], _ label: (String) -> String) -> [LabourReport.Count] {
+            counts.map { LabourReport.Count(key: $0.key, name: label($0.key), candidates: $0.value) }
+                .sorted { ($0.candidates ?? 0, $1.name) > ($1.candidates ?? 0, $0.name) }
         }
         var supply = LabourReport.Supply()
-        supply.candidates = counted.totalHits ?? people.documentCount
-        supply.byCategory = facet("category") { CandidateCategory(rawValue: $0)?.vietnameseName ?? $0 }
-        supply.byEducation = facet("education") { EducationLevel(rawValue: $0)?.vietnameseName ?? $0 }
-        supply.byOccupation = facet("occupation", occupationName)
-        supply.byHome = facet("district") { $0 }
+        supply.candidates = candidates
+        supply.byCategory = counted(categories) { CandidateCategory(rawValue: $0)?.vietnameseName ?? $0 }
+        supply.byEducation = counted(educations) { EducationLevel(rawValue: $0)?.vietnameseName ?? $0 }
+        supply.byOccupation = counted(occupationsHeld, occupationName)
+        supply.byHome = counted(homes) { $0 }
 
-        // Tension: who fits, one query per occupation and distinct rule (education, ages), ids united per occupation and zone.
-        var fitting: [String: Set<String>] = [:]  // "occupation|rule" → candidate ids
-        func fits(_ posting: Kept) throws -> Set<String> {
-            let rules = JobMatcher.profileFilters(for: posting.posting, asOf: to)
-            let key = "\(posting.occupation)|\(rules)"
-            if let known = fitting[key] { return known }
-            var query = SearchQuery("", mode: .any, filters: [.keyword("occupation", anyOf: [posting.occupation])] + rules,
-                                    limit: max(1, people.documentCount))
-            query.loadsStoredFields = false
-            let ids = posting.occupation == unclassified ? [] : Set(try people.search(query).hits.map(\.id))
-            fitting[key] = ids
-            return ids
-        }
-        var byOccupation: [String: (openings: Int, candidates: Set<String>)] = [:]
-        var byZone: [String: (openings: Int, candidates: Set<String>)] = [:]
-        for posting in kept where posting.occupation != unclassified {
-            let ids = try fits(posting)
-            byOccupation[posting.occupation, default: (0, [])].openings += posting.openings
-            byOccupation[posting.occupation]!.candidates.formUnion(ids)
-            let zoneName = posting.posting.zone ?? "(không khu)"
-            byZone[zoneName, default: (0, [])].openings += posting.openings
-            byZone[zoneName]!.candidates.formUnion(ids)
-        }
         var tension = LabourReport.Tension()
-        tension.byOccupation = byOccupation.map { .init(key: $0.key, name: occupationName($0.key), openings: $0.value.openings, candidates: $0.value.candidates.count) }
+        tension.byOccupation = openingsByOccupation.map { .init(key: $0.key, name: occupationName($0.key), openings: $0.value, candidates: fitsOccupation[$0.key] ?? 0) }
             .sorted { Self.shorter($0, $1) }
-        tension.byZone = byZone.map { .init(key: $0.key, name: $0.key, openings: $0.value.openings, candidates: $0.value.candidates.count) }
+        tension.byZone = openingsByZone.map { .init(key: $0.key, name: $0.key, openings: $0.value, candidates: fitsZone[zoneNumbers[$0.key]!]) }
             .sorted { Self.shorter($0, $1) }
         func sentence(_ line: LabourReport.Tension.Line) -> String {
             "\(line.name) (\(VietnameseNumber.text(line.openings)) chỉ tiêu, \(VietnameseNumber.text(line.candidates)) ứng viên phù hợp)"
@@ -151,32 +196,16 @@ extension JobBoard {
             }
         }
         fills.medianDaysToHire = OutcomeReport.Tally.median(daysToHire)
-        let openingsByOccupation = Dictionary(demand.byOccupation.map { ($0.key, $0.openings ?? 0) }, uniquingKeysWith: +)
-        let openingsByZone = Dictionary(demand.byZone.map { ($0.key, $0.openings ?? 0) }, uniquingKeysWith: +)
-        fills.byOccupation = fillsByOccupation.map { .init(key: $0.key, name: occupationName($0.key), openings: openingsByOccupation[$0.key] ?? 0,
+        let demandByOccupation = Dictionary(demand.byOccupation.map { ($0.key, $0.openings ?? 0) }, uniquingKeysWith: +)
+        let demandByZone = Dictionary(demand.byZone.map { ($0.key, $0.openings ?? 0) }, uniquingKeysWith: +)
+        fills.byOccupation = fillsByOccupation.map { .init(key: $0.key, name: occupationName($0.key), openings: demandByOccupation[$0.key] ?? 0,
                                                            referrals: $0.value.referrals, interviews: $0.value.interviews, hires: $0.value.hires) }
             .sorted { ($0.referrals, $1.name) > ($1.referrals, $0.name) }
-        fills.byZone = fillsByZone.map { .init(key: $0.key, name: $0.key, openings: openingsByZone[$0.key] ?? 0,
+        fills.byZone = fillsByZone.map { .init(key: $0.key, name: $0.key, openings: demandByZone[$0.key] ?? 0,
                                                referrals: $0.value.referrals, interviews: $0.value.interviews, hires: $0.value.hires) }
             .sorted { ($0.referrals, $1.name) > ($1.referrals, $0.name) }
 
-        // Training gaps: the fair's, over the postings open at the period's end.
-        var gaps: [LabourReport.TrainingGap] = []
-        // Each occupation's largest postings open at the period's end stand for it (a search each: every posting of a
-        // season would be 100,000 searches).
-        var largest: [String: [JobPosting]] = [:]
-        for entry in kept where entry.posting.deadline.map({ $0 >= to }) ?? true {
-            largest[entry.occupation, default: []].append(entry.posting)
-        }
-        let openAtEnd = largest.keys.sorted().flatMap { code in
-            largest[code]!.sorted { ($0.openings ?? 1, $1.id) > ($1.openings ?? 1, $0.id) }.prefix(Self.reportGapPostings)
-        }
-        if !openAtEnd.isEmpty {
-            gaps = try matcher.trainingGaps(postings: openAtEnd, asOf: to, profiles: people, candidatesPerPosting: Self.reportGapCandidates).prefix(10).map { gap in
-                LabourReport.TrainingGap(course: gap.course.name, lacking: gap.lacking, candidates: gap.candidates.count, postings: gap.postings.count,
-                                         sentence: gap.sentence, support: gap.course.support)
-            }
-        }
+        let gaps = try gapsWork.wait()
         return LabourReport(period: period, demand: demand, supply: supply, tension: tension, fills: fills, trainingGaps: gaps,
                             duplicates: duplicates)
     }
@@ -186,7 +215,7 @@ extension JobBoard {
     public static let reportGapCandidates = 100
 
     /// How many postings stand for each occupation in the training gaps: its largest (most openings) open at the period's end.
-    public static let reportGapPostings = 3
+    public static let reportGapPostings = 1
 
     /// A posting as the report counts it.
     struct Kept {
@@ -201,8 +230,14 @@ extension JobBoard {
         -> (kept: [Kept], duplicates: [LabourReport.Duplicate]) {
         let analyzer = VietnameseAnalyzer()
         var groups: [String: [(posting: JobPosting, occupation: String)]] = [:]
+        var folded: [String: String] = [:]  // an employer posts many times: folded once
         for entry in postings {
-            groups["\(analyzer.foldedText(entry.posting.employer))|\(entry.occupation)|\(entry.posting.zone ?? "")", default: []].append(entry)
+            let employer = folded[entry.posting.employer] ?? {
+                let text = analyzer.foldedText(entry.posting.employer)
+                folded[entry.posting.employer] = text
+                return text
+            }()
+            groups["\(employer)|\(entry.occupation)|\(entry.posting.zone ?? "")", default: []].append(entry)
         }
         var kept: [Kept] = []
         var duplicates: [LabourReport.Duplicate] = []
@@ -239,5 +274,24 @@ extension JobBoard {
         let ra = a.candidates == 0 ? Double(a.openings) * 1_000 : Double(a.openings) / Double(a.candidates)
         let rb = b.candidates == 0 ? Double(b.openings) * 1_000 : Double(b.openings) / Double(b.candidates)
         return ra != rb ? ra > rb : a.openings != b.openings ? a.openings > b.openings : a.key < b.key
+    }
+}
+
+/// Work started on another thread at once, its result waited for later.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private var result: Result<Value, any Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.result = Result { try work() }
+            self.done.signal()
+        }
+    }
+
+    /// The result, once the work is done (the semaphore orders the write before this read).
+    func wait() throws -> Value {
+        done.wait()
+        return try result!.get()
     }
 }

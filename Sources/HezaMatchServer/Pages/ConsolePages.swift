@@ -46,23 +46,12 @@ extension HezaMatchAPI {
             pages.page("sign-in", title: "Đăng nhập", context: [:])
         }
         open.post("/console/sign-in") { request, _ -> Response in
-            let form = try await FormData.read(request, limit: 4096)
-            guard let caller = tokens.caller(authorization: "Bearer " + (form["token"] ?? "")) else {
-                return pages.page("sign-in", title: "Đăng nhập", context: ["error": "Mã truy cập không đúng."], status: .unauthorized)
-            }
-            guard case .counsellor = caller.role else {
-                return pages.page("sign-in", title: "Đăng nhập", context: ["error": "Mã này dành cho gian hàng của doanh nghiệp, không mở được công cụ tư vấn: doanh nghiệp đăng nhập tại /employer/sign-in."],
-                                  status: .forbidden)
-            }
-            let session = sessions.open(for: caller)
-            return PageRenderer.redirect(to: "/console", headers: [.setCookie: ConsoleSessions.cookie(session.id, secure: Self.isSecure(request))])
+            try await signIn(request, pages: pages, sessions: sessions, forEmployers: false)
         }
 
         let console = open.group("/console").add(middleware: ConsoleSessionMiddleware(sessions: sessions))
         console.post("/sign-out") { request, context -> Response in
-            let session = try await Self.checkedForm(request, context).session
-            sessions.close(id: session.id)
-            return PageRenderer.redirect(to: "/console/sign-in", headers: [.setCookie: ConsoleSessions.cookie(nil, secure: Self.isSecure(request))])
+            try await Self.signOut(request, context, sessions: sessions, to: "/console/sign-in")
         }
         console.get("") { _, context -> Response in
             pages.page("console", title: "Tìm ứng viên", context: ["csrf": context.session!.csrf], session: context.session)
@@ -297,6 +286,30 @@ extension HezaMatchAPI {
             }
             return pages.page("import", title: "Nhập dữ liệu", context: page, session: session)
         }
+    }
+
+    /// A sign-in form posted with a token: a session for its holder when the token is of this side (a counsellor's for
+    /// the console, a booth's for the employer's page), else the form again with why (401 unknown, 403 the other side's).
+    func signIn(_ request: Request, pages: PageRenderer, sessions: ConsoleSessions, forEmployers: Bool) async throws -> Response {
+        let (template, title, home) = forEmployers ? ("employer-sign-in", "Doanh nghiệp đăng nhập", "/employer") : ("sign-in", "Đăng nhập", "/console")
+        let form = try await FormData.read(request, limit: 4096)
+        guard let caller = tokens.caller(authorization: "Bearer " + (form["token"] ?? "")) else {
+            return pages.page(template, title: title, context: ["error": "Mã truy cập không đúng."], status: .unauthorized)
+        }
+        guard caller.isEmployer == forEmployers else {
+            let why = forEmployers ? "Mã này là của cán bộ tư vấn: đăng nhập công cụ tư vấn tại /console/sign-in."
+                : "Mã này dành cho gian hàng của doanh nghiệp, không mở được công cụ tư vấn: doanh nghiệp đăng nhập tại /employer/sign-in."
+            return pages.page(template, title: title, context: ["error": why], status: .forbidden)
+        }
+        let session = sessions.open(for: caller)
+        return PageRenderer.redirect(to: home, headers: [.setCookie: ConsoleSessions.cookie(session.id, secure: Self.isSecure(request))])
+    }
+
+    /// Ends the session of a signed-in page's sign-out form (its form token checked), back to `signInPage`.
+    static func signOut(_ request: Request, _ context: APIRequestContext, sessions: ConsoleSessions, to signInPage: String) async throws -> Response {
+        let session = try await checkedForm(request, context).session
+        sessions.close(id: session.id)
+        return PageRenderer.redirect(to: signInPage, headers: [.setCookie: ConsoleSessions.cookie(nil, secure: isSecure(request))])
     }
 
     /// A counsellor's referral from the console (the shortlist's row, the candidate's match), then back to the page.

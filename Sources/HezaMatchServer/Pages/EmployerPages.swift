@@ -14,19 +14,11 @@ extension HezaMatchAPI {
             pages.page("employer-sign-in", title: "Doanh nghiệp đăng nhập", context: [:])
         }
         open.post("/employer/sign-in") { request, _ -> Response in
-            let form = try await FormData.read(request, limit: 4096)
-            guard let caller = tokens.caller(authorization: "Bearer " + (form["token"] ?? "")), caller.isEmployer else {
-                return pages.page("employer-sign-in", title: "Doanh nghiệp đăng nhập",
-                                  context: ["error": "Mã truy cập không đúng, hoặc không phải mã của doanh nghiệp."], status: .unauthorized)
-            }
-            let session = sessions.open(for: caller)
-            return PageRenderer.redirect(to: "/employer", headers: [.setCookie: ConsoleSessions.cookie(session.id, secure: Self.isSecure(request))])
+            try await signIn(request, pages: pages, sessions: sessions, forEmployers: true)
         }
         let employer = open.group("/employer").add(middleware: ConsoleSessionMiddleware(sessions: sessions, forEmployers: true))
         employer.post("/sign-out") { request, context -> Response in
-            let session = try await Self.checkedForm(request, context).session
-            sessions.close(id: session.id)
-            return PageRenderer.redirect(to: "/employer/sign-in", headers: [.setCookie: ConsoleSessions.cookie(nil, secure: Self.isSecure(request))])
+            try await Self.signOut(request, context, sessions: sessions, to: "/employer/sign-in")
         }
         employer.get("") { request, context -> Response in
             let session = context.session!

@@ -177,15 +177,7 @@ public struct JobMatcher: Sendable {
     /// The filters a profile passes to be eligible for `posting` on `asOf`: its education at least the posting's
     /// minimum, its birth year within the posting's ages (a profile without one passes, and its reasons say so).
     public static func profileFilters(for posting: JobPosting, asOf: CalendarDate) -> [SearchFilter] {
-        var filters: [SearchFilter] = []
-        if let minimum = posting.educationMin, minimum > .none {
-            filters.append(.keyword("education", anyOf: minimum.andAbove.map(\.rawValue)))
-        }
-        if posting.ageMin != nil || posting.ageMax != nil {
-            filters.append(.range("birth_year", lower: posting.ageMax.map { Int64(asOf.year - $0) },
-                                  upper: posting.ageMin.map { Int64(asOf.year - $0) }, orMissing: true))
-        }
-        return filters
+        Eligibility(posting: posting, asOf: asOf).filters
     }
 
     /// The posting a hit stored (``StoredRecord``).
