@@ -3,10 +3,12 @@ driven by PyPI's selenium). Run by scripts/browser-test, which starts `hezamatch
 of the bundled Corpus and passes its address in HEZAMATCH_URL and a counsellor's token in
 HEZAMATCH_TOKEN. Screenshots go to HEZAMATCH_SHOTS when it is set."""
 import base64
+import json
 import os
 import subprocess
 import tempfile
 import unittest
+import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -238,22 +240,45 @@ class Console(unittest.TestCase):
 
 
 class Employer(unittest.TestCase):
-    """A counsellor refers two candidates from a shortlist; the employer answers on a 360-px phone: one tap to hire,
-    two to refuse with a reason."""
+    """A counsellor refers two candidates from a posting's shortlist; the employer answers on a 360-px phone: one tap to
+    hire, two to refuse with a reason.
+
+    On a server of its own (scripts/test-server): the contract test beside the others may answer any referral it lists
+    with a counsellor's token, and would take this test's referrals from under it."""
+
+    @classmethod
+    def setUpClass(cls):
+        root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+        line = subprocess.run([os.path.join(root, "scripts", "test-server")], capture_output=True, text=True, check=True, cwd=root).stdout
+        cls.url, cls.token, cls.server, cls.work = line.split()
+        cls.root = root
+
+    @classmethod
+    def tearDownClass(cls):
+        subprocess.run([os.path.join(cls.root, "scripts", "test-server"), "--stop", cls.server, cls.work], check=False)
 
     def test_an_employer_answers_on_a_phone_in_one_tap(self):
+        # A posting of the booth's employer that only this test uses: the contract test beside it may change or delete
+        # the Corpus's postings on the same server.
+        posting = f"P-BROWSER-{os.getpid()}"
+        body = json.dumps({"employer": "Công ty CP Kho vận Đình Vũ", "zone": "KCN Đình Vũ", "title": "Nhân viên kho",
+                           "skills": ["lái xe nâng", "quản lý kho"], "openings": 20, "deadline": "2099-12-31"}).encode()
+        put = urllib.request.Request(f"{self.url}/v1/jobs/{posting}", data=body, method="PUT",
+                                     headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"})
+        with urllib.request.urlopen(put, timeout=30) as answer:
+            self.assertEqual(answer.status, 200)
         counsellor = browser()
         try:
-            counsellor.get(URL + "/console/sign-in")
-            counsellor.find_element(By.ID, "token").send_keys(TOKEN)
+            counsellor.get(self.url + "/console/sign-in")
+            counsellor.find_element(By.ID, "token").send_keys(self.token)
             counsellor.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
             wait_for(counsellor, lambda d: d.current_url.endswith("/console"), "the console")
             def referred_ids():
                 return {e.text for e in counsellor.find_elements(By.CSS_SELECTOR, ".referred-list > li > strong:first-child")}
-            counsellor.get(URL + "/console/jobs/P-0001/shortlist")
+            counsellor.get(f"{self.url}/console/jobs/{posting}/shortlist")
             before = referred_ids()
             for _ in range(2):
-                counsellor.get(URL + "/console/jobs/P-0001/shortlist")
+                counsellor.get(f"{self.url}/console/jobs/{posting}/shortlist")
                 counsellor.find_element(By.XPATH, "//table[@class='people']//button[text()='Giới thiệu']").click()
                 # The contract test beside it may keep the server busy: a longer wait than a page's.
                 WebDriverWait(counsellor, 30).until(lambda d: "#referrals" in d.current_url, "back on the shortlist")
@@ -265,11 +290,11 @@ class Employer(unittest.TestCase):
 
         d = browser(360, 740)
         try:
-            d.get(URL + "/employer")
+            d.get(self.url + "/employer")
             self.assertIn("/employer/sign-in", d.current_url)
-            d.find_element(By.ID, "token").send_keys(TOKEN + "-booth")
+            d.find_element(By.ID, "token").send_keys(self.token + "-booth")
             d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-            wait_for(d, lambda d: d.current_url.endswith("/employer"), "the employer's page")
+            WebDriverWait(d, 30).until(lambda d: d.current_url.endswith("/employer"), "the employer's page")
             cards = [d.find_element(By.CSS_SELECTOR, f"article.referral[id='{id}']") for id in ours]
             for card in cards:
                 self.assertTrue(card.find_element(By.CSS_SELECTOR, "a.call").get_attribute("href").startswith("tel:"))
@@ -284,7 +309,7 @@ class Employer(unittest.TestCase):
             # One tap: hired.
             first = ours[0]
             cards[0].find_element(By.XPATH, ".//button[text()='Tuyển']").click()
-            wait_for(d, lambda d: "answered=" in d.current_url, "the answer recorded")
+            WebDriverWait(d, 30).until(lambda d: "answered=" in d.current_url, "the answer recorded")
             self.assertFalse(d.find_elements(By.CSS_SELECTOR, f"article.referral[id='{first}']"))
             self.assertIn("Đã tuyển", d.find_element(By.CSS_SELECTOR, f"ul.done li[id='{first}']").text)
             # A refusal: one tap opens the reasons, one more chooses.
@@ -292,7 +317,7 @@ class Employer(unittest.TestCase):
             card = d.find_element(By.CSS_SELECTOR, f"article.referral[id='{second}']")
             card.find_element(By.CSS_SELECTOR, "details.refuse summary").click()
             card.find_element(By.XPATH, ".//button[text()='Khoảng cách']").click()
-            wait_for(d, lambda d: d.find_elements(By.CSS_SELECTOR, f"ul.done li[id='{second}']"), "the refusal recorded")
+            WebDriverWait(d, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, f"ul.done li[id='{second}']"), "the refusal recorded")
             self.assertIn("Không tuyển (Khoảng cách)", d.find_element(By.CSS_SELECTOR, f"ul.done li[id='{second}']").text)
             self.assertFalse(d.find_elements(By.CSS_SELECTOR, f"article.referral[id='{second}']"))
             shot(d, "employer-answered", 360)
