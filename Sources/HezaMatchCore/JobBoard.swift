@@ -42,8 +42,8 @@ public final class JobBoard: Sendable {
     let log: @Sendable (String) -> Void
     /// Every referral, kept in step with the store's `referral` feed.
     let referralLedger: ReferralLedger
-    /// Held while an answer is checked against a referral's state and written.
-    let referralAnswers = Mutex<Void>(())
+    /// Held while new referrals are checked against those waiting and written (one maker at a time in a process).
+    let referralWrites = Mutex<Void>(())
 
     /// How long the access record keeps an entry (default: a year).
     public let accessRetention: TimeInterval

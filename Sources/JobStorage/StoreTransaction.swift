@@ -9,4 +9,8 @@ public protocol StoreTransaction {
     /// `false` when there was none. The record's bytes are erased, not just unlinked.
     @discardableResult
     func delete(_ kind: RecordKind, id: String) throws -> Bool
+    /// The record as this transaction sees it (its own writes included), or `nil`: what a change that depends on the
+    /// stored state reads, so that no other writer's change comes between the read and the write (writers take turns:
+    /// SQLite has one writer, PostgreSQL's transactions lock the feed first).
+    func document(_ kind: RecordKind, id: String) throws -> String?
 }

@@ -67,6 +67,14 @@ final class PostgresTransaction: StoreTransaction {
         _ = try store.run(connection, "DELETE FROM \(unescaped: kind.rawValue)_tombstone WHERE id = ANY(\(ids))")
     }
 
+    func document(_ kind: RecordKind, id: String) throws -> String? {
+        try flush(kind)
+        for row in try store.run(connection, "SELECT document FROM \(unescaped: kind.rawValue) WHERE id = \(id)") {
+            return try row.decode(String.self)
+        }
+        return nil
+    }
+
     func delete(_ kind: RecordKind, id: String) throws -> Bool {
         try flush(kind)
         let result = try store.run(connection, "DELETE FROM \(unescaped: kind.rawValue) WHERE id = \(id)")

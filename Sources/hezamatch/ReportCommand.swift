@@ -55,9 +55,6 @@ struct ReportCommand: AsyncParsableCommand {
 }
 
 extension CalendarDate {
-    /// Today in Hải Phòng.
-    static var todayHere: CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
-    }
+    /// Today in Hải Phòng (whatever the machine's time zone).
+    static var todayHere: CalendarDate { HaiPhongClock.day(Date()) }
 }

@@ -110,6 +110,28 @@ import Testing
         #expect(changes.last?.document?.contains("\"erased\":true") == true)
     }
 
+    /// A move is made on the stored state, whoever wrote it last: an answer after an erasure brings nothing of the
+    /// candidate back; another process's stale view cannot close a referral hired meanwhile; a posting corrected to
+    /// another employer moves its referrals to that employer's booth.
+    @Test func movesAreMadeOnTheStoredState() async throws {
+        let first = try await board()
+        let requester = Requester(label: "counsellor-lan")
+        let a = try await first.refer(Referral.Request(candidate: "C1", posting: "P1", note: "gọi sáng"), source: .cli, asOf: today, requester: requester, now: noon)
+        let b = try await first.refer(Referral.Request(candidate: "C2", posting: "P1"), source: .cli, asOf: today, requester: requester, now: noon)
+        let second = try JobBoard.open(storePath: storePath, corpus: JobBoardTests.corpus)
+        _ = try second.referral(id: b.id, for: counsellor)  // its view, read now
+        #expect(try await first.delete(.profile, id: "C1", requester: requester))
+        _ = try await second.answerReferral(id: a.id, .init(status: .contacted, note: "đã gọi"), by: counsellor, now: noon + 60)
+        let stored = try #require(try first.store.documents(of: .referral, ids: [a.id])[a.id])
+        #expect(!stored.contains("\"C1\"") && !stored.contains("gọi sáng") && stored.contains("\"erased\":true"))
+        _ = try await first.answerReferral(id: b.id, .init(status: .hired), by: counsellor, now: noon + 120)
+        #expect(try await second.closeUnanswered(days: 14, now: noon + 30 * 86_400) == 1)  // a's contact is old; b is hired
+        #expect(try first.referral(id: b.id, for: counsellor)?.status == .hired)
+        try await first.upsert(postings: try JSONLinesLoader.load(JobPosting.self, from: Array(#"{"id":"P1","employer":"Cơ khí Mới","zone":"KCN Tràng Duệ","title":"Thợ hàn","skills":["hàn điện"],"deadline":"2099-12-31"}"#.utf8), file: "fix"))
+        #expect(try first.referrals(for: .employer("Cơ khí Thử", Requester(label: "old"))).isEmpty)
+        #expect(try first.referrals(for: .employer("Cơ khí Mới", Requester(label: "new"))).count == 2)
+    }
+
     @Test func anotherProcessSeesTheSameReferrals() async throws {
         let first = try await board()
         let made = try await first.refer(Referral.Request(candidate: "C1", posting: "P1"), source: .cli, asOf: today,

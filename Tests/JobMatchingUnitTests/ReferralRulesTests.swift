@@ -105,9 +105,9 @@ import Testing
         #expect(read == referral)
         #expect(read.refusal == .salary && read.firstAnswer?.status == .refused)
         let erased = try #require(try Referral.anonymizedDocument(line))
-        #expect(!erased.contains("C-1") && !erased.contains("gọi sáng") && !erased.contains("12 triệu"))
+        #expect(!erased.contains("C-1") && !erased.contains("gọi sáng") && !erased.contains("12 triệu") && !erased.contains("Đúng nghề"))
         let anonymous = try Referral.read(erased).get()
         #expect(anonymous.candidate == nil && anonymous.erased && anonymous.status == .refused && anonymous.category == .dischargedSoldier)
-        #expect(anonymous.rank == 3 && anonymous.refusal == .salary)
+        #expect(anonymous.rank == 3 && anonymous.refusal == .salary && anonymous.reasons.isEmpty)
     }
 }

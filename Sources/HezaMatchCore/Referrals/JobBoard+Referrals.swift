@@ -19,12 +19,6 @@ public struct ReferralActor: Sendable, Hashable {
         ReferralActor(party: .employer, label: requester.label, employer: name)
     }
     public static let system = ReferralActor(party: .system, label: "hezamatch")
-
-    /// Whether this actor may see `referral`: a counsellor any, a booth its employer's only.
-    func maySee(_ referral: Referral) -> Bool {
-        guard party == .employer else { return true }
-        return JobBoard.sameEmployer(referral.employer, employer ?? "")
-    }
 }
 
 /// A candidate to refer: from the shortlist, or the fair's plan with the rank and score it gave.
@@ -79,31 +73,47 @@ extension JobBoard {
         if let deadline = posting.deadline, deadline < asOf {
             throw MatchError(.postingClosed, "posting \(posting.id) closed on \(deadline)")
         }
-        let ledger = try referralLedger.current()
         let occupation = reference.occupations.occupations(of: posting).first?.code
-        var made: [Referral] = []
+        var fresh: [(ReferralCandidate, CandidateCategory)] = []
         var seen = Set<String>()
         for candidate in candidates where seen.insert(candidate.candidate).inserted {
-            let waiting = (ledger.byCandidate[candidate.candidate] ?? []).compactMap { ledger.byID[$0] }
-                .first { $0.posting == posting.id && !$0.status.isFinal }
-            if let waiting {
-                if skipReferred { continue }
-                throw ReferralError(.alreadyReferred, "\(candidate.candidate) is already referred to \(posting.id) (\(waiting.id), \(waiting.status.rawValue))")
-            }
             guard let profile = try profile(id: candidate.candidate) else {
                 throw MatchError(.unknownProfile, "no candidate \(candidate.candidate) in \(store.location)")
             }
-            made.append(Referral(id: "R-" + String(AlertKeeper.newID().prefix(12)), candidate: candidate.candidate, posting: posting.id,
-                                 employer: posting.employer, zone: posting.zone, occupation: occupation, category: profile.category,
-                                 source: source, rank: candidate.rank, score: candidate.score, reasons: candidate.reasons, note: note,
-                                 history: [.init(status: .referred, at: now.timeIntervalSince1970, by: requester.label)]))
+            fresh.append((candidate, profile.category))
+        }
+        // The check that a candidate is not waiting already and the write, one referral maker at a time in this process
+        // (a double click makes one); the candidate's profile checked again in the write (an erasure meanwhile wins).
+        let made: [Referral] = try referralWrites.withLock { _ in
+            try referralLedger.catchUp()
+            let ledger = try referralLedger.current()
+            var made: [Referral] = []
+            for (candidate, category) in fresh {
+                let waiting = (ledger.byCandidate[candidate.candidate] ?? []).compactMap { ledger.byID[$0] }
+                    .first { $0.posting == posting.id && !$0.status.isFinal }
+                if let waiting {
+                    if skipReferred { continue }
+                    throw ReferralError(.alreadyReferred, "\(candidate.candidate) is already referred to \(posting.id) (\(waiting.id), \(waiting.status.rawValue))")
+                }
+                made.append(Referral(id: "R-" + String(AlertKeeper.newID().prefix(12)), candidate: candidate.candidate, posting: posting.id,
+                                     employer: posting.employer, zone: posting.zone, occupation: occupation, category: category,
+                                     source: source, rank: candidate.rank, score: candidate.score, reasons: candidate.reasons, note: note,
+                                     history: [.init(status: .referred, at: now.timeIntervalSince1970, by: requester.label)]))
+            }
+            guard !made.isEmpty else { return [] }
+            let lines = try made.map { ($0.id, $0.candidate ?? "", try JSONValueEncoder.text($0)) }
+            try store.write { transaction in
+                for (id, candidate, json) in lines {
+                    guard try transaction.document(.profile, id: candidate) != nil else {
+                        throw MatchError(.unknownProfile, "no candidate \(candidate) in \(store.location)")
+                    }
+                    try transaction.upsert(.referral, id: id, document: json)
+                }
+            }
+            try referralLedger.catchUp()
+            return made
         }
         guard !made.isEmpty else { return [] }
-        let lines = try made.map { ($0.id, try JSONValueEncoder.text($0)) }
-        try await store.write { transaction in
-            for (id, json) in lines { try transaction.upsert(.referral, id: id, document: json) }
-        }
-        try referralLedger.catchUp()
         try await store.recordAccess(AccessRecord(actor: requester.label, action: "refer", subject: posting.id, profileIDs: made.compactMap(\.candidate)),
                                      retention: accessRetention)
         return made
@@ -114,12 +124,23 @@ extension JobBoard {
     /// - Throws: ``ReferralError`` `.unknownReferral` (also for a referral of another employer: a booth does not learn
     ///   that it exists), `.moveNotAllowed`, `.notThisParty`.
     public func answerReferral(id: String, _ answer: Referral.Answer, by actor: ReferralActor, now: Date = Date()) async throws -> Referral {
-        // One answer at a time in this process: the check and the write see the same state.
-        try referralAnswers.withLock { _ in
-            try referralLedger.catchUp()
-            guard var referral = try referralLedger.current().byID[id], actor.maySee(referral) else {
-                throw ReferralError(.unknownReferral, "no referral \(id)")
-            }
+        try move(id: id, answer, by: actor, now: now)
+    }
+
+    /// ``answerReferral(id:_:by:now:)``'s work, in the store's (blocking) write.
+    private func move(id: String, _ answer: Referral.Answer, by actor: ReferralActor, now: Date) throws -> Referral {
+        // The posting's employer is looked up before the transaction: nothing inside it may read the store another way.
+        var employers: [String: String] = [:]
+        if actor.party == .employer, let referral = try referralLedger.current().byID[id] {
+            _ = visible(referral, to: actor, employers: &employers)
+        }
+        var moved: Referral?
+        // Read, checked and written in one store transaction: writers take turns there (whatever process or replica
+        // wrote last, an erasure included), so a move is made on the state it was checked against.
+        try store.write { transaction in
+            guard let json = try transaction.document(.referral, id: id) else { throw ReferralError(.unknownReferral, "no referral \(id)") }
+            var referral = try Self.decode(Referral.self, json)
+            guard self.visible(referral, to: actor, employers: &employers, lookingUp: false) else { throw ReferralError(.unknownReferral, "no referral \(id)") }
             switch ReferralRules.verdict(from: referral.status, to: answer.status, by: actor.party) {
             case .allowed: break
             case .notAllowed(let why): throw ReferralError(.moveNotAllowed, "\(id) is \(referral.status.rawValue): \(why)")
@@ -127,11 +148,25 @@ extension JobBoard {
             }
             referral.history.append(.init(status: answer.status, at: max(now.timeIntervalSince1970, referral.history.last?.at ?? 0), by: actor.label,
                                           reason: answer.reason, note: answer.note, interviewAt: answer.interviewAt))
-            let json = try JSONValueEncoder.text(referral)
-            try store.write { transaction in try transaction.upsert(.referral, id: id, document: json) }
-            try referralLedger.catchUp()
-            return referral
+            try transaction.upsert(.referral, id: id, document: try JSONValueEncoder.text(referral))
+            moved = referral
         }
+        try referralLedger.catchUp()
+        return moved!
+    }
+
+    /// Whether `actor` may see `referral`: a counsellor any; a booth those of the postings whose employer is its own,
+    /// the posting's employer as it is now (a posting corrected to another employer moves its referrals with it).
+    /// `employers` keeps the postings' employers already looked up.
+    /// Without `lookingUp`, a posting not in `employers` is taken as the referral recorded it.
+    func visible(_ referral: Referral, to actor: ReferralActor, employers: inout [String: String], lookingUp: Bool = true) -> Bool {
+        guard actor.party == .employer else { return true }
+        let employer = employers[referral.posting] ?? {
+            let name = (lookingUp ? (try? posting(id: referral.posting))??.employer : nil) ?? referral.employer
+            employers[referral.posting] = name
+            return name
+        }()
+        return Self.sameEmployer(employer, actor.employer ?? "")
     }
 
     /// Closes the referrals left `referred` or `contacted` for more than `days` days as "không phản hồi" (`no_answer`).
@@ -156,7 +191,8 @@ extension JobBoard {
 
     /// One referral, if `actor` may see it.
     public func referral(id: String, for actor: ReferralActor) throws -> Referral? {
-        try referralLedger.current().byID[id].flatMap { actor.maySee($0) ? $0 : nil }
+        var employers: [String: String] = [:]
+        return try referralLedger.current().byID[id].flatMap { visible($0, to: actor, employers: &employers) ? $0 : nil }
     }
 
     /// The referrals `actor` may see, newest first, narrowed to a posting, a candidate, a state.
@@ -171,8 +207,10 @@ extension JobBoard {
         case (nil, let candidate?): ids = ledger.byCandidate[candidate] ?? []
         case (nil, nil): ids = ledger.byID.keys
         }
+        var employers: [String: String] = [:]
         var found = ids.compactMap { ledger.byID[$0] }.filter { referral in
-            (candidate == nil || referral.candidate == candidate) && (status == nil || referral.status == status) && actor.maySee(referral)
+            (candidate == nil || referral.candidate == candidate) && (status == nil || referral.status == status)
+                && visible(referral, to: actor, employers: &employers)
         }
         found.sort { ($0.referredAt, $0.id) > ($1.referredAt, $1.id) }
         return Array(found.prefix(limit))

@@ -317,7 +317,7 @@ extension HezaMatchAPI {
         let note = note.map { String($0.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500)) }.flatMap { $0.isEmpty ? nil : $0 }
         do {
             _ = try await board.refer(Referral.Request(candidate: candidate, posting: posting, note: note), source: .console,
-                                      asOf: CalendarDate.today, requester: session.caller.requester)
+                                      asOf: HaiPhongClock.day(Date()), requester: session.caller.requester)
         } catch let error as ReferralError {
             return pages.page("message", title: "Đã giới thiệu trước đó", context: ["heading": "Đã giới thiệu trước đó", "message": error.message,
                               "back": back], session: session, status: .conflict)

@@ -27,7 +27,7 @@ extension HezaMatchAPI {
             let contacts = try await board.referralContacts(all, requester: session.caller.requester)
             var titles: [String: String] = [:]
             for id in Set(all.map(\.posting)) { titles[id] = try board.posting(id: id)?.title ?? id }
-            let suggested = CalendarDate.today.adding(days: 3)
+            let suggested = HaiPhongClock.day(Date()).adding(days: 3)
             func card(_ referral: Referral) -> [String: Any] {
                 let moves = ReferralRules.moves(from: referral.status)
                 var card: [String: Any] = ["id": referral.id, "idPath": Self.pathEscape(referral.id), "posting": titles[referral.posting] ?? referral.posting,

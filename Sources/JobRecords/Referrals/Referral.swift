@@ -4,8 +4,9 @@
 /// list they were referred from (what `evaluate --outcomes` judges); then each move of its
 /// ``Status`` (``Referral/history``), each with its time and who made it.
 ///
-/// Personal data: only the candidate's id (their name and phone are read from their profile when an
-/// employer or counsellor looks) and the notes. When the candidate is erased, both go
+/// Personal data: the candidate's id (their name and phone are read from their profile when an employer or
+/// counsellor looks), the notes and the reasons (the candidate's age, wishes, distance from home). When the candidate
+/// is erased, all three go
 /// (``anonymized()``); the anonymous facts stay for the counts: the posting, the employer, the zone, the
 /// occupation, the candidate's category, the dates and the answer.
 public struct Referral: Sendable, Hashable {
@@ -166,11 +167,13 @@ public struct Referral: Sendable, Hashable {
     /// The reason of a refusal.
     public var refusal: RefusalReason? { status == .refused ? history.last?.reason : nil }
 
-    /// The referral without its candidate and its notes: what stays once the candidate is erased.
+    /// The referral without its candidate, its notes and the reasons (they speak of the candidate: age, wishes, distance
+    /// from home): what stays once the candidate is erased.
     public func anonymized() -> Referral {
         var copy = self
         copy.candidate = nil
         copy.note = nil
+        copy.reasons = []
         copy.history = history.map { move in
             var move = move
             move.note = nil

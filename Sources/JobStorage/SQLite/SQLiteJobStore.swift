@@ -203,6 +203,10 @@ public final class SQLiteJobStore: JobStore {
             stored[kind, default: 0] += 1
         }
 
+        func document(_ kind: RecordKind, id: String) throws -> String? {
+            try String.fetchOne(db.cachedStatement(sql: "SELECT document FROM \(kind.rawValue) WHERE id = ?"), arguments: [id])
+        }
+
         func delete(_ kind: RecordKind, id: String) throws -> Bool {
             try db.cachedStatement(sql: "DELETE FROM \(kind.rawValue) WHERE id = ?").execute(arguments: [id])
             guard db.changesCount > 0 else { return false }

@@ -62,7 +62,10 @@ public struct LabourReportDocument: Sendable {
         demand.tables.append(counts("Theo nghề", r.demand.byOccupation, what: "Nghề", figures: demandFigures))
         demand.tables.append(counts("Theo khu", r.demand.byZone, what: "Khu", figures: demandFigures))
         demand.tables.append(counts("Theo trình độ yêu cầu", r.demand.byEducation, what: "Trình độ tối thiểu", figures: demandFigures))
-        demand.tables.append(counts("Theo đối tượng mời", r.demand.byAudience, what: "Đối tượng", figures: demandFigures))
+        // A posting inviting several audiences is in each of their lines: no total line (it would count it twice).
+        var audiences = counts("Theo đối tượng mời (một tin mời nhiều đối tượng có ở mỗi dòng của họ)", r.demand.byAudience, what: "Đối tượng", figures: demandFigures)
+        audiences.total = nil
+        demand.tables.append(audiences)
         demand.tables.append(Table(title: "Mức lương theo nghề (đồng/tháng)", headers: [("Nghề", false), ("Tin có lương", true), ("Thấp nhất", true),
                                                                                   ("Trung vị", true), ("Cao nhất", true)],
                                    rows: r.demand.salaries.prefix(limit).map { [$0.name, Self.number($0.postings), Self.number($0.lowest), Self.number($0.median), Self.number($0.highest)] },
