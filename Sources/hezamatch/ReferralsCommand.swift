@@ -144,18 +144,13 @@ struct OutcomesCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: StoreOptions
-    @Option(help: ArgumentHelp("From this day.", valueName: "YYYY-MM-DD")) var from: String?
-    @Option(help: ArgumentHelp("To this day.", valueName: "YYYY-MM-DD")) var to: String?
+    @Option(help: ArgumentHelp("From this day.", valueName: "YYYY-MM-DD")) var from: CalendarDate?
+    @Option(help: ArgumentHelp("To this day.", valueName: "YYYY-MM-DD")) var to: CalendarDate?
     @Option(help: "Rows by category, zone, occupation, counsellor or employer.") var by: OutcomeReport.Grouping?
     @Flag(help: "JSON (docs/data-contract.md).") var json = false
 
     func run() async throws {
-        func day(_ text: String?, _ name: String) throws -> CalendarDate? {
-            guard let text else { return nil }
-            guard let date = CalendarDate(text) else { throw ValidationError("--\(name) \(text): expected a date as YYYY-MM-DD") }
-            return date
-        }
-        let report = try options.openBoard().outcomes(from: try day(from, "from"), to: try day(to, "to"), groupedBy: by)
+        let report = try options.openBoard().outcomes(from: from, to: to, groupedBy: by)
         if json { return try printJSON(report) }
         print(Self.table(report))
     }

@@ -23,18 +23,16 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var options: StoreOptions
-    @Option(help: ArgumentHelp("The period's first day.", valueName: "YYYY-MM-DD")) var from: String
-    @Option(help: ArgumentHelp("The period's last day.", valueName: "YYYY-MM-DD")) var to: String
+    @Option(help: ArgumentHelp("The period's first day.", valueName: "YYYY-MM-DD")) var from: CalendarDate
+    @Option(help: ArgumentHelp("The period's last day.", valueName: "YYYY-MM-DD")) var to: CalendarDate
     @Option(help: "Only this zone's postings and referrals (supply stays every candidate).") var zone: String?
     @Option(help: "html, csv or json.") var format: Format?
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
     func run() async throws {
-        guard let first = CalendarDate(from) else { throw ValidationError("--from \(from): expected a date as YYYY-MM-DD") }
-        guard let last = CalendarDate(to) else { throw ValidationError("--to \(to): expected a date as YYYY-MM-DD") }
-        guard first <= last else { throw ValidationError("--from \(from) is after --to \(to)") }
-        let report = try options.openBoard().labourReport(from: first, to: last, zone: zone)
-        let document = LabourReportDocument(report, today: CalendarDate.todayHere)
+        guard from <= to else { throw ValidationError("--from \(from) is after --to \(to)") }
+        let report = try options.openBoard().labourReport(from: from, to: to, zone: zone)
+        let document = LabourReportDocument(report, today: HaiPhongClock.day(Date()))
         let text: String
         switch format {
         case .json?: text = try JSONValueEncoder.text(report)
@@ -52,9 +50,4 @@ struct ReportCommand: AsyncParsableCommand {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
     }
-}
-
-extension CalendarDate {
-    /// Today in Hải Phòng (whatever the machine's time zone).
-    static var todayHere: CalendarDate { HaiPhongClock.day(Date()) }
 }

@@ -102,3 +102,7 @@ struct AsOfOption: ParsableArguments {
 /// Schema values as command-line arguments: `--education upper_secondary`.
 extension EducationLevel: ExpressibleByArgument {}
 extension CandidateCategory: ExpressibleByArgument {}
+/// A day as typed: `--from 2026-11-01` (anything else is refused by the parser, naming the option).
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}

@@ -70,7 +70,7 @@ public final class AlertKeeper: Sendable {
         try percolate(now: now)
         let alert = JobAlert(id: "A-" + Self.newID().prefix(12), subject: request.subject, delivery: request.delivery, mode: request.mode,
                              digestHour: request.digestHour, status: confirmed ? .active : .pendingConfirmation, createdBy: createdBy,
-                             createdAt: Self.instant(now), confirmToken: confirmed ? nil : Self.newID(), unsubscribeToken: Self.newID())
+                             createdAt: Instant.text(now.timeIntervalSince1970), confirmToken: confirmed ? nil : Self.newID(), unsubscribeToken: Self.newID())
         let before = try store.alertsVersion()
         try store.saveAlert(alert)
         remember(alert, criteria: criteria, versionBefore: before)
@@ -313,10 +313,5 @@ public final class AlertKeeper: Sendable {
             let hex = String(value, radix: 16)
             return String(repeating: "0", count: 16 - hex.count) + hex
         }.joined()
-    }
-
-    static func instant(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        return formatter.string(from: date)
     }
 }

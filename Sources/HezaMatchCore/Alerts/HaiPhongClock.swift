@@ -20,6 +20,17 @@ public enum HaiPhongClock {
     /// The hour (0 to 23) in Hải Phòng at `time`.
     public static func hour(_ time: Date) -> Int { components(time).hour! }
 
+    /// Seconds since 1970 of `day`'s first instant in Hải Phòng (00:00 UTC+7).
+    public static func start(of day: CalendarDate) -> Double {
+        Double(Instant.daysFromCivil(day.year, day.month, day.day)) * 86_400 - offset
+    }
+
+    /// The day in Hải Phòng at `seconds` since 1970.
+    public static func day(seconds: Double) -> CalendarDate {
+        let (year, month, day) = Instant.civil(Int(((seconds + offset) / 86_400).rounded(.down)))
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
 }
 
 /// Hours when no message is sent, Hải Phòng time: 21:00 to 07:00 unless the operator says otherwise.

@@ -130,9 +130,9 @@ extension JobBoard {
     /// ``answerReferral(id:_:by:now:)``'s work, in the store's (blocking) write.
     private func move(id: String, _ answer: Referral.Answer, by actor: ReferralActor, now: Date) throws -> Referral {
         // The posting's employer is looked up before the transaction: nothing inside it may read the store another way.
-        var employers: [String: String] = [:]
+        var seen: [String: Bool] = [:]
         if actor.party == .employer, let referral = try referralLedger.current().byID[id] {
-            _ = visible(referral, to: actor, employers: &employers)
+            _ = visible(referral, to: actor, seen: &seen)
         }
         var moved: Referral?
         // Read, checked and written in one store transaction: writers take turns there (whatever process or replica
@@ -140,7 +140,7 @@ extension JobBoard {
         try store.write { transaction in
             guard let json = try transaction.document(.referral, id: id) else { throw ReferralError(.unknownReferral, "no referral \(id)") }
             var referral = try Self.decode(Referral.self, json)
-            guard self.visible(referral, to: actor, employers: &employers, lookingUp: false) else { throw ReferralError(.unknownReferral, "no referral \(id)") }
+            guard self.visible(referral, to: actor, seen: &seen, lookingUp: false) else { throw ReferralError(.unknownReferral, "no referral \(id)") }
             switch ReferralRules.verdict(from: referral.status, to: answer.status, by: actor.party) {
             case .allowed: break
             case .notAllowed(let why): throw ReferralError(.moveNotAllowed, "\(id) is \(referral.status.rawValue): \(why)")
@@ -157,16 +157,16 @@ extension JobBoard {
 
     /// Whether `actor` may see `referral`: a counsellor any; a booth those of the postings whose employer is its own,
     /// the posting's employer as it is now (a posting corrected to another employer moves its referrals with it).
-    /// `employers` keeps the postings' employers already looked up.
-    /// Without `lookingUp`, a posting not in `employers` is taken as the referral recorded it.
-    func visible(_ referral: Referral, to actor: ReferralActor, employers: inout [String: String], lookingUp: Bool = true) -> Bool {
+    /// `seen` keeps the answer for the postings already decided (a list of 100,000 referrals looks up and compares each
+    /// posting's employer once, not each referral's). Without `lookingUp`, a posting not in `seen` is taken with the
+    /// employer the referral recorded.
+    func visible(_ referral: Referral, to actor: ReferralActor, seen: inout [String: Bool], lookingUp: Bool = true) -> Bool {
         guard actor.party == .employer else { return true }
-        let employer = employers[referral.posting] ?? {
-            let name = (lookingUp ? (try? posting(id: referral.posting))??.employer : nil) ?? referral.employer
-            employers[referral.posting] = name
-            return name
-        }()
-        return Self.sameEmployer(employer, actor.employer ?? "")
+        if let known = seen[referral.posting] { return known }
+        let employer = (lookingUp ? (try? posting(id: referral.posting))??.employer : nil) ?? referral.employer
+        let answer = Self.sameEmployer(employer, actor.employer ?? "")
+        seen[referral.posting] = answer
+        return answer
     }
 
     /// Closes the referrals left `referred` or `contacted` for more than `days` days as "không phản hồi" (`no_answer`).
@@ -191,8 +191,8 @@ extension JobBoard {
 
     /// One referral, if `actor` may see it.
     public func referral(id: String, for actor: ReferralActor) throws -> Referral? {
-        var employers: [String: String] = [:]
-        return try referralLedger.current().byID[id].flatMap { visible($0, to: actor, employers: &employers) ? $0 : nil }
+        var seen: [String: Bool] = [:]
+        return try referralLedger.current().byID[id].flatMap { visible($0, to: actor, seen: &seen) ? $0 : nil }
     }
 
     /// The referrals `actor` may see, newest first, narrowed to a posting, a candidate, a state.
@@ -207,10 +207,10 @@ extension JobBoard {
         case (nil, let candidate?): ids = ledger.byCandidate[candidate] ?? []
         case (nil, nil): ids = ledger.byID.keys
         }
-        var employers: [String: String] = [:]
+        var seen: [String: Bool] = [:]
         var found = ids.compactMap { ledger.byID[$0] }.filter { referral in
             (candidate == nil || referral.candidate == candidate) && (status == nil || referral.status == status)
-                && visible(referral, to: actor, employers: &employers)
+                && visible(referral, to: actor, seen: &seen)
         }
         found.sort { ($0.referredAt, $0.id) > ($1.referredAt, $1.id) }
         return Array(found.prefix(limit))

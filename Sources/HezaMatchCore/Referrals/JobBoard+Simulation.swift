@@ -29,7 +29,7 @@ extension JobBoard {
             }
         }
         open.sort { $0.id < $1.id }
-        let day = Double(Instant.daysFromCivil(asOf.year, asOf.month, asOf.day)) * 86_400 + 9 * 3600 - HaiPhong.offset
+        let day = HaiPhongClock.start(of: asOf) + 9 * 3600  // 09:00 on the day
         let by = "demo (generated)"
         let reasons: [Referral.RefusalReason] = [.experience, .experience, .salary, .distance, .candidateDeclined, .noShow, .education, .licence, .other]
         var made: [Referral] = []

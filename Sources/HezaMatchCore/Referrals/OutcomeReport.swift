@@ -75,8 +75,8 @@ public struct OutcomeReport: Sendable, Hashable, Encodable {
         self.from = from
         self.to = to
         self.groupedBy = grouping
-        let first = from.map { Double(Instant.daysFromCivil($0.year, $0.month, $0.day)) * 86_400 - HaiPhong.offset } ?? -.infinity
-        let last = to.map { Double(Instant.daysFromCivil($0.year, $0.month, $0.day) + 1) * 86_400 - HaiPhong.offset } ?? .infinity
+        let first = from.map(HaiPhongClock.start(of:)) ?? -.infinity
+        let last = to.map { HaiPhongClock.start(of: $0.adding(days: 1)) } ?? .infinity
         var total = Tally(key: "")
         var groups: [String: Tally] = [:]
         var generated = 0
@@ -144,9 +144,4 @@ public struct OutcomeReport: Sendable, Hashable, Encodable {
             return (value * 10).rounded() / 10
         }
     }
-}
-
-/// Hải Phòng's clock offset (UTC+7, no summer time), for days of the period.
-enum HaiPhong {
-    static let offset: Double = 7 * 3600
 }

@@ -26,10 +26,19 @@ extension JobBoard {
         let unclassified = "-"
 
         // Every posting once, from the index's stored fields.
+        // A zone as written, compared folded (accents, case, spaces), each distinct spelling once.
+        var inZone: [String: Bool] = [:]
+        func isInZone(_ name: String?) -> Bool {
+            guard let zone else { return true }
+            if let known = inZone[name ?? ""] { return known }
+            let answer = Self.sameEmployer(name ?? "", zone)
+            inZone[name ?? ""] = answer
+            return answer
+        }
         var all: [(posting: JobPosting, occupation: String)] = []
         try postings.index().snapshot.forEachStoredFields { _, stored in
             let posting = try StoredRecord.posting(stored)
-            if let zone, !Self.sameEmployer(posting.zone ?? "", zone) { return }
+            if !isInZone(posting.zone) { return }
             all.append((posting, occupations.occupations(of: posting).first?.code ?? unclassified))
         }
         func isOpen(_ posting: JobPosting, _ first: CalendarDate, _ last: CalendarDate) -> Bool {
@@ -172,14 +181,14 @@ extension JobBoard {
 
         // Fills: the referrals made in the period.
         let ledger = try referralLedger.current()
-        let firstInstant = Double(Instant.daysFromCivil(from.year, from.month, from.day)) * 86_400 - HaiPhong.offset
-        let lastInstant = Double(Instant.daysFromCivil(to.year, to.month, to.day) + 1) * 86_400 - HaiPhong.offset
+        let firstInstant = HaiPhongClock.start(of: from)
+        let lastInstant = HaiPhongClock.start(of: to.adding(days: 1))
         var fills = LabourReport.Fills()
         var fillsByOccupation: [String: (referrals: Int, interviews: Int, hires: Int)] = [:]
         var fillsByZone: [String: (referrals: Int, interviews: Int, hires: Int)] = [:]
         var daysToHire: [Double] = []
         for referral in ledger.byID.values where referral.referredAt >= firstInstant && referral.referredAt < lastInstant {
-            if let zone, !Self.sameEmployer(referral.zone ?? "", zone) { continue }
+            if !isInZone(referral.zone) { continue }
             let interviewed = referral.history.contains { $0.status == .interview } ? 1 : 0
             let hired = referral.status == .hired ? 1 : 0
             fills.referrals += 1

@@ -87,9 +87,6 @@ extension HezaMatchAPI {
         }
     }
 
-    /// `06/12/2026`, Hải Phòng's day of an instant.
-    static func vietnameseDay(_ seconds: Double) -> String {
-        let (year, month, day) = Instant.civil(Int(((seconds + 7 * 3600) / 86_400).rounded(.down)))
-        return CalendarDate(year: year, month: month, day: day).vietnamese
-    }
+    /// `6/12/2026`, Hải Phòng's day of an instant.
+    static func vietnameseDay(_ seconds: Double) -> String { HaiPhongClock.day(seconds: seconds).vietnamese }
 }
