@@ -31,7 +31,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard from <= to else { throw ValidationError("--from \(from) is after --to \(to)") }
-        let report = try options.openBoard().labourReport(from: from, to: to, zone: zone)
+        let board = try options.openBoard()
+        let report = try board.labourReport(from: from, to: to, zone: zone)
         let document = LabourReportDocument(report, today: HaiPhongClock.day(Date()))
         let text: String
         switch format {
@@ -49,5 +50,9 @@ struct ReportCommand: AsyncParsableCommand {
         } else {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
+        // The board's memory (every referral, the maps of both indexes) goes back to the system with the process: freeing
+        // it object by object took 0.1 s of a report at 100,000 postings. The report only reads; a store's writes are
+        // each committed and an index's files renamed into place whole, so nothing is half done here.
+        Foundation.exit(0)
     }
 }

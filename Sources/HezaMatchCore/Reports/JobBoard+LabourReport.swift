@@ -21,6 +21,9 @@ extension JobBoard {
     public func labourReport(from: CalendarDate, to: CalendarDate, zone: String? = nil) throws -> LabourReport {
         let days = Instant.daysFromCivil(to.year, to.month, to.day) - Instant.daysFromCivil(from.year, from.month, from.day) + 1
         let period = LabourReport.Period(from: from, to: to, previousFrom: from.adding(days: -days), previousTo: from.adding(days: -1), zone: zone)
+        // The referrals are read from the store (all of them, the first time) while the postings and profiles are counted.
+        let referralLedger = self.referralLedger
+        let ledgerWork = BackgroundWork { try referralLedger.current() }
         let occupations = reference.occupations
         func occupationName(_ code: String) -> String { occupations.occupations[code]?.vietnamese ?? "chưa phân loại" }
         let unclassified = "-"
@@ -35,17 +38,19 @@ extension JobBoard {
             inZone[name ?? ""] = answer
             return answer
         }
-        var all: [(posting: JobPosting, occupation: String)] = []
+        var all: [Classified] = []
         try postings.index().snapshot.forEachStoredFields { _, stored in
             let posting = try StoredRecord.posting(stored)
             if !isInZone(posting.zone) { return }
-            all.append((posting, occupations.occupations(of: posting).first?.code ?? unclassified))
+            all.append(Classified(posting: posting, occupation: occupations.occupations(of: posting).first?.code ?? unclassified, group: 0))
         }
         func isOpen(_ posting: JobPosting, _ first: CalendarDate, _ last: CalendarDate) -> Bool {
             (posting.posted.map { $0 <= last } ?? true) && (posting.deadline.map { $0 >= first } ?? true)
         }
-        let (kept, duplicates) = Self.countedOnce(all.filter { isOpen($0.posting, from, to) }, occupationName: occupationName)
-        let (previous, _) = Self.countedOnce(all.filter { isOpen($0.posting, period.previousFrom, period.previousTo) }, occupationName: occupationName)
+        Self.group(&all)
+        let (kept, duplicates) = Self.countedOnce(all, all.indices.filter { isOpen(all[$0].posting, from, to) }, occupationName: occupationName)
+        let (previous, _) = Self.countedOnce(all, all.indices.filter { isOpen(all[$0].posting, period.previousFrom, period.previousTo) },
+                                             occupationName: occupationName)
         // Training gaps: the fair's, for each occupation's largest posting open at the period's end (a ranked search each:
         // every posting of a season would be 100,000 searches), worked out on another thread while the rest is counted.
         var largest: [String: [JobPosting]] = [:]
@@ -180,7 +185,7 @@ extension JobBoard {
         if !surplus.isEmpty { tension.surplus = ["Nhiều ứng viên hơn chỉ tiêu: " + surplus.map(sentence).joined(separator: "; ")] }
 
         // Fills: the referrals made in the period.
-        let ledger = try referralLedger.current()
+        let ledger = try ledgerWork.wait()
         let firstInstant = HaiPhongClock.start(of: from)
         let lastInstant = HaiPhongClock.start(of: to.adding(days: 1))
         var fills = LabourReport.Fills()
@@ -226,6 +231,39 @@ extension JobBoard {
     /// How many postings stand for each occupation in the training gaps: its largest (most openings) open at the period's end.
     public static let reportGapPostings = 1
 
+    /// A posting and its occupation (the taxonomy's first), as read from the index.
+    struct Classified {
+        var posting: JobPosting
+        var occupation: String
+        /// The same number for the same employer (folded), occupation and zone (``group(_:)``).
+        var group: Int
+    }
+
+    /// Numbers the postings' groups of duplicates once for both periods: the same employer (folded), occupation and zone.
+    static func group(_ postings: inout [Classified]) {
+        struct Group: Hashable {
+            var employer: String
+            var occupation: String
+            var zone: String?
+        }
+        let analyzer = VietnameseAnalyzer()
+        var numbers: [Group: Int] = [:]
+        var folded: [String: String] = [:]  // an employer posts many times: folded once
+        for index in postings.indices {
+            let name = postings[index].posting.employer
+            let employer = folded[name] ?? {
+                let text = analyzer.foldedText(name)
+                folded[name] = text
+                return text
+            }()
+            let group = Group(employer: employer, occupation: postings[index].occupation, zone: postings[index].posting.zone)
+            postings[index].group = numbers[group] ?? {
+                numbers[group] = numbers.count
+                return numbers.count - 1
+            }()
+        }
+    }
+
     /// A posting as the report counts it.
     struct Kept {
         var posting: JobPosting
@@ -233,21 +271,14 @@ extension JobBoard {
         var openings: Int
     }
 
-    /// The postings with duplicates counted once: the same employer (folded), occupation and zone, posted within 30 days
-    /// of the one kept (the earliest of a run); the larger openings kept.
-    static func countedOnce(_ postings: [(posting: JobPosting, occupation: String)], occupationName: (String) -> String)
+    /// The postings at `chosen` (indices into `postings`) with duplicates counted once: the same employer (folded),
+    /// occupation and zone, posted within 30 days of the one kept (the earliest of a run); the larger openings kept.
+    /// Indices are grouped and sorted, not the postings (a posting is a record of many strings: copying 100,000 of
+    /// them took most of this function's time).
+    static func countedOnce(_ postings: [Classified], _ chosen: [Int], occupationName: (String) -> String)
         -> (kept: [Kept], duplicates: [LabourReport.Duplicate]) {
-        let analyzer = VietnameseAnalyzer()
-        var groups: [String: [(posting: JobPosting, occupation: String)]] = [:]
-        var folded: [String: String] = [:]  // an employer posts many times: folded once
-        for entry in postings {
-            let employer = folded[entry.posting.employer] ?? {
-                let text = analyzer.foldedText(entry.posting.employer)
-                folded[entry.posting.employer] = text
-                return text
-            }()
-            groups["\(employer)|\(entry.occupation)|\(entry.posting.zone ?? "")", default: []].append(entry)
-        }
+        var groups: [Int: [Int]] = [:]
+        for index in chosen { groups[postings[index].group, default: []].append(index) }
         var kept: [Kept] = []
         var duplicates: [LabourReport.Duplicate] = []
         func close(_ run: (kept: Kept, merged: [String])) {
@@ -257,21 +288,23 @@ extension JobBoard {
                                         occupation: occupationName(run.kept.occupation), zone: run.kept.posting.zone ?? ""))
             }
         }
+        let undated = CalendarDate(year: 1, month: 1, day: 1)
         for (_, group) in groups {
-            let sorted = group.sorted { ($0.posting.posted ?? CalendarDate(year: 1, month: 1, day: 1), $0.posting.id)
-                < ($1.posting.posted ?? CalendarDate(year: 1, month: 1, day: 1), $1.posting.id) }
+            let sorted = group.count < 2 ? group : group.map { (postings[$0].posting.posted ?? undated, postings[$0].posting.id, $0) }
+                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
             var current: (kept: Kept, merged: [String])?
-            for entry in sorted {
-                let openings = entry.posting.openings ?? 1
-                if var run = current, entry.occupation != "-",
-                   let first = run.kept.posting.posted, let next = entry.posting.posted, next <= first.adding(days: 30) {
-                    run.kept.openings = max(run.kept.openings, openings)
-                    run.merged.append(entry.posting.id)
-                    current = run
+            var last: CalendarDate?  // the kept posting's date, past which 30 days end the run
+            for index in sorted {
+                let openings = postings[index].posting.openings ?? 1
+                if current != nil, postings[index].occupation != "-",
+                   let first = last, let next = postings[index].posting.posted, next <= first.adding(days: 30) {
+                    current!.kept.openings = max(current!.kept.openings, openings)
+                    current!.merged.append(postings[index].posting.id)
                     continue
                 }
                 if let run = current { close(run) }
-                current = (Kept(posting: entry.posting, occupation: entry.occupation, openings: openings), [])
+                current = (Kept(posting: postings[index].posting, occupation: postings[index].occupation, openings: openings), [])
+                last = postings[index].posting.posted
             }
             if let run = current { close(run) }
         }

@@ -235,7 +235,9 @@ public enum StoredRecord {
 
         mutating func string() throws(DecodingError) -> String {
             let length = try count()
-            guard let text = String(validating: bytes[index..<(index + length)], as: UTF8.self) else { throw failure("invalid UTF-8") }
+            // count() has checked the length against the record.
+            guard let text = bytes.withUnsafeBufferPointer({ String(validUTF8: UnsafeBufferPointer(rebasing: $0[index..<(index + length)])) })
+            else { throw failure("invalid UTF-8") }
             index += length
             return text
         }
