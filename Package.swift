@@ -170,6 +170,7 @@ let package = Package(
                 "JobStorage",
                 "JobMatching",
                 "HezaMatchCore",
+                "MatchRendering",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,5 +1,6 @@
 import Hummingbird
 import HezaMatchCore
+import MatchRendering
 
 /// The Heza Works API (see `Sources/HezaMatchServer/openapi.yaml`) over a ``JobBoard``.
 ///
@@ -39,7 +40,8 @@ public struct HezaMatchAPI: Sendable {
 
     /// The API's routes and the web pages.
     ///
-    /// - Throws: ``TemplateError`` when a page template is broken: the server does not start without its pages.
+    /// - Throws: ``TemplateError`` when a page's or a printed document's template is broken: the server does not start
+    ///   without its pages and printouts.
     public func router() throws -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
@@ -59,6 +61,7 @@ public struct HezaMatchAPI: Sendable {
         addImportRoutes(to: protected)
         addReferralRoutes(to: protected)
         let pages = try PageRenderer.load()
+        try DocumentTemplates.check()
         addAlertRoutes(open: open, protected: protected, pages: pages)
         let web = router.group()
         addPublicPages(to: web, pages: pages)

@@ -70,7 +70,7 @@ struct FairCommand: AsyncParsableCommand {
         switch format {
         case .json?: text = try JSONValueEncoder.text(answer)
         case .csv?: text = FairDocument(answer, title: title).csv
-        case .html?: text = FairDocument(answer, title: title).html
+        case .html?: text = try FairDocument(answer, title: title).html()
         case nil: text = Self.summary(answer)
         }
         if let output {

@@ -39,7 +39,7 @@ struct ShortlistCommand: AsyncParsableCommand {
         switch json ? .json : format {
         case .json?: text = try JSONValueEncoder.text(answer)
         case .csv?: text = ShortlistDocument(answer).csv
-        case .html?: text = ShortlistDocument(answer).html
+        case .html?: text = try ShortlistDocument(answer).html()
         case .markdown?: text = ShortlistDocument(answer).markdown
         case nil:
             let rows = answer.results.enumerated().map { index, candidate in

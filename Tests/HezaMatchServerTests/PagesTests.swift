@@ -4,6 +4,7 @@ import HezaMatchServer
 import Hummingbird
 import HummingbirdTesting
 import JobRecords
+import MatchRendering
 import Testing
 
 /// The web pages through Hummingbird's test client: the public search (no personal data,
@@ -146,9 +147,32 @@ import Testing
             Issue.record("a template with a section closed by another name was compiled")
         } catch let error as TemplateError {
             #expect(error.file == "search.mustache" && error.line == 4, "\(error)")
-            #expect(error.description.hasPrefix("page template search.mustache, line 4"), "\(error)")
+            #expect(error.description.hasPrefix("template search.mustache, line 4"), "\(error)")
+        }
+        // On the first line, after the escaping pragma put before every template: the column is the template's own.
+        do {
+            _ = try TemplateError.compile("<p>{{/title}}</p>", file: "first.mustache")
+            Issue.record("a section closed and never opened was compiled")
+        } catch let error as TemplateError {
+            #expect(error.line == 1 && error.column >= 1 && error.column <= 17, "\(error)")
         }
         _ = try TemplateError.compile("<p>{{title}}</p>", file: "fine.mustache")
+    }
+
+    /// A quote followed by a combining mark is one Swift Character, which Mustache's own escaping let through: it ended
+    /// the search box's `value="…"` and let a link add attributes to the page. Every template escapes scalar by scalar.
+    @Test func aQuoteWithACombiningMarkStaysInsideItsAttribute() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/?q=%22%CC%81%20autofocus%20x%3D%22", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                // Built outside #expect: a macro's expansion puts the mark on the literal's closing quote.
+                let escaped = "value=\"&quot;" + "\u{301}" + " autofocus x=&quot;\""
+                let raw = "\"" + "\u{301}" + " autofocus"
+                #expect(page.contains(escaped))
+                #expect(!page.contains(raw))
+            }
+        }
     }
 
     @Test func thePublicSearchEscapesEverythingAndShowsNoPersonalData() async throws {

@@ -25,16 +25,23 @@ import MatchRendering
         for (phone, cell) in cases { #expect(SpreadsheetCell.phone(phone) == cell, "\(phone)") }
     }
 
-    @Test func aHostileShortlistIsSafeInCSVAndEscapedInHTML() {
-        let posting = JobPosting(id: "P1", employer: "<b>X</b>", title: "=cmd|' /C calc'!A0")
+    @Test func aHostileShortlistIsSafeInCSVAndEscapedInHTML() throws {
+        // A quote or a bracket followed by a combining mark is one Swift Character: it is escaped all the same.
+        var posting = JobPosting(id: "P1", employer: "<b>X</b>", title: "=cmd|' /C calc'!A0")
+        posting.zone = "\"" + "\u{301}" + " autofocus x=\"<" + "\u{338}" + "b>"
         let hostile = CandidateResult(id: "C1", score: 12.5, reasons: ["@SUM(1+1)"], category: .other, education: .none,
                                       district: "-2+3", name: #"=HYPERLINK("http://evil.example","Bấm vào")"#, phone: "+84912345678")
         let document = ShortlistDocument(ShortlistAnswer(posting: posting, asOf: CalendarDate(year: 2026, month: 11, day: 23), results: [hostile]))
         let row = document.csv.split(separator: "\r\n")[1]
         #expect(row == #"1,C1,"'=HYPERLINK(""http://evil.example"",""Bấm vào"")",0912 345 678,lao động khác,chưa có bằng,'-2+3,12.50,'@SUM(1+1),"#)
-        let html = document.html
+        let html = try document.html()
         #expect(html.contains("&lt;b&gt;X&lt;/b&gt;") && !html.contains("<b>X"))
         #expect(html.contains("=HYPERLINK(&quot;http://evil.example&quot;"))
+        // Built outside #expect: a macro's expansion puts the mark on the literal's closing quote.
+        let escaped = "&quot;" + "\u{301}" + " autofocus x=&quot;&lt;" + "\u{338}" + "b&gt;"
+        let raw = "\"" + "\u{301}"
+        #expect(html.contains(escaped))
+        #expect(!html.contains(raw))
     }
 }
 

@@ -204,7 +204,7 @@ extension HezaMatchAPI {
                 // The printable page has its own inline style and no script at all.
                 headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'"
                 headers[.contentType] = "text/html; charset=utf-8"
-                return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: ShortlistDocument(answer).html)))
+                return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: try ShortlistDocument(answer).html())))
             }
         }
         console.post("/jobs/:id/referrals") { request, context -> Response in

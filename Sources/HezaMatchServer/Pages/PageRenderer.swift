@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MatchRendering
 import Mustache
 
 /// Renders the web pages: Mustache templates (`Pages/Templates`, every value escaped

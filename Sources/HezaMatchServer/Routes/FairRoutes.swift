@@ -19,7 +19,7 @@ extension HezaMatchAPI {
             let answer = try await board.fair(fair, requester: format == "json" ? nil : caller.requester)
             switch format {
             case "csv": return text(FairDocument(answer).csv, type: "text/csv; charset=utf-8")
-            case "html": return text(FairDocument(answer).html, type: "text/html; charset=utf-8")
+            case "html": return text(try FairDocument(answer).html(), type: "text/html; charset=utf-8")
             default: return try answer.response(from: request, context: context)
             }
         }

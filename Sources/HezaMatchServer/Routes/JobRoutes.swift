@@ -28,7 +28,7 @@ extension HezaMatchAPI {
                                                    requester: caller.requester, action: format == "json" ? "shortlist" : "shortlist.\(format)")
             switch format {
             case "csv": return text(ShortlistDocument(answer).csv, type: "text/csv; charset=utf-8")
-            case "html": return text(ShortlistDocument(answer).html, type: "text/html; charset=utf-8")
+            case "html": return text(try ShortlistDocument(answer).html(), type: "text/html; charset=utf-8")
             default: return try answer.response(from: request, context: context)
             }
         }

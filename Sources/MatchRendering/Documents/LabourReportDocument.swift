@@ -166,15 +166,7 @@ public struct LabourReportDocument: Sendable {
         ]
         if let zone = r.period.zone { context["zone"] = zone }
         if r.fills.generated > 0 { context["generated"] = Self.number(r.fills.generated) }
-        return try Self.template().render(context)
-    }
-
-    static func template() throws -> MustacheTemplate {
-        guard let url = Bundle.module.url(forResource: "Templates/labour-report", withExtension: "mustache")
-                ?? Bundle.module.url(forResource: "labour-report", withExtension: "mustache", subdirectory: "Templates") else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Templates/labour-report.mustache"])
-        }
-        return try MustacheTemplate(string: try String(contentsOf: url, encoding: .utf8))
+        return try DocumentTemplates.render(context, template: "labour-report")
     }
 
     /// Every table under its title, one after the other, for Excel.

@@ -51,48 +51,14 @@ public struct ShortlistDocument: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One A4 page, landscape, ready to print at a booth: everything escaped.
-    public var html: String {
-        let escape = HTML.escape
-        var rows = ""
-        for (index, candidate) in answer.results.enumerated() {
-            let cells = row(index, candidate).dropLast().map { "<td>\(escape($0))</td>" }.joined()
-            rows += "<tr>\(cells)<td class=\"tick\">☐</td></tr>\n"
-        }
+    /// One A4 page, landscape, ready to print at a booth (`Templates/shortlist-print.mustache`): everything escaped.
+    public func html() throws -> String {
         let details = [posting.zone, posting.district, posting.openings.map { "\($0) chỉ tiêu" },
-                       posting.deadline.map { "hạn nộp \($0.vietnamese)" }].compactMap { $0 }.map(escape).joined(separator: " · ")
-        return """
-            <!DOCTYPE html>
-            <html lang="vi">
-            <head>
-            <meta charset="utf-8">
-            <title>Danh sách ứng viên — \(escape(posting.title))</title>
-            <style>
-            @page { size: A4 landscape; margin: 12mm; }
-            body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #000; }
-            h1 { font-size: 15pt; margin: 0 0 2mm; }
-            .meta { margin: 0 0 4mm; }
-            table { width: 100%; border-collapse: collapse; }
-            th, td { border: 0.3mm solid #444; padding: 1.2mm 1.5mm; vertical-align: top; text-align: left; }
-            th { background: #e8e8e8; white-space: nowrap; }
-            thead { display: table-header-group; }
-            tr { page-break-inside: avoid; }
-            td.tick { font-size: 14pt; text-align: center; width: 12mm; }
-            footer { margin-top: 4mm; font-size: 8pt; }
-            </style>
-            </head>
-            <body>
-            <h1>\(escape(posting.title))</h1>
-            <p class="meta"><strong>\(escape(posting.employer))</strong> · \(details)<br>Danh sách ngày \(answer.asOf.vietnamese) · mã tin \(escape(posting.id))</p>
-            <table>
-            <thead><tr>\(Self.header.map { "<th>\(escape($0))</th>" }.joined())</tr></thead>
-            <tbody>
-            \(rows)</tbody>
-            </table>
-            <footer>Danh sách có thông tin cá nhân: chỉ dùng để liên hệ tuyển dụng, không sao chép, hủy sau hội chợ.</footer>
-            </body>
-            </html>
-
-            """
+                       posting.deadline.map { "hạn nộp \($0.vietnamese)" }].compactMap { $0 }.joined(separator: " · ")
+        let context: [String: Any] = [
+            "title": posting.title, "employer": posting.employer, "details": details, "asOf": answer.asOf.vietnamese, "id": posting.id,
+            "header": Self.header, "rows": answer.results.enumerated().map { index, candidate in ["cells": Array(row(index, candidate).dropLast())] },
+        ]
+        return try DocumentTemplates.render(context, template: "shortlist-print")
     }
 }
