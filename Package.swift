@@ -86,6 +86,12 @@ let package = Package(
             dependencies: ["VietnameseText", "JobRecords", "JobMatching", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]
         ),
+        // Offline evaluation, out of the serving path: judged sets (nDCG, recall), the SQLite FTS5 baseline, outcomes.
+        .target(
+            name: "HezaMatchEvaluation",
+            dependencies: ["HezaMatchCore", "JobRecords", "JobStorage", "JobMatching", "SearchIndex",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // One owner of the store, both indexes, the reference tables and the matcher, for the CLI and the server.
         .target(
             name: "HezaMatchCore",
@@ -124,6 +130,7 @@ let package = Package(
                 "JobRecords",
                 "JobStorage",
                 "JobMatching",
+                "HezaMatchEvaluation",
                 "MatchRendering",
                 "HezaMatchCore",
                 "HezaMatchServer",
@@ -160,7 +167,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HezaMatchCoreTests",
-            dependencies: ["JobRecords", "JobStorage", "JobMatching", "MatchRendering", "HezaMatchCore"]
+            dependencies: ["JobRecords", "JobStorage", "JobMatching", "MatchRendering", "HezaMatchCore", "HezaMatchEvaluation"]
         ),
         .testTarget(
             name: "HezaMatchServerTests",

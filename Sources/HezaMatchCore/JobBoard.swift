@@ -32,8 +32,9 @@ import Synchronization
 /// their saved files, memory-mapped, and caught up with the changes after the
 /// sequence they contain; ``saveIndexes()`` writes them back.
 public final class JobBoard: Sendable {
-    public let store: any JobStore
-    public let reference: ReferenceData
+    /// The store: the CLI, the server and the evaluation reach it through the board's methods.
+    let store: any JobStore
+    let reference: ReferenceData
     public let matcher: JobMatcher
     let postings: LiveIndex
     let profiles: LiveIndex

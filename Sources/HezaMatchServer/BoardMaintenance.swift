@@ -30,7 +30,7 @@ public struct BoardMaintenance: Service {
             var lastClose = ContinuousClock.now - .seconds(3600)
             while !Task.isCancelled {
                 // Woken by the store when it is told of a write (PostgreSQL's NOTIFY from another replica), else polls.
-                _ = await board.store.waitForChanges(timeout: followInterval)
+                _ = await board.waitForChanges(timeout: followInterval)
                 try Task.checkCancellation()
                 do { try await board.followStore() } catch { log("could not follow the store: \(error)") }
                 if let answerDays, ContinuousClock.now - lastClose >= .seconds(3600) {

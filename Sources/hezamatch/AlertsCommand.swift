@@ -82,7 +82,7 @@ struct AlertsListCommand: AsyncParsableCommand {
         let keeper = try AlertKeeper(board: board, publicURL: "")
         var after: String? = nil
         while true {
-            let page = try keeper.store.alerts(after: after, profile: profile, limit: 1_000)
+            let page = try keeper.alerts(after: after, profile: profile, limit: 1_000)
             guard let last = page.last else { break }
             for alert in page {
                 let what: String
@@ -100,7 +100,7 @@ struct AlertsListCommand: AsyncParsableCommand {
             }
             after = last.id
         }
-        let counts = try keeper.store.outboxCounts()
+        let counts = try keeper.outboxCounts()
         print("\(counts.alerts) alerts; outbox: \(counts.pending) waiting, \(counts.sent) sent, \(counts.dead) given up")
     }
 }

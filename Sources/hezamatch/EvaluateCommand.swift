@@ -3,6 +3,7 @@ import Foundation
 import JobMatching
 import JobRecords
 import HezaMatchCore
+import HezaMatchEvaluation
 
 /// `hezamatch evaluate --judgments FILE`: how well the store's answers match graded judgments.
 struct EvaluateCommand: AsyncParsableCommand {

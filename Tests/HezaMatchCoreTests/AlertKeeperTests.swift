@@ -1,5 +1,5 @@
 import Foundation
-import HezaMatchCore
+@testable import HezaMatchCore
 import JobMatching
 import JobRecords
 import JobStorage

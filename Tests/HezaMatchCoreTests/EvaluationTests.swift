@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JobRecords
+import HezaMatchEvaluation
 @testable import HezaMatchCore
 
 /// The evaluation HEZA runs on its own judgments: the measures, the file, the rows.

@@ -1,5 +1,6 @@
 import Foundation
-import HezaMatchCore
+@testable import HezaMatchCore
+import HezaMatchEvaluation
 import JobMatching
 import JobRecords
 import JobStorage

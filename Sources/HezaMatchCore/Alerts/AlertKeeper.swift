@@ -20,7 +20,8 @@ import SearchIndex
 /// ``AlertStore/alertsVersion()`` and reloaded.
 public final class AlertKeeper: Sendable {
     public let board: JobBoard
-    public let store: any AlertStore
+    /// The alerts' store: callers read it through ``alert(id:)``, ``alerts(after:profile:limit:)`` and ``outboxCounts()``.
+    let store: any AlertStore
     /// The public address of the Heza Works page, for the links in messages (`https://viec.heza.gov.vn`).
     public let publicURL: String
     /// No message in these hours (`nil`: none); a daily digest's hour must fall outside them.
@@ -80,6 +81,21 @@ public final class AlertKeeper: Sendable {
         try await board.store.recordAccess(AccessRecord(actor: createdBy, action: "alert created", subject: alert.id,
                                                         profileIDs: alert.profileID.map { [$0] } ?? []), retention: board.accessRetention)
         return alert
+    }
+
+    /// The alert `id`, or `nil`.
+    public func alert(id: String) throws -> JobAlert? {
+        try store.alert(id: id)
+    }
+
+    /// Up to `limit` alerts after `id` (in id order), of one candidate's profile or all.
+    public func alerts(after id: String?, profile: String?, limit: Int) throws -> [JobAlert] {
+        try store.alerts(after: id, profile: profile, limit: limit)
+    }
+
+    /// The outbox's messages by state (pending, sent, dead, withdrawn).
+    public func outboxCounts() throws -> OutboxCounts {
+        try store.outboxCounts()
     }
 
     /// Opens a public alert's confirmation link: the alert becomes active. `nil` for a token that is no one's.

@@ -246,9 +246,4 @@ extension JobBoard {
             grouping == .occupation ? occupations[key].map { "\($0.vietnamese) (\(key))" } ?? key : key
         }
     }
-
-    /// ``OutcomeEvaluation`` of every answered referral.
-    public func evaluateOutcomes() throws -> OutcomeEvaluation {
-        OutcomeEvaluation(try referralLedger.current().byID.values)
-    }
 }

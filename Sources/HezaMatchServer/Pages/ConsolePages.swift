@@ -64,7 +64,7 @@ extension HezaMatchAPI {
                 "csrf": session.csrf, "text": text, "searched": true, "count": people.count,
                 "people": people.map { person -> [String: Any] in
                     ["id": person.id, "idPath": Self.pathEscape(person.id), "name": person.name, "phone": person.phone ?? "",
-                     "category": person.category.vietnameseName, "education": person.educationLevel.vietnameseName, "district": board.reference.places.homeName(of: person) ?? ""]
+                     "category": person.category.vietnameseName, "education": person.educationLevel.vietnameseName, "district": board.homeName(of: person) ?? ""]
                 }], session: session)
         }
         console.get("/candidates/:id") { _, context -> Response in
@@ -80,7 +80,7 @@ extension HezaMatchAPI {
                                        "category": person.category.vietnameseName, "education": person.educationLevel.vietnameseName,
                                        "asOf": today.vietnamese]
             if let phone = person.phone { page["phone"] = phone }
-            if let district = board.reference.places.homeName(of: person) { page["district"] = district }
+            if let district = board.homeName(of: person) { page["district"] = district }
             if let address = person.address { page["address"] = address }  // the candidate's own record: the address as written
             if let skills = person.skills, !skills.isEmpty { page["skills"] = skills.joined(separator: ", ") }
             if let wants = person.desiredTitles, !wants.isEmpty { page["wants"] = wants.joined(separator: ", ") }
@@ -100,7 +100,7 @@ extension HezaMatchAPI {
                 // Alerts on and off: this candidate's, with their contact (a counsellor's page, behind a session).
                 page["alertsOn"] = true
                 page["csrf"] = session.csrf
-                page["alerts"] = try alerts.store.alerts(after: nil, profile: person.id, limit: 20).map { alert -> [String: Any] in
+                page["alerts"] = try alerts.alerts(after: nil, profile: person.id, limit: 20).map { alert -> [String: Any] in
                     let target: String
                     switch alert.delivery {
                     case .email(let address): target = "thư tới \(address)"
@@ -136,7 +136,7 @@ extension HezaMatchAPI {
             let id = context.parameters.get("id") ?? ""
             let alert = context.parameters.get("alert") ?? ""
             // Only this candidate's alert, from this candidate's page.
-            if let found = try alertKeeper().store.alert(id: alert), found.profileID == id {
+            if let found = try alertKeeper().alert(id: alert), found.profileID == id {
                 _ = try await alertKeeper().remove(id: alert, by: session.caller.requester.label)
             }
             return PageRenderer.redirect(to: "/console/candidates/\(Self.pathEscape(id))")

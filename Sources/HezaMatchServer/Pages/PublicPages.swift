@@ -131,7 +131,7 @@ extension HezaMatchAPI {
             }
             var page: [String: Any] = ["id": posting.id, "title": posting.title, "employer": posting.employer]
             if let zone = posting.zone { page["zone"] = zone }
-            if let district = posting.district { page["district"] = board.reference.places.canonicalName(district) ?? district }
+            if let district = posting.district { page["district"] = board.placeName(district) ?? district }
             if let address = posting.address { page["address"] = address }
             if let salary = Self.salary(posting) { page["salary"] = salary }
             if let openings = posting.openings { page["openings"] = openings }

@@ -43,14 +43,14 @@ extension HezaMatchAPI {
             _ = try context.counsellor()
             let keeper = try alertKeeper()
             let limit = try request.integer("limit", default: 100, in: 1...1_000)
-            let alerts = try keeper.store.alerts(after: request.uri.queryParameters.get("after"),
+            let alerts = try keeper.alerts(after: request.uri.queryParameters.get("after"),
                                                  profile: request.uri.queryParameters.get("profile"), limit: limit)
             return AlertList(alerts: alerts.map(AlertAnswer.init))
         }
         protected.get("/v1/alerts/:id") { _, context -> AlertAnswer in
             _ = try context.counsellor()
             let id = context.parameters.get("id") ?? ""
-            guard let alert = try alertKeeper().store.alert(id: id) else { throw APIError.notFound("no alert \(id)") }
+            guard let alert = try alertKeeper().alert(id: id) else { throw APIError.notFound("no alert \(id)") }
             return AlertAnswer(alert)
         }
         protected.delete("/v1/alerts/:id") { _, context -> Stored in

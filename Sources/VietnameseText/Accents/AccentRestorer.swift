@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc  // log: the C library's, so the analyzer needs no Foundation
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Puts the accents back on text typed without them, from the statistics of a body of
 /// accented text (the index's postings): `ky su dien tu` → `kỹ sư điện tử`, `ban hang` →

@@ -1,88 +1,15 @@
 import Foundation
+@_spi(Evaluation) import HezaMatchCore
 import JobMatching
 import JobRecords
 import JobStorage
 
-/// Graded judgments of what should come first, and how the board's answers measure against
-/// them: nDCG@10 and recall@10 per task, and per candidate category.
-///
-/// The file: one judgment a line, `task<TAB>query<TAB>id<TAB>grade`, where the task is `search`
-/// (the query is the words), `match` (a profile id; the ids judged are postings) or `shortlist`
-/// (a posting id; the ids judged are profiles), and the grade 1 to 3 (unlisted ids are 0). Lines
-/// starting with `#` are comments.
-public struct Judgments: Sendable {
-    public enum Task: String, CaseIterable, Sendable { case search, match, shortlist }
-
-    /// Grades by task, query, judged id.
-    public var grades: [Task: [String: [String: Int]]] = [:]
-
-    /// Reads a judgments file; bad lines are refused with file, line and field.
-    public init(tsv: String, file: String) throws {
-        var problems: [LoadFailure.Problem] = []
-        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            func refuse(_ field: String?, _ message: String) { problems.append(.init(file: file, line: number + 1, field: field, message: message)) }
-            guard columns.count == 4 else { refuse(nil, "expected task, query, id and grade separated by tabs, found \(columns.count) columns"); continue }
-            guard let task = Task(rawValue: columns[0]) else { refuse("task", "must be search, match or shortlist, not '\(columns[0])'"); continue }
-            guard !columns[1].isEmpty else { refuse("query", "is empty"); continue }
-            guard !columns[2].isEmpty else { refuse("id", "is empty"); continue }
-            guard let grade = Int(columns[3]), (0...3).contains(grade) else { refuse("grade", "must be 0 to 3, not '\(columns[3])'"); continue }
-            grades[task, default: [:]][columns[1], default: [:]][columns[2]] = grade
-        }
-        if !problems.isEmpty { throw LoadFailure(problems: Array(problems.prefix(LoadFailure.listedLimit)), count: problems.count) }
-    }
-
-    /// nDCG@k with gains 2^g − 1, against the ideal order of every judged id; `nil` when
-    /// nothing is judged above 0.
-    public static func ndcg(_ ranked: [String], _ grades: [String: Int], k: Int = 10) -> Double? {
-        func gain(_ grade: Int) -> Double { pow(2, Double(grade)) - 1 }
-        let dcg = ranked.prefix(k).enumerated().reduce(0.0) { $0 + gain(grades[$1.element] ?? 0) / log2(Double($1.offset) + 2) }
-        let ideal = grades.values.sorted(by: >).prefix(k).enumerated().reduce(0.0) { $0 + gain($1.element) / log2(Double($1.offset) + 2) }
-        return ideal > 0 ? dcg / ideal : nil
-    }
-
-    /// The share of ids graded 2 or more found in the top k, out of min(k, their number); `nil` when none.
-    public static func recall(_ ranked: [String], _ grades: [String: Int], k: Int = 10) -> Double? {
-        let relevant = Set(grades.filter { $0.value >= 2 }.keys)
-        guard !relevant.isEmpty else { return nil }
-        return Double(ranked.prefix(k).filter(relevant.contains).count) / Double(min(k, relevant.count))
-    }
-}
-
-/// nDCG@10 and recall@10, means over the queries judged: the board's, and the SQLite FTS5
-/// baseline's (``FullTextBaseline``) on the same queries, plain and with the board's hard filters.
-public struct EvaluationRow: Sendable, Hashable {
-    /// A pair of means.
-    public struct Figures: Sendable, Hashable {
-        public var ndcg: Double
-        public var recall: Double
-
-        public init(ndcg: Double, recall: Double) {
-            self.ndcg = ndcg
-            self.recall = recall
-        }
-    }
-
-    public var name: String
-    public var queries: Int
-    /// The board's answers.
-    public var board: Figures
-    /// FTS5 over the same text fields, every word OR-ed, ranked by bm25: no eligibility.
-    public var fts5: Figures
-    /// The same, keeping only what the board's hard filters keep (open, education, age).
-    public var fts5Filtered: Figures
-
-    public init(name: String, queries: Int, board: Figures, fts5: Figures, fts5Filtered: Figures) {
-        self.name = name
-        self.queries = queries
-        self.board = board
-        self.fts5 = fts5
-        self.fts5Filtered = fts5Filtered
-    }
-}
-
 extension JobBoard {
+    /// ``OutcomeEvaluation`` of every answered referral.
+    public func evaluateOutcomes() throws -> OutcomeEvaluation {
+        OutcomeEvaluation(try allReferrals())
+    }
+
     /// The systems measured side by side.
     private enum System: CaseIterable { case board, fts5, fts5Filtered }
 
@@ -111,7 +38,7 @@ extension JobBoard {
     /// (which hold no names or phones), and the answers are ids.
     public func evaluate(_ judgments: Judgments, asOf: CalendarDate) throws -> [EvaluationRow] {
         try prepareSearchAids()  // searched as a job seeker's search is: accents restored, employers understood
-        let postingsIndex = try postings.index(), profilesIndex = try profiles.index()
+        let (postingsIndex, profilesIndex) = try currentIndexes()
         var allPostings: [String: JobPosting] = [:], allProfiles: [String: CandidateProfile] = [:]
         try postingsIndex.snapshot.forEachStoredFields { id, stored in allPostings[id] = try StoredRecord.posting(stored) }
         try profilesIndex.snapshot.forEachStoredFields { id, stored in allProfiles[id] = try StoredRecord.profile(stored) }
@@ -132,14 +59,14 @@ extension JobBoard {
                     ranked[.fts5] = Array(found.prefix(10))
                     ranked[.fts5Filtered] = Array(found.filter(open).prefix(10))
                 case .match:
-                    guard let profile = allProfiles[query] else { throw MatchError(.unknownProfile, "judged profile \(query) is not in \(store.location)") }
+                    guard let profile = allProfiles[query] else { throw MatchError(.unknownProfile, "judged profile \(query) is not in \(location)") }
                     ranked[.board] = try matcher.match(profile: profile, asOf: asOf, limit: 10, postings: postingsIndex).map(\.posting.id)
                     let words = (profile.desiredTitles ?? []) + (profile.skills ?? []) + [profile.major ?? "", profile.summary ?? ""]
                     let found = try baseline.postings(matching: words.joined(separator: " "))
                     ranked[.fts5] = Array(found.prefix(10))
                     ranked[.fts5Filtered] = Array(found.filter { allPostings[$0].map { Self.eligible(profile, for: $0, asOf: asOf) } ?? false }.prefix(10))
                 case .shortlist:
-                    guard let posting = allPostings[query] else { throw MatchError(.unknownPosting, "judged posting \(query) is not in \(store.location)") }
+                    guard let posting = allPostings[query] else { throw MatchError(.unknownPosting, "judged posting \(query) is not in \(location)") }
                     let words = [posting.title] + (posting.skills ?? []) + [posting.requirements ?? ""]
                     let found = try baseline.profiles(matching: words.joined(separator: " "))
                     let lists: [System: [String]] = [
