@@ -15,7 +15,7 @@ extension JobBoard {
             throw MatchError(.tooDeep, "results go no deeper than \(Self.maximumResultDepth) (page × per_page, or offset + limit)")
         }
         var request = request
-        request.facets = ["zone", "education_min", "audience"]
+        request.facets = [PostingKeyword.zone, .educationMin, .audience].map(\.rawValue)
         // The latest aids, never learned here: until they are ready (``prepareSearchAids()``), a search goes without.
         if request.understands && (request.accents == nil || request.employers == nil), let aids = aids.current() {
             if request.accents == nil { request.accents = aids.accents }
@@ -30,7 +30,8 @@ extension JobBoard {
         func facet(_ name: String) -> [FacetValue] { (page.facets[name] ?? []).map { FacetValue(value: $0.value, count: $0.count) } }
         let perPage = max(1, request.limit)
         var answer = SearchAnswer(total: page.total, totalIsExact: page.totalIsExact, page: request.offset / perPage + 1, perPage: request.limit,
-                                  results: results, facets: ["zone": facet("zone"), "education": facet("education_min"), "audience": facet("audience")])
+                                  results: results, facets: ["zone": facet(PostingKeyword.zone.rawValue), "education": facet(PostingKeyword.educationMin.rawValue),
+                                                                   "audience": facet(PostingKeyword.audience.rawValue)])
         answer.understood = page.understood
         answer.didYouMean = page.didYouMean
         return answer

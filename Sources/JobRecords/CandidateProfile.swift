@@ -34,7 +34,8 @@ public struct CandidateProfile: Hashable, Sendable, Codable {
     /// Age in years on `date`, when the birth year is known.
     public func age(on date: CalendarDate) -> Int? { birthYear.map { date.year - $0 } }
 
-    enum CodingKeys: String, CodingKey {
+    /// The fields, declared once (``RecordField``): JSON keys, types, required.
+    public enum Field: String, RecordField {
         case id, name, phone, category, education, major, school, skills
         case experienceYears = "experience_years"
         case summary
@@ -43,5 +44,21 @@ public struct CandidateProfile: Hashable, Sendable, Codable {
         case district, address
         case desiredSalary = "desired_salary"
         case needsHousing = "needs_housing"
+
+        public var kind: RecordFieldKind {
+            switch self {
+            case .id, .name, .phone, .major, .school, .summary, .district, .address: return .string
+            case .category: return .category
+            case .education: return .level
+            case .skills, .desiredTitles: return .strings
+            case .experienceYears: return .number
+            case .birthYear, .desiredSalary: return .wholeNumber
+            case .needsHousing: return .bool
+            }
+        }
+
+        public var isRequired: Bool { self == .id || self == .name || self == .category }
     }
+
+    typealias CodingKeys = Field
 }

@@ -27,12 +27,29 @@ public struct JobPosting: Hashable, Sendable, Codable {
         self.title = title
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The fields, declared once (``RecordField``): JSON keys, types, required.
+    public enum Field: String, RecordField {
         case id, employer, zone, district, address, title, description, requirements, skills
         case educationMin = "education_min"
         case audiences, openings
         case ageMin = "age_min", ageMax = "age_max"
         case salaryMin = "salary_min", salaryMax = "salary_max"
         case housing, posted, deadline
+
+        public var kind: RecordFieldKind {
+            switch self {
+            case .id, .employer, .zone, .district, .address, .title, .description, .requirements: return .string
+            case .skills: return .strings
+            case .educationMin: return .level
+            case .audiences: return .categories
+            case .openings, .ageMin, .ageMax, .salaryMin, .salaryMax: return .wholeNumber
+            case .housing: return .bool
+            case .posted, .deadline: return .date
+            }
+        }
+
+        public var isRequired: Bool { self == .id || self == .employer || self == .title }
     }
+
+    typealias CodingKeys = Field
 }

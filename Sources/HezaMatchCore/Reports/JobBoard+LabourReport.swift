@@ -124,7 +124,8 @@ extension JobBoard {
         var fitsZone = [Int](repeating: 0, count: zoneNumbers.count)
         var candidates = 0
         let people = try profiles.index()
-        try people.snapshot.forEachSegmentColumns(keywords: ["category", "education", "occupation", "district"], numbers: ["birth_year"]) { columns in
+        try people.snapshot.forEachSegmentColumns(keywords: [ProfileKeyword.category, .education, .occupation, .district].map(\.rawValue),
+                                                   numbers: [ProfileNumber.birthYear.rawValue]) { columns in
             // Counts by key number, named once the segment is done.
             var counts = columns.keys.map { [Int](repeating: 0, count: $0.count) }
             var fitting = [Int](repeating: 0, count: columns.keys[2].count)

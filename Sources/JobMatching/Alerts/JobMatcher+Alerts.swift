@@ -28,11 +28,11 @@ extension JobMatcher {
         findEmployer(&state)
         findPlacesAndLevels(&state)
         preferOrFilter(&state)
-        var filters = try self.filters(&state).filter { if case .range("deadline", _, _, _) = $0 { false } else { true } }
+        var filters = try self.filters(&state).filter { if case .range(PostingNumber.deadline.rawValue, _, _, _) = $0 { false } else { true } }
         // What a search would only prefer, an alert requires.
-        if let zone = state.preferred.zone { filters.append(.keyword("zone", anyOf: [zone])) }
+        if let zone = state.preferred.zone { filters.append(.posting(.zone, anyOf: [zone])) }
         if let place = state.preferred.place { filters.append(MatchIndexes.filter(in: place, places: reference.places)) }
-        if !state.preferred.employers.isEmpty { filters.append(.keyword("employer", anyOf: state.preferred.employers)) }
+        if !state.preferred.employers.isEmpty { filters.append(.posting(.employer, anyOf: state.preferred.employers)) }
         var folded = " " + VietnameseAnalyzer().foldedText(state.search.text) + " "
         for phrase in Self.alertFillerPhrases { folded = folded.replacingOccurrences(of: " \(phrase) ", with: " ") }
         let words = folded.split(separator: " ").map(String.init)
@@ -70,12 +70,12 @@ extension JobMatcher {
         where !terms.contains(term) { terms.append(term) }
         guard let first = terms.first else { return nil }
         // The eligibility `match` filters on: the posting's education minimum and ages (a profile without a birth year passes).
-        var filters: [SearchFilter] = [.keyword("education_min", anyOf: profile.educationLevel.andBelow.map(\.rawValue))]
+        var filters: [SearchFilter] = [.posting(.educationMin, anyOf: profile.educationLevel.andBelow.map(\.rawValue))]
         if let birthYear = profile.birthYear {
             // The posting's ages are compared with the candidate's age this year (the shortlist's rule).
             let age = Int64(year - birthYear)
-            filters.append(.range("age_min", atMost: age, orMissing: true))
-            filters.append(.range("age_max", atLeast: age, orMissing: true))
+            filters.append(.posting(.ageMin, atMost: age, orMissing: true))
+            filters.append(.posting(.ageMax, atLeast: age, orMissing: true))
         }
         return SavedSearchCriteria(requirements: [.init(word: first, alternatives: Array(terms.dropFirst()))], filters: filters)
     }

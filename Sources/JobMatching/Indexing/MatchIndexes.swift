@@ -7,19 +7,33 @@ import JobRecords
 /// searches candidates by them here.
 public enum MatchIndexes {
     public static let postingSchema = IndexSchema(
-        textFields: [.init("title", weight: 3), .init("skills", weight: 2.5), .init("requirements", weight: 1.5),
-                     .init("description", weight: 0.7), .init("employer", weight: 0.3),
-                     .init("concepts", weight: 2.5, lengthNormalization: 0.3, storesPositions: false)],
-        keywordFields: ["zone", "district", "education_min", "audience", "employer", "occupation", "place"],
-        numericFields: ["deadline", "age_min", "age_max", "salary_min", "salary_max", "openings", "latitude", "longitude"]
+        textFields: PostingText.allCases.map { field in
+            switch field {
+            case .title: .init(field.rawValue, weight: 3)
+            case .skills: .init(field.rawValue, weight: 2.5)
+            case .requirements: .init(field.rawValue, weight: 1.5)
+            case .description: .init(field.rawValue, weight: 0.7)
+            case .employer: .init(field.rawValue, weight: 0.3)
+            case .concepts: .init(field.rawValue, weight: 2.5, lengthNormalization: 0.3, storesPositions: false)
+            }
+        },
+        keywordFields: PostingKeyword.allCases.map(\.rawValue),
+        numericFields: PostingNumber.allCases.map(\.rawValue)
     )
 
     public static let profileSchema = IndexSchema(
-        textFields: [.init("desired_titles", weight: 3), .init("skills", weight: 2.5), .init("major", weight: 2),
-                     .init("summary", weight: 1), .init("school", weight: 0.5),
-                     .init("concepts", weight: 2.5, lengthNormalization: 0.3, storesPositions: false)],
-        keywordFields: ["category", "education", "district", "occupation"],
-        numericFields: ["birth_year", "desired_salary"]
+        textFields: ProfileText.allCases.map { field in
+            switch field {
+            case .desiredTitles: .init(field.rawValue, weight: 3)
+            case .skills: .init(field.rawValue, weight: 2.5)
+            case .major: .init(field.rawValue, weight: 2)
+            case .summary: .init(field.rawValue, weight: 1)
+            case .school: .init(field.rawValue, weight: 0.5)
+            case .concepts: .init(field.rawValue, weight: 2.5, lengthNormalization: 0.3, storesPositions: false)
+            }
+        },
+        keywordFields: ProfileKeyword.allCases.map(\.rawValue),
+        numericFields: ProfileNumber.allCases.map(\.rawValue)
     )
 
     /// Kilometres around a commune or ward within which a posting counts as in it, for a filter: few postings
@@ -30,15 +44,15 @@ public enum MatchIndexes {
     /// district, a province or an old province by the keyword `place` (a posting written with old or new units).
     public static func filter(in place: PlaceReading, places: PlaceDirectory) -> SearchFilter {
         switch place.level {
-        case .zone: return .keyword("zone", anyOf: [place.name])
+        case .zone: return .posting(.zone, anyOf: [place.name])
         case .unit, .oldCommune: return filter(within: communeRadius, of: place.point)
-        case .oldDistrict, .province, .oldProvince: return .keyword("place", anyOf: [places.ownKey(place)!])
+        case .oldDistrict, .province, .oldProvince: return .posting(.place, anyOf: [places.ownKey(place)!])
         }
     }
 
     /// The filter for "within `kilometres` of `point`", on the numbers `latitude` and `longitude`.
     public static func filter(within kilometres: Double, of point: GeoPoint) -> SearchFilter {
-        .withinDistance(latitude: "latitude", longitude: "longitude", centreLatitude: point.latitude, centreLongitude: point.longitude,
+        .withinDistance(latitude: PostingNumber.latitude.rawValue, longitude: PostingNumber.longitude.rawValue, centreLatitude: point.latitude, centreLongitude: point.longitude,
                         kilometres: kilometres)
     }
 
@@ -64,28 +78,30 @@ public enum MatchIndexes {
     public static func document(_ posting: JobPosting, reference: ReferenceData) -> IndexDocument {
         let synonyms = reference.synonyms
         let occupations = reference.occupations.occupations(of: posting)  // classified once for the text and the keyword
-        var numbers: [String: Int64] = [:]
+        var numbers: [PostingNumber: Int64] = [:]
         let workplace = reference.places.workplace(zone: posting.zone, district: posting.district, address: posting.address)
-        if let point = workplace?.point.microdegrees { (numbers["latitude"], numbers["longitude"]) = point }
-        if let deadline = posting.deadline { numbers["deadline"] = deadline.number }
-        if let value = posting.ageMin { numbers["age_min"] = Int64(value) }
-        if let value = posting.ageMax { numbers["age_max"] = Int64(value) }
-        if let value = posting.salaryMin { numbers["salary_min"] = Int64(value) }
-        if let value = posting.salaryMax { numbers["salary_max"] = Int64(value) }
-        if let value = posting.openings { numbers["openings"] = Int64(value) }
+        if let point = workplace?.point.microdegrees { (numbers[.latitude], numbers[.longitude]) = point }
+        if let deadline = posting.deadline { numbers[.deadline] = deadline.number }
+        if let value = posting.ageMin { numbers[.ageMin] = Int64(value) }
+        if let value = posting.ageMax { numbers[.ageMax] = Int64(value) }
+        if let value = posting.salaryMin { numbers[.salaryMin] = Int64(value) }
+        if let value = posting.salaryMax { numbers[.salaryMax] = Int64(value) }
+        if let value = posting.openings { numbers[.openings] = Int64(value) }
         return IndexDocument(
             id: posting.id,
-            text: ["title": posting.title, "skills": (posting.skills ?? []).joined(separator: "; "),
-                   "requirements": posting.requirements ?? "", "description": posting.description ?? "", "employer": posting.employer,
-                   "concepts": ([concepts(posting, synonyms)] + occupations.map { OccupationTaxonomy.token($0.code) })
-                       .joined(separator: " ")],
-            keywords: ["zone": posting.zone.map { [$0] } ?? [],
-                       "district": (posting.district.flatMap { reference.places.read($0)?.name } ?? posting.district).map { [$0] } ?? [],
-                       "place": workplace.map { reference.places.placeKeys($0) } ?? [],
-                       "education_min": [(posting.educationMin ?? .none).rawValue],
-                       "audience": posting.audiences.map { $0.map(\.rawValue) } ?? [everyAudience],
-                       "employer": [posting.employer], "occupation": occupations.map(\.code)],
-            numbers: numbers,
+            text: PostingText.named([.title: posting.title, .skills: (posting.skills ?? []).joined(separator: "; "),
+                                     .requirements: posting.requirements ?? "", .description: posting.description ?? "", .employer: posting.employer,
+                                     .concepts: ([concepts(posting, synonyms)] + occupations.map { OccupationTaxonomy.token($0.code) })
+                                         .joined(separator: " ")]),
+            keywords: PostingKeyword.named([
+                .zone: posting.zone.map { [$0] } ?? [],
+                .district: (posting.district.flatMap { reference.places.read($0)?.name } ?? posting.district).map { [$0] } ?? [],
+                .place: workplace.map { reference.places.placeKeys($0) } ?? [],
+                .educationMin: [(posting.educationMin ?? .none).rawValue],
+                .audience: posting.audiences.map { $0.map(\.rawValue) } ?? [everyAudience],
+                .employer: [posting.employer], .occupation: occupations.map(\.code),
+            ]),
+            numbers: PostingNumber.named(numbers),
             stored: StoredRecord.encode(posting)
         )
     }
@@ -96,22 +112,22 @@ public enum MatchIndexes {
     public static func document(_ profile: CandidateProfile, reference: ReferenceData) -> IndexDocument {
         let synonyms = reference.synonyms
         let occupations = reference.occupations.occupations(of: profile)  // classified once for the text and the keyword
-        var numbers: [String: Int64] = [:]
+        var numbers: [ProfileNumber: Int64] = [:]
         let home = reference.places.home(district: profile.district, address: profile.address)
         var stored = profile
         if profile.address != nil { stored.address = reference.places.read(profile.address)?.publicText }
-        if let value = profile.birthYear { numbers["birth_year"] = Int64(value) }
-        if let value = profile.desiredSalary { numbers["desired_salary"] = Int64(value) }
+        if let value = profile.birthYear { numbers[.birthYear] = Int64(value) }
+        if let value = profile.desiredSalary { numbers[.desiredSalary] = Int64(value) }
         return IndexDocument(
             id: profile.id,
-            text: ["desired_titles": (profile.desiredTitles ?? []).joined(separator: "; "),
-                   "skills": (profile.skills ?? []).joined(separator: "; "), "major": profile.major ?? "",
-                   "summary": profile.summary ?? "", "school": profile.school ?? "",
-                   "concepts": ([concepts(profile, synonyms)] + occupations.map { OccupationTaxonomy.token($0.code) })
-                       .joined(separator: " ")],
-            keywords: ["category": [profile.category.rawValue], "education": [profile.educationLevel.rawValue],
-                       "district": home.map { [$0.name] } ?? [], "occupation": occupations.map(\.code)],
-            numbers: numbers,
+            text: ProfileText.named([.desiredTitles: (profile.desiredTitles ?? []).joined(separator: "; "),
+                                     .skills: (profile.skills ?? []).joined(separator: "; "), .major: profile.major ?? "",
+                                     .summary: profile.summary ?? "", .school: profile.school ?? "",
+                                     .concepts: ([concepts(profile, synonyms)] + occupations.map { OccupationTaxonomy.token($0.code) })
+                                         .joined(separator: " ")]),
+            keywords: ProfileKeyword.named([.category: [profile.category.rawValue], .education: [profile.educationLevel.rawValue],
+                                            .district: home.map { [$0.name] } ?? [], .occupation: occupations.map(\.code)]),
+            numbers: ProfileNumber.named(numbers),
             stored: StoredRecord.encode(stored)
         )
     }

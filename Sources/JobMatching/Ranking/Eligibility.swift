@@ -21,9 +21,9 @@ extension JobMatcher {
         /// The index filters of the rules (the profiles' `education` keyword and `birth_year` number).
         public var filters: [SearchFilter] {
             var filters: [SearchFilter] = []
-            if let minimumEducation { filters.append(.keyword("education", anyOf: minimumEducation.andAbove.map(\.rawValue))) }
+            if let minimumEducation { filters.append(.profile(.education, anyOf: minimumEducation.andAbove.map(\.rawValue))) }
             if earliestBirthYear != nil || latestBirthYear != nil {
-                filters.append(.range("birth_year", lower: earliestBirthYear.map(Int64.init), upper: latestBirthYear.map(Int64.init), orMissing: true))
+                filters.append(.profile(.birthYear, lower: earliestBirthYear.map(Int64.init), upper: latestBirthYear.map(Int64.init), orMissing: true))
             }
             return filters
         }

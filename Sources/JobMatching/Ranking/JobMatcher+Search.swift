@@ -142,7 +142,7 @@ extension JobMatcher {
     func filters(_ state: inout SearchUnderstanding) throws -> [SearchFilter] {
         let search = state.search
         var filters = Self.openFilters(asOf: search.asOf)
-        if let zone = search.zone { filters.append(.keyword("zone", anyOf: [zone])) }
+        if let zone = search.zone { filters.append(.posting(.zone, anyOf: [zone])) }
         if let district = search.district {
             guard let reading = reference.places.read(district) else {
                 throw MatchError(.unknownPlace, "cannot read '\(district)' as a zone, commune, ward, district or province")
@@ -162,10 +162,10 @@ extension JobMatcher {
             guard within > 0 && within <= 2_000 else { throw MatchError(.invalidParameter, "within_km must be over 0 and at most 2000, not \(within)") }
             filters.append(MatchIndexes.filter(within: within, of: near.point))
         }
-        if let education = search.education { filters.append(.keyword("education_min", anyOf: education.andBelow.map(\.rawValue))) }
-        if !state.employerNames.isEmpty { filters.append(.keyword("employer", anyOf: state.employerNames)) }
+        if let education = search.education { filters.append(.posting(.educationMin, anyOf: education.andBelow.map(\.rawValue))) }
+        if !state.employerNames.isEmpty { filters.append(.posting(.employer, anyOf: state.employerNames)) }
         if let audience = search.audience {
-            filters.append(.keyword("audience", anyOf: state.invitedOnly ? [audience.rawValue] : [audience.rawValue, MatchIndexes.everyAudience]))
+            filters.append(.posting(.audience, anyOf: state.invitedOnly ? [audience.rawValue] : [audience.rawValue, MatchIndexes.everyAudience]))
         }
         return filters
     }

@@ -102,10 +102,10 @@ public struct JobMatcher: Sendable {
     /// The postings a candidate is eligible for, best first, with reasons.
     public func match(profile: CandidateProfile, asOf: CalendarDate, limit: Int, postings index: SearchIndex) throws -> [RankedPosting] {
         var filters = Self.openFilters(asOf: asOf)
-        filters.append(.keyword("education_min", anyOf: profile.educationLevel.andBelow.map(\.rawValue)))
+        filters.append(.posting(.educationMin, anyOf: profile.educationLevel.andBelow.map(\.rawValue)))
         if let age = profile.age(on: asOf) {
-            filters.append(.range("age_min", atMost: Int64(age), orMissing: true))
-            filters.append(.range("age_max", atLeast: Int64(age), orMissing: true))
+            filters.append(.posting(.ageMin, atMost: Int64(age), orMissing: true))
+            filters.append(.posting(.ageMax, atLeast: Int64(age), orMissing: true))
         }
         let text = [(profile.desiredTitles ?? []).joined(separator: " ; "), (profile.skills ?? []).joined(separator: " ; "),
                     profile.major ?? ""].joined(separator: " ; ")
@@ -200,7 +200,7 @@ public struct JobMatcher: Sendable {
 
     /// Postings still open on `asOf` (no deadline, or not before it).
     static func openFilters(asOf: CalendarDate) -> [SearchFilter] {
-        [.range("deadline", atLeast: asOf.number, orMissing: true)]
+        [.posting(.deadline, atLeast: asOf.number, orMissing: true)]
     }
 
     static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
