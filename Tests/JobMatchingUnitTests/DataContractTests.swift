@@ -111,33 +111,26 @@ import Testing
         return profile
     }()
 
+    /// Every property of `record` (each filled) is one of `fields`, written to JSON under its key and read back.
+    private func everyPropertyIsAField<R: JSONRecord & Encodable & Equatable, F: RecordField>(_ record: R, _ fields: F.Type) throws {
+        let properties = Mirror(reflecting: record).children
+        #expect(properties.count == F.allCases.count, "\(R.self) has \(properties.count) properties and \(F.allCases.count) fields")
+        #expect(properties.allSatisfy { !(($0.value as? any OptionalProtocol)?.isNone ?? false) }, "a property of the full \(R.self) is empty")
+        guard case .object(let json) = try JSONValueEncoder.value(record) else { Issue.record("not an object"); return }
+        #expect(Set(json.keys) == Set(F.allCases.map(\.rawValue)))
+        #expect(try R.read(try JSONValueEncoder.text(record)).get() == record)
+    }
+
     /// Every property is a declared field, written to JSON under its key, read back, and kept by the index's stored
     /// record (a profile's stored record leaves out the name and phone: personal data).
     @Test func everyPropertyIsAFieldAndSurvivesJSONAndTheStoredRecord() throws {
-        let posting = Self.fullPosting
-        #expect(Mirror(reflecting: posting).children.count == JobPosting.Field.allCases.count)
-        #expect(Mirror(reflecting: posting).children.allSatisfy { child in
-            guard let value = child.value as? any OptionalProtocol else { return true }
-            return !value.isNone
-        }, "a field of the full posting is not filled")
-        guard case .object(let postingJSON) = try JSONValueEncoder.value(posting) else { Issue.record("not an object"); return }
-        #expect(Set(postingJSON.keys) == Set(JobPosting.Field.allCases.map(\.rawValue)))
-        #expect(try JobPosting.read(try JSONValueEncoder.text(posting)).get() == posting)
-        #expect(try StoredRecord.posting(StoredRecord.encode(posting)) == posting)
-
-        let profile = Self.fullProfile
-        #expect(Mirror(reflecting: profile).children.count == CandidateProfile.Field.allCases.count)
-        #expect(Mirror(reflecting: profile).children.allSatisfy { child in
-            guard let value = child.value as? any OptionalProtocol else { return true }
-            return !value.isNone
-        }, "a field of the full profile is not filled")
-        guard case .object(let profileJSON) = try JSONValueEncoder.value(profile) else { Issue.record("not an object"); return }
-        #expect(Set(profileJSON.keys) == Set(CandidateProfile.Field.allCases.map(\.rawValue)))
-        #expect(try CandidateProfile.read(try JSONValueEncoder.text(profile)).get() == profile)
-        var withoutPersonal = profile
+        try everyPropertyIsAField(Self.fullPosting, JobPosting.Field.self)
+        #expect(try StoredRecord.posting(StoredRecord.encode(Self.fullPosting)) == Self.fullPosting)
+        try everyPropertyIsAField(Self.fullProfile, CandidateProfile.Field.self)
+        var withoutPersonal = Self.fullProfile
         withoutPersonal.name = ""
         withoutPersonal.phone = nil
-        #expect(try StoredRecord.profile(StoredRecord.encode(profile)) == withoutPersonal)
+        #expect(try StoredRecord.profile(StoredRecord.encode(Self.fullProfile)) == withoutPersonal)
     }
 }
 

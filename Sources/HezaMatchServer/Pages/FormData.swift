@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// The fields of a form a browser posts: `application/x-www-form-urlencoded`, or
-/// `multipart/form-data` (the import's file).
+/// The fields of a form a browser posts: `application/x-www-form-urlencoded` (read by Hummingbird's decoder), or
+/// `multipart/form-data` (the import's file: read here, no kept package reads it).
 struct FormData {
     var fields: [String: String] = [:]
     var files: [String: [UInt8]] = [:]
@@ -20,19 +20,18 @@ struct FormData {
                   !boundary.isEmpty else { throw APIError.badRequest("the form has no boundary") }
             return multipart(bytes, boundary: boundary)
         }
-        return urlEncoded(String(decoding: bytes, as: UTF8.self))
+        return try urlEncoded(String(decoding: bytes, as: UTF8.self))
     }
 
-    static func urlEncoded(_ text: String) -> FormData {
-        var form = FormData()
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ part: Substring) -> String {
-                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            form.fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+    /// A url-encoded form, read by Hummingbird's `URLEncodedFormDecoder` (`+` and percent escapes; a field given twice,
+    /// or a name it cannot read, is a bad request).
+    static func urlEncoded(_ text: String) throws -> FormData {
+        do {
+            return FormData(fields: try URLEncodedFormDecoder().decode([String: String].self, from: text))
+        } catch {
+            // Not the decoder's message: it quotes the values, which may be personal data.
+            throw APIError.badRequest("the form cannot be read (a field given twice, or a name with brackets)")
         }
-        return form
     }
 
     /// The parts of a multipart body: text fields and files, by name.
