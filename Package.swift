@@ -16,7 +16,6 @@ let package = Package(
         .library(name: "MatchRendering", targets: ["MatchRendering"]),
         .library(name: "HezaMatchCore", targets: ["HezaMatchCore"]),
         .executable(name: "hezamatch", targets: ["hezamatch"]),
-        .executable(name: "hezamatch-bench", targets: ["hezamatch-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -139,18 +138,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
-        ),
-        .executableTarget(
-            name: "hezamatch-bench",
-            dependencies: [
-                "VietnameseText",
-                "SearchIndex",
-                "JobRecords",
-                "JobMatching",
-                "JobStorage",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Benchmarks/hezamatch-bench"
         ),
         .testTarget(
             name: "VietnameseTextUnitTests",

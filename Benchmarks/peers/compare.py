@@ -36,8 +36,8 @@ def main():
     parser.add_argument("--engines", default="hezamatch,tantivy,lucene,bm25s",
                         help="any of hezamatch, tantivy, lucene, bm25s, fts5 (fts5 takes about a second a ranked OR query: run it apart)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each query; the median is its latency")
-    parser.add_argument("--bench", default=os.path.join(ROOT, ".build", "release", "hezamatch-bench"),
-                        help="the hezamatch-bench binary (build: swift build -c release --product hezamatch-bench)")
+    parser.add_argument("--bench", default=os.path.join(ROOT, "Benchmarks", ".build", "release", "hezamatch-bench"),
+                        help="the hezamatch-bench binary (build: swift build -c release --package-path Benchmarks --product hezamatch-bench)")
     args = parser.parse_args()
     engines = args.engines.split(",")
     rows = []

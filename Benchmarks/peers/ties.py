@@ -31,7 +31,7 @@ def main():
     parser.add_argument("--engine", default="tantivy", choices=["tantivy", "lucene"])
     parser.add_argument("--mode", default="or", choices=["or", "and"])
     parser.add_argument("--k", type=int, default=10)
-    parser.add_argument("--bench", default=os.path.join(ROOT, ".build", "release", "hezamatch-bench"))
+    parser.add_argument("--bench", default=os.path.join(ROOT, "Benchmarks", ".build", "release", "hezamatch-bench"))
     args = parser.parse_args()
     ours = run([args.bench, "index", "--docs", args.docs, "--queries", args.queries, "--mode", args.mode,
                 "--k", str(2 * args.k), "--repeat", "1", "--with-scores"])
