@@ -15,7 +15,7 @@ seconds="${1:-30}"; shift || true
 jobs_at_once="${FUZZ_JOBS:-2}"
 targets=("$@")
 [[ ${#targets[@]} -eq 0 ]] && targets=(FuzzAnalyzer FuzzLegacyText FuzzJSONLines FuzzIndexFile FuzzQuery FuzzStoredRecord)
-flags=(-c "${FUZZ_CONFIG:-release}" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing -Xswiftc -gline-tables-only)
+flags=(-c "${FUZZ_CONFIG:-release}" ${CI:+--disable-index-store} -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing -Xswiftc -gline-tables-only)
 # The main package's pins, so that the fuzz build uses the same dependencies as the tested one.
 cp ../Package.resolved Package.resolved
 # Each target linked on its own (one build of every product would link MakeFuzzSeeds with libFuzzer's main too);
