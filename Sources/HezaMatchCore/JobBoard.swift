@@ -9,6 +9,8 @@ import Synchronization
 /// The one owner of the store, both search indexes, the reference tables and the
 /// matcher: what the `hezamatch` tool and the HTTP server both stand on, so that they
 /// answer with the same types (``SearchAnswer``, ``MatchAnswer``, ``ShortlistAnswer``).
+/// A facade: each question is a service's (searching, matching, audit, maintenance, fairs,
+/// records, referrals, the labour report), over one shared core.
 ///
 /// ```swift
 /// let board = try JobBoard.open(storePath: "hezamatch.sqlite", corpus: "Corpus")
@@ -31,23 +33,14 @@ import Synchronization
 /// **Indexes** are opened lazily (a `search` never opens the profiles' index) from
 /// their saved files, memory-mapped, and caught up with the changes after the
 /// sequence they contain; ``saveIndexes()`` writes them back.
-public final class JobBoard: Sendable {
-    /// The store: the CLI, the server and the evaluation reach it through the board's methods.
-    let store: any JobStore
-    let reference: ReferenceData
-    public let matcher: JobMatcher
-    let postings: LiveIndex
-    let profiles: LiveIndex
-    /// The accent restorer, employers and title suggestions, learned from the postings off the request path.
-    let aids: SearchAidsKeeper
-    let log: @Sendable (String) -> Void
-    /// Every referral, kept in step with the store's `referral` feed.
-    let referralLedger: ReferralLedger
-    /// Held while new referrals are checked against those waiting and written (one maker at a time in a process).
-    let referralWrites = Mutex<Void>(())
+public final class JobBoard: BoardService, Sendable {
+    /// What the services share (store, reference tables, matcher, both live indexes, search aids, referrals).
+    let core: BoardCore
+
+    public var matcher: JobMatcher { core.matcher }
 
     /// How long the access record keeps an entry (default: a year).
-    public let accessRetention: TimeInterval
+    public var accessRetention: TimeInterval { core.accessRetention }
 
     /// The deepest result a page may reach (`offset + limit`), as job sites limit
     /// paging (JobTech: 2,000): deeper pages cost much and serve nobody. The API's
@@ -58,28 +51,13 @@ public final class JobBoard: Sendable {
     /// and `.profiles.hzix` (beside an SQLite store, by default), or nowhere when `nil`.
     public init(store: any JobStore, reference: ReferenceData, indexPathPrefix: String?,
                 accessRetention: TimeInterval = 365 * 24 * 3600, log: @escaping @Sendable (String) -> Void = { _ in }) {
-        self.store = store
-        self.accessRetention = accessRetention
-        self.reference = reference
-        self.matcher = JobMatcher(reference: reference)
-        self.log = log
-        self.referralLedger = ReferralLedger(store: store)
-        let fingerprint = MatchIndexes.fingerprint(reference)
-        let aids = SearchAidsKeeper(synonyms: reference.synonyms, path: indexPathPrefix.map { $0 + ".postings.hzaids" },
-                                    fingerprint: fingerprint, log: log)
-        self.aids = aids
-        postings = LiveIndex(
-            kind: .posting, schema: MatchIndexes.postingSchema, path: indexPathPrefix.map { $0 + ".postings.hzix" },
-            fingerprint: fingerprint, store: store, log: log,
-            observer: { changes, snapshot in aids.apply(changes, to: snapshot) },
-            saved: { sequence in try aids.save(at: sequence, store: store) },
-            opened: { snapshot in aids.loadSaved(for: snapshot, store: store) },
-            makeDocument: { json in MatchIndexes.document(try JobBoard.decode(JobPosting.self, json), reference: reference) })
-        profiles = LiveIndex(
-            kind: .profile, schema: MatchIndexes.profileSchema, path: indexPathPrefix.map { $0 + ".profiles.hzix" },
-            fingerprint: fingerprint, store: store, log: log,
-            makeDocument: { json in MatchIndexes.document(try JobBoard.decode(CandidateProfile.self, json), reference: reference) })
+        core = BoardCore(store: store, reference: reference, indexPathPrefix: indexPathPrefix, accessRetention: accessRetention, log: log)
         if let indexPathPrefix { Self.removeOldCaches(beside: indexPathPrefix) }
+    }
+
+    /// The facade over services that already share `core` (tests: a service alone and the board give the same).
+    init(core: BoardCore) {
+        self.core = core
     }
 
     /// A board over the SQLite store at `storePath` (created when missing), with the
@@ -108,72 +86,6 @@ public final class JobBoard: Sendable {
         where (file.hasPrefix(name + ".postings-g") || file.hasPrefix(name + ".profiles-g")) && file.hasSuffix(".hzix") {
             try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(file))
         }
-    }
-
-    // MARK: Feed and snapshots
-
-    /// Applies the store's new changes (from this process or any other) to the
-    /// indexes that are open; returns how many changes were applied.
-    @discardableResult
-    public func catchUp() throws -> Int {
-        var applied = 0
-        for live in [postings, profiles] where live.isLoaded { applied += try live.catchUp() }
-        return applied
-    }
-
-    /// Opens both indexes and the search aids now (building them if needed), so that the first request is fast.
-    public func warmUp() throws {
-        _ = try profiles.index()
-        try prepareSearchAids()
-        try referralLedger.catchUp()  // 100,000 referrals: about 1 s, before the first counsellor's request rather than in it
-    }
-
-    /// Opens the postings' index and the search aids (accents, employers, title suggestions): the saved ones
-    /// when they are of the index's last change, else learned from every posting once and saved. A search
-    /// never learns them itself (``search(_:)`` goes without until they are ready): a server calls this at
-    /// start (``warmUp()``), the tool before its one search.
-    ///
-    /// - Complexity: O(1) in the postings with saved aids; else O(their text), once.
-    public func prepareSearchAids() throws {
-        try aids.prepare(from: postings.index().snapshot, store: store)
-    }
-
-    /// How many times the search aids were learned from every posting, and built (for tests and `/metrics`).
-    public var searchAidsBuilds: (fromEveryPosting: Int, built: Int) {
-        (aids.fullBuilds.load(ordering: .relaxed), aids.aidsBuilt.load(ordering: .relaxed))
-    }
-
-    /// Opens one table's index now (building it if needed).
-    public func warmUp(_ kind: RecordKind) throws {
-        _ = try (kind == .posting ? postings : profiles).index()
-    }
-
-    /// Saves each open index that holds changes its file does not.
-    public func saveIndexes() throws {
-        for live in [postings, profiles] {
-            live.waitForMaintenance()
-            try live.saveIfChanged()
-        }
-    }
-
-    /// The postings index's last change: what a public answer depends on (its `ETag`).
-    public func postingsVersion() throws -> Int64 { LiveIndex.sequence(of: try postings.index().snapshot) }
-
-    /// Where the board stands: each table's sequence in the store and in its index.
-    public func status() throws -> BoardStatus {
-        var tables: [BoardStatus.Table] = []
-        for live in [postings, profiles] {
-            let stored = try store.sequence(of: live.kind)
-            let index = live.isLoaded ? try live.index() : nil
-            tables.append(BoardStatus.Table(
-                kind: live.kind, storeSequence: stored,
-                indexSequence: index.map { LiveIndex.sequence(of: $0.snapshot) },
-                documents: index?.documentCount, bytes: index?.snapshot.byteCount, segments: index?.snapshot.segments.count,
-                opened: live.openedAs))
-        }
-        var status = BoardStatus(tables: tables, store: try store.identity())
-        status.alerts = try (store as? any AlertStore)?.outboxCounts()
-        return status
     }
 }
 

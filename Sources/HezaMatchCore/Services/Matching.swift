@@ -5,37 +5,9 @@ import JobStorage
 import MatchRendering
 import SearchIndex
 
-extension JobBoard {
-    /// Open postings for what a job seeker typed, with or without accents: a page of
-    /// results with highlights, the total and the facets (zone, education, audience).
-    ///
-    /// - Throws: ``MatchError`` `.tooDeep` when `offset + limit` is over ``maximumResultDepth``.
-    public func search(_ request: JobMatcher.Search) throws -> SearchAnswer {
-        guard request.offset >= 0, request.limit >= 0, request.offset + request.limit <= Self.maximumResultDepth else {
-            throw MatchError(.tooDeep, "results go no deeper than \(Self.maximumResultDepth) (page × per_page, or offset + limit)")
-        }
-        var request = request
-        request.facets = [PostingKeyword.zone, .educationMin, .audience].map(\.rawValue)
-        // The latest aids, never learned here: until they are ready (``prepareSearchAids()``), a search goes without.
-        if request.understands && (request.accents == nil || request.employers == nil), let aids = aids.current() {
-            if request.accents == nil { request.accents = aids.accents }
-            if request.employers == nil { request.employers = aids.employers }
-        }
-        let page = try matcher.search(request, postings: try postings.index())
-        let terms = Highlighter.terms(of: page.text)
-        let results = page.hits.map { ranked in
-            PostingResult(ranked, highlights: .init(title: Highlighter.html(ranked.posting.title, terms: terms),
-                                                    skills: Highlighter.html((ranked.posting.skills ?? []).joined(separator: ", "), terms: terms)))
-        }
-        func facet(_ name: String) -> [FacetValue] { (page.facets[name] ?? []).map { FacetValue(value: $0.value, count: $0.count) } }
-        let perPage = max(1, request.limit)
-        var answer = SearchAnswer(total: page.total, totalIsExact: page.totalIsExact, page: request.offset / perPage + 1, perPage: request.limit,
-                                  results: results, facets: ["zone": facet(PostingKeyword.zone.rawValue), "education": facet(PostingKeyword.educationMin.rawValue),
-                                                                   "audience": facet(PostingKeyword.audience.rawValue)])
-        answer.understood = page.understood
-        answer.didYouMean = page.didYouMean
-        return answer
-    }
+/// Matching: a candidate's jobs, a posting's candidates (names and phones only for a requester, and recorded), profiles.
+struct Matching: BoardService {
+    let core: BoardCore
 
     /// "Which jobs fit this candidate, and why?": the postings the candidate is
     /// eligible for, best first, with reasons. No name or phone is read; the read of
@@ -83,7 +55,7 @@ extension JobBoard {
         var people: [String: (name: String, phone: String?)] = [:]
         if contacts {
             for (id, json) in try store.documents(of: .profile, ids: ranked.map(\.profile.id)) {
-                let profile = try Self.decode(CandidateProfile.self, json)
+                let profile = try JobBoard.decode(CandidateProfile.self, json)
                 people[id] = (profile.name, profile.phone)
             }
         }
@@ -96,12 +68,6 @@ extension JobBoard {
         return ShortlistAnswer(posting: posting, asOf: asOf, results: results)
     }
 
-    /// A posting by id, from the postings' index.
-    public func posting(id: String) throws -> JobPosting? {
-        guard let stored = try postings.index().snapshot.storedFields(of: id) else { return nil }
-        do { return try StoredRecord.posting(stored) } catch { throw IndexError(.damaged, "posting \(id): \(error.message)") }
-    }
-
     /// A profile by id, from the profiles' index: without name and phone.
     public func profile(id: String) throws -> CandidateProfile? {
         guard let stored = try profiles.index().snapshot.storedFields(of: id) else { return nil }
@@ -112,7 +78,7 @@ extension JobBoard {
     /// their personal data: recorded in the access record.
     public func findCandidates(_ text: String, limit: Int = 20, requester: Requester) async throws -> [CandidateProfile] {
         let found = try store.findProfiles(text, limit: limit).compactMap { change in
-            change.document.flatMap { try? Self.decode(CandidateProfile.self, $0) }
+            change.document.flatMap { try? JobBoard.decode(CandidateProfile.self, $0) }
         }
         if !found.isEmpty {
             try await store.recordAccess(AccessRecord(actor: requester.label, action: "find", subject: "search", profileIDs: found.map(\.id)),
@@ -126,24 +92,6 @@ extension JobBoard {
         guard let json = try store.documents(of: .profile, ids: [id])[id] else { return nil }
         try await store.recordAccess(AccessRecord(actor: requester.label, action: "profile", subject: id, profileIDs: [id]),
                                      retention: accessRetention)
-        return try Self.decode(CandidateProfile.self, json)
-    }
-
-    /// The access record: who read whose personal data, newest first.
-    public func accessRecords(since: Date? = nil, limit: Int = 1_000) throws -> [AccessRecord] {
-        try store.accessRecords(since: since, limit: limit)
-    }
-
-    /// Job titles that start with what a job seeker has typed, most used first.
-    public func suggestions(prefix: String, limit: Int = 10) throws -> [String] {
-        aids.current()?.titles.suggest(prefix, limit: limit) ?? []
-    }
-
-    /// Documents and bytes of each open index (for metrics).
-    public var indexFigures: [(name: String, documents: Int, bytes: Int)] {
-        [postings, profiles].compactMap { live in
-            guard live.isLoaded, let index = try? live.index() else { return nil }
-            return (live.kind.rawValue + "s", index.documentCount, index.snapshot.byteCount)
-        }
+        return try JobBoard.decode(CandidateProfile.self, json)
     }
 }

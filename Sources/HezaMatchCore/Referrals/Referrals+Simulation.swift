@@ -10,7 +10,9 @@ extension JobBoard {
         public var referrals: Int
         public var answered: Int
     }
+}
 
+extension Referrals {
     /// Referrals and answers made up for a demonstration (`scripts/demo`): for the first `postings` open postings by id,
     /// `perPosting` candidates drawn from the first 30 of the shortlist, referred on a day of the 20 before `asOf`
     /// and answered (or not) in the days after, every move allowed by ``ReferralRules``. Those ranked higher are hired
@@ -19,12 +21,12 @@ extension JobBoard {
     /// and `outcomes` and `evaluate --outcomes` say how many of theirs are.
     ///
     /// - Complexity: one shortlist per posting; one store transaction.
-    public func simulateReferrals(postings count: Int, perPosting: Int, seed: UInt64, asOf: CalendarDate) async throws -> SimulatedReferrals {
+    public func simulateReferrals(postings count: Int, perPosting: Int, seed: UInt64, asOf: CalendarDate) async throws -> JobBoard.SimulatedReferrals {
         var generator = SplitMix64(seed: seed)
         var open: [JobPosting] = []
         _ = try store.forEachRecord(of: .posting, batchSize: 1_000) { changes in
             for change in changes {
-                guard let json = change.document, let posting = try? Self.decode(JobPosting.self, json) else { continue }
+                guard let json = change.document, let posting = try? JobBoard.decode(JobPosting.self, json) else { continue }
                 if posting.deadline.map({ $0 >= asOf }) ?? true { open.append(posting) }
             }
         }
@@ -75,6 +77,6 @@ extension JobBoard {
             for (id, json) in lines { try transaction.upsert(.referral, id: id, document: json) }
         }
         try referralLedger.catchUp()
-        return SimulatedReferrals(postings: used, referrals: made.count, answered: made.filter { $0.history.count > 1 }.count)
+        return JobBoard.SimulatedReferrals(postings: used, referrals: made.count, answered: made.filter { $0.history.count > 1 }.count)
     }
 }

@@ -2,7 +2,7 @@ import Dispatch
 import JobRecords
 import JobStorage
 
-extension JobBoard {
+extension Records {
     /// Adds or replaces postings and profiles, all or nothing: committed to the store
     /// in one transaction, then applied to the open indexes before this returns, so
     /// the next search sees them. Searches running meanwhile are not held up.
@@ -49,7 +49,7 @@ extension JobBoard {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             DispatchQueue.global(qos: .userInitiated).async {
                 do {
-                    try self.catchUp()
+                    try Maintenance(core: self.core).catchUp()
                     continuation.resume()
                 } catch {
                     continuation.resume(throwing: error)

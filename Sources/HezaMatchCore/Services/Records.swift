@@ -4,6 +4,7 @@ import JobRecords
 import JobStorage
 import SearchIndex
 
+/// Records and erasure: JSON Lines loaded, records written and erased, through the store, the indexes following.
 extension JobBoard {
     /// What a load stored, and what the store then holds.
     public struct LoadReport: Sendable, Hashable {
@@ -14,6 +15,10 @@ extension JobBoard {
         /// What was read in an old encoding or repaired, a sentence a file (``ImportTranscoder/summary``).
         public var encodings: [String] = []
     }
+}
+
+struct Records: BoardService {
+    let core: BoardCore
 
     /// Loads JSON Lines files of postings and/or profiles (`-` is standard input), all
     /// or nothing, at the engine's speed: each line is decoded once as it streams past,
@@ -30,9 +35,9 @@ extension JobBoard {
     /// - Complexity: O(*n*) in the size of the files; memory O(the index built).
     @discardableResult
     public func load(postings postingsPath: String? = nil, profiles profilesPath: String? = nil, encoding: ImportEncoding = .auto,
-                     progress: (@Sendable (_ file: String, _ bytesRead: Int, _ total: Int?) -> Void)? = nil) throws -> LoadReport {
+                     progress: (@Sendable (_ file: String, _ bytesRead: Int, _ total: Int?) -> Void)? = nil) throws -> JobBoard.LoadReport {
         // The indexes must contain everything stored before, so that this load lands on top of it.
-        if postingsPath != nil { try prepareSearchAids() }
+        if postingsPath != nil { try Maintenance(core: core).prepareSearchAids() }
         if profilesPath != nil { _ = try profiles.index() }
         // The postings' versions before the load, for the search aids' counts (a posting loaded again replaces its own).
         let postingsBefore = postingsPath == nil ? nil : try postings.index().snapshot
@@ -42,7 +47,7 @@ extension JobBoard {
         let postingBatch = SegmentBatch(schema: MatchIndexes.postingSchema)
         let profileBatch = SegmentBatch(schema: MatchIndexes.profileSchema)
         let reference = self.reference
-        var report = LoadReport()
+        var report = JobBoard.LoadReport()
         func name(_ path: String) -> String { path == "-" ? "<stdin>" : path }
         let receipt: WriteReceipt
         do {

@@ -5,7 +5,10 @@ import JobStorage
 import MatchRendering
 import SearchIndex
 
-extension JobBoard {
+/// Job fairs: a fair's postings, its plan of booths and candidates, a booth's referrals.
+struct Fairs: BoardService {
+    let core: BoardCore
+
     /// The postings of a fair, by id, in the order given (each once).
     ///
     /// - Throws: ``MatchError`` `.unknownPosting` naming the first id not in the index.
@@ -45,7 +48,7 @@ extension JobBoard {
         let placed = Array(Set(plan.booths.flatMap { $0.candidates.map(\.profile.id) })).sorted()
         if let requester, !placed.isEmpty {
             for (id, json) in try store.documents(of: .profile, ids: placed) {
-                let profile = try Self.decode(CandidateProfile.self, json)
+                let profile = try JobBoard.decode(CandidateProfile.self, json)
                 contacts[id] = (profile.name, profile.phone)
             }
             try await store.recordAccess(AccessRecord(actor: requester.label, action: "fair", subject: plan.booths.map(\.posting.id).joined(separator: ","),
@@ -56,7 +59,7 @@ extension JobBoard {
     }
 }
 
-extension JobBoard {
+extension Fairs {
     /// Refers every candidate the fair's plan sends to one booth, in one action: each with the rank and score the
     /// booth's list gives them (source `fair`); those already waiting for that posting's answer are left out.
     ///
@@ -69,6 +72,6 @@ extension JobBoard {
         let candidates = booth.candidates.enumerated().map { index, ranked in
             ReferralCandidate(candidate: ranked.profile.id, rank: index + 1, score: ranked.score, reasons: ranked.reasons)
         }
-        return try await refer(candidates, to: booth.posting, note: note, source: .fair, asOf: request.asOf, requester: requester, skipReferred: true)
+        return try await Referrals(core: core).refer(candidates, to: booth.posting, note: note, source: .fair, asOf: request.asOf, requester: requester, skipReferred: true)
     }
 }

@@ -6,7 +6,10 @@ import MatchRendering
 import SearchIndex
 import VietnameseText
 
-extension JobBoard {
+/// The Authority's labour report.
+struct LabourReports: BoardService {
+    let core: BoardCore
+
     /// The Authority's labour report for `from`…`to` (both days included), of one zone or all (``LabourReport``).
     ///
     /// | part | from |
@@ -34,7 +37,7 @@ extension JobBoard {
         func isInZone(_ name: String?) -> Bool {
             guard let zone else { return true }
             if let known = inZone[name ?? ""] { return known }
-            let answer = Self.sameEmployer(name ?? "", zone)
+            let answer = Referrals.sameEmployer(name ?? "", zone)
             inZone[name ?? ""] = answer
             return answer
         }

@@ -36,7 +36,10 @@ public struct ReferralCandidate: Sendable, Hashable {
     }
 }
 
-extension JobBoard {
+/// Referrals: candidates referred to postings, the employers' answers, what is left unanswered, outcomes.
+struct Referrals: BoardService {
+    let core: BoardCore
+
     /// How deep the shortlist is read to find the rank a referred candidate has (the API's deepest shortlist).
     static let referralRankDepth = 500
 
@@ -84,7 +87,7 @@ extension JobBoard {
         }
         // The check that a candidate is not waiting already and the write, one referral maker at a time in this process
         // (a double click makes one); the candidate's profile checked again in the write (an erasure meanwhile wins).
-        let made: [Referral] = try referralWrites.withLock { _ in
+        let made: [Referral] = try core.referralWrites.withLock { _ in
             try referralLedger.catchUp()
             let ledger = try referralLedger.current()
             var made: [Referral] = []
@@ -139,7 +142,7 @@ extension JobBoard {
         // wrote last, an erasure included), so a move is made on the state it was checked against.
         try store.write { transaction in
             guard let json = try transaction.document(.referral, id: id) else { throw ReferralError(.unknownReferral, "no referral \(id)") }
-            var referral = try Self.decode(Referral.self, json)
+            var referral = try JobBoard.decode(Referral.self, json)
             guard self.visible(referral, to: actor, seen: &seen, lookingUp: false) else { throw ReferralError(.unknownReferral, "no referral \(id)") }
             switch ReferralRules.verdict(from: referral.status, to: answer.status, by: actor.party) {
             case .allowed: break
@@ -223,7 +226,7 @@ extension JobBoard {
         guard !ids.isEmpty else { return [:] }
         var contacts: [String: (name: String, phone: String?)] = [:]
         for (id, json) in try store.documents(of: .profile, ids: ids) {
-            let profile = try Self.decode(CandidateProfile.self, json)
+            let profile = try JobBoard.decode(CandidateProfile.self, json)
             contacts[id] = (profile.name, profile.phone)
         }
         try await store.recordAccess(AccessRecord(actor: requester.label, action: "referrals", subject: Set(referrals.map(\.posting)).sorted().joined(separator: ","),
@@ -238,7 +241,7 @@ extension JobBoard {
     }
 }
 
-extension JobBoard {
+extension Referrals {
     /// ``OutcomeReport`` of the referrals made in the period (counsellors only: no personal data in it).
     public func outcomes(from: CalendarDate?, to: CalendarDate?, groupedBy grouping: OutcomeReport.Grouping?) throws -> OutcomeReport {
         let occupations = reference.occupations.occupations
