@@ -1,6 +1,6 @@
 import Testing
 import JobRecords
-import MatchRendering
+@testable import MatchRendering
 
 /// Spreadsheet cells against formula injection (OWASP), and phones that keep their zero.
 @Suite struct SpreadsheetCellTests {
@@ -42,6 +42,19 @@ import MatchRendering
         let raw = "\"" + "\u{301}"
         #expect(html.contains(escaped))
         #expect(!html.contains(raw))
+    }
+}
+
+/// The fair's title in the booklet's page footer, a CSS string: what could end it is dropped scalar by scalar.
+@Suite struct FairFooterTests {
+    @Test func aTitleCannotLeaveItsCSSString() {
+        let cases: [(String, String)] = [
+            ("Hội chợ việc làm đợt 2", "Hội chợ việc làm đợt 2"),
+            ("Hội chợ \"A\" <b>", "Hội chợ A b"),
+            ("A" + "\"" + "\u{301}" + "x", "A" + "\u{301}" + "x"),  // a quote carrying a combining mark is a quote
+            ("a\\b\nc", "abc"),
+        ]
+        for (title, expected) in cases { #expect(FairDocument.cssText(title) == expected, "\(title)") }
     }
 }
 

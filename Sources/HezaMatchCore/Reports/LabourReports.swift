@@ -248,7 +248,7 @@ struct LabourReports: BoardService {
         struct Group: Hashable {
             var employer: String
             var occupation: String
-            var zone: String?
+            var zone: String  // no zone and an empty one alike
         }
         let analyzer = VietnameseAnalyzer()
         var numbers: [Group: Int] = [:]
@@ -260,7 +260,7 @@ struct LabourReports: BoardService {
                 folded[name] = text
                 return text
             }()
-            let group = Group(employer: employer, occupation: postings[index].occupation, zone: postings[index].posting.zone)
+            let group = Group(employer: employer, occupation: postings[index].occupation, zone: postings[index].posting.zone ?? "")
             postings[index].group = numbers[group] ?? {
                 numbers[group] = numbers.count
                 return numbers.count - 1

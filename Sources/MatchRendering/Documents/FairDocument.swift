@@ -42,6 +42,16 @@ public struct FairDocument: Sendable {
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// `text` safe inside a quoted CSS string of a `<style>` element (the page footer): quotes, backslashes, angle
+    /// brackets and control characters dropped scalar by scalar (a quote carrying a combining mark is still a quote).
+    static func cssText(_ text: String) -> String {
+        var safe = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !"\"\\<>".unicodeScalars.contains(scalar) && !(scalar.properties.generalCategory == .control) {
+            safe.append(scalar)
+        }
+        return String(safe)
+    }
+
     /// The booklet (`Templates/fair-booklet.mustache`): summary, booths, slips. Everything escaped.
     public func html() throws -> String {
         let summary = answer.summary
@@ -105,7 +115,7 @@ public struct FairDocument: Sendable {
             ]
         }
         let context: [String: Any] = [
-            "title": title, "asOf": answer.asOf.vietnamese, "footerTitle": String(title.filter { !"\"\\<>".contains($0) }),
+            "title": title, "asOf": answer.asOf.vietnamese, "footerTitle": Self.cssText(title),
             "summary": figures, "booths": booths, "gaps": answer.gaps.map(\.sentence), "slips": slips,
         ]
         return try DocumentTemplates.render(context, template: "fair-booklet")
