@@ -176,30 +176,10 @@ public final class ImportTranscoder {
         return sawNonASCII
     }
 
-    /// The string values of a JSON line (not its keys): the byte range of each one's
-    /// contents, and the key it belongs to (`skills` for each skill). Escapes stay as
-    /// they are: they are ASCII, which every encoding here reads alike.
+    /// The string values of a JSON line (not its keys): the byte range of each one's contents, and the key it belongs
+    /// to (`skills` for each skill), read by the JSON parser's grammar without reading the strings
+    /// (``JobRecords/JSONParser/stringSpans(_:)``); none when the line is not JSON (the loader then says where).
     static func stringValues(_ line: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, field: String)] {
-        var values: [(range: Range<Int>, field: String)] = []
-        var key = ""
-        var index = 0
-        while index < line.count {
-            guard line[index] == 0x22 else { index += 1; continue }
-            let start = index + 1
-            var end = start
-            while end < line.count, line[end] != 0x22 {
-                end += line[end] == 0x5C ? 2 : 1
-            }
-            guard end < line.count else { break }
-            var after = end + 1
-            while after < line.count, line[after] == 0x20 || line[after] == 0x09 { after += 1 }
-            if after < line.count, line[after] == 0x3A {  // `:` after it: a key
-                key = String(decoding: line[start..<end], as: UTF8.self)
-            } else {
-                values.append((start..<end, key))
-            }
-            index = end + 1
-        }
-        return values
+        (JSONParser.stringSpans(line) ?? []).map { ($0.range, $0.key) }
     }
 }

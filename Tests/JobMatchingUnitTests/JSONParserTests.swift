@@ -34,6 +34,26 @@ import Testing
         }
     }
 
+    /// The string values of a line, with their keys, read without reading the strings (the import's transcoder).
+    @Test func stringSpansOfBytesThatAreNotUTF8() {
+        func spans(_ bytes: [UInt8]) -> [(String, [UInt8])]? {
+            bytes.withUnsafeBufferPointer { buffer in
+                JSONParser.stringSpans(buffer).map { found in found.map { ($0.key, Array(buffer[$0.range])) } }
+            }
+        }
+        let tcvn3: [UInt8] = [0x54, 0xAD, 0xEA, 0x20, 0x68, 0xB5, 0x6E]  // "Thợ hàn" in TCVN3: not UTF-8
+        let viscii: [UInt8] = [0x02, 0x6E]  // VISCII writes six capitals with control bytes
+        let line = Array(#"{"id": "P-1", "title": ""#.utf8) + tcvn3 + Array(#"", "skills": ["a\"b", ""#.utf8) + viscii
+            + Array(#""], "openings": 3, "housing": true, "x": null, "o": {"k": "v"}}"#.utf8)
+        let found = spans(line)
+        #expect(found?.map(\.0) == ["id", "title", "skills", "skills", "k"])
+        #expect(found?.map(\.1) == [Array("P-1".utf8), tcvn3, Array(#"a\"b"#.utf8), viscii, Array("v".utf8)])
+        for broken in [#"{"id": "P-1""#, #"{"id" "P-1"}"#, #"{"id": "P-1"} x"#, #"["a",]"#, ""] {
+            #expect(spans(Array(broken.utf8)) == nil, "\(broken)")
+        }
+        #expect(spans(Array("[]".utf8))?.isEmpty == true)
+    }
+
     @Test func invalidUTF8InAStringIsNamed() {
         #expect(throws: JSONParser.Failure.invalidUTF8) { _ = try JSONParser.parse([0x22, 0xC3, 0x28, 0x22]) }
         #expect(throws: JSONParser.Failure.invalidUTF8) { _ = try JSONParser.parse(Array(#""a\n"#.utf8) + [0xFF, 0x22]) }
