@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Synchronization
+import JobMatching
 import JobRecords
 import JobStorage
 
@@ -50,14 +51,10 @@ final class ReferralLedger: Sendable {
 
     /// The referrals of `changes`, decoded in chunks on every core, in order.
     static func decode(_ changes: [StoredChange]) throws -> [Referral?] {
-        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, changes.count / 2_000))
-        let results = Mutex([Int: Result<[Referral?], any Error>]())
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (changes.count * chunk / chunks) ..< (changes.count * (chunk + 1) / chunks)
-            let result = Result { try changes[range].map { change in try change.document.map { try JobBoard.decode(Referral.self, $0) } } }
-            results.withLock { $0[chunk] = result }
-        }
-        return try results.withLock { all in try (0..<chunks).flatMap { try all[$0]!.get() } }
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 4, changes.count / 2_000)
+        return try Parallel.chunks(of: changes.count, into: chunks) { range in
+            try changes[range].map { change in try change.document.map { try JobBoard.decode(Referral.self, $0) } }
+        }.flatMap { $0 }
     }
 
     /// Applies the feed's changes after the last one read; the first call reads every referral.

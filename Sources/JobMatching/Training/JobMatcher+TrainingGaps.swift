@@ -1,7 +1,5 @@
-import Dispatch
 import Foundation
 import SearchIndex
-import Synchronization
 import JobRecords
 import VietnameseText
 
@@ -18,37 +16,33 @@ extension JobMatcher {
     public func trainingGaps(postings: [JobPosting], asOf: CalendarDate, profiles index: SearchIndex, candidatesPerPosting: Int = 100) throws -> [FairPlan.Gap] {
         typealias Found = [String: (course: TrainingCatalogue.Course, lacking: Set<String>, candidates: Set<String>, postings: Set<Int>)]
         // The postings in as many runs as there are cores, each with its own candidates; sets merged, so the same gaps.
-        let runs = max(1, min(ProcessInfo.processInfo.activeProcessorCount, postings.count))
-        let results = Mutex([Int: Result<Found, any Error>]())
-        DispatchQueue.concurrentPerform(iterations: runs) { run in
-            let result = Result { () throws -> Found in
-                var known: [String: (profile: CandidateProfile, trades: CandidateTrades)] = [:]
-                var gapsByCourse: Found = [:]
-                for number in (postings.count * run / runs) ..< (postings.count * (run + 1) / runs) {
-                    let posting = postings[number]
-                    let text = [posting.title, (posting.skills ?? []).joined(separator: " ; ")].joined(separator: " ; ")
-                    let result = try index.search(SearchQuery(reference.synonyms.expand(text), mode: .any, limit: candidatesPerPosting, loadsStoredFields: true))
-                    let postingTrades = PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations)
-                    for hit in result.hits {
-                        let entry = try candidate(hit, known: &known)
-                        guard !entry.trades.shared(with: postingTrades).trades.isEmpty else { continue }
-                        let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: entry.profile, trades: entry.trades,
-                                                            textScore: hit.score, asOf: asOf, reference: reference)
-                        guard signals.sharesTrade else { continue }
-                        for suggestion in signals.training {
-                            gapsByCourse[suggestion.course.name, default: (suggestion.course, [], [], [])].lacking.insert(suggestion.lacking)
-                            gapsByCourse[suggestion.course.name]!.candidates.insert(hit.id)
-                            gapsByCourse[suggestion.course.name]!.postings.insert(number)
-                        }
+        let runs = min(ProcessInfo.processInfo.activeProcessorCount, postings.count)
+        let found = try Parallel.chunks(of: postings.count, into: runs) { range -> Found in
+            var known: [String: (profile: CandidateProfile, trades: CandidateTrades)] = [:]
+            var gapsByCourse: Found = [:]
+            for number in range {
+                let posting = postings[number]
+                let text = [posting.title, (posting.skills ?? []).joined(separator: " ; ")].joined(separator: " ; ")
+                let result = try index.search(SearchQuery(reference.synonyms.expand(text), mode: .any, limit: candidatesPerPosting, loadsStoredFields: true))
+                let postingTrades = PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations)
+                for hit in result.hits {
+                    let entry = try candidate(hit, known: &known)
+                    guard !entry.trades.shared(with: postingTrades).trades.isEmpty else { continue }
+                    let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: entry.profile, trades: entry.trades,
+                                                        textScore: hit.score, asOf: asOf, reference: reference)
+                    guard signals.sharesTrade else { continue }
+                    for suggestion in signals.training {
+                        gapsByCourse[suggestion.course.name, default: (suggestion.course, [], [], [])].lacking.insert(suggestion.lacking)
+                        gapsByCourse[suggestion.course.name]!.candidates.insert(hit.id)
+                        gapsByCourse[suggestion.course.name]!.postings.insert(number)
                     }
                 }
-                return gapsByCourse
             }
-            results.withLock { $0[run] = result }
+            return gapsByCourse
         }
         var gapsByCourse: Found = [:]
-        for run in 0..<runs {
-            for (name, gap) in try results.withLock({ try $0[run]!.get() }) {
+        for run in found {
+            for (name, gap) in run {
                 gapsByCourse[name, default: (gap.course, [], [], [])].lacking.formUnion(gap.lacking)
                 gapsByCourse[name]!.candidates.formUnion(gap.candidates)
                 gapsByCourse[name]!.postings.formUnion(gap.postings)

@@ -24,10 +24,7 @@ public struct FairDocument: Sendable {
     /// CSV for Excel: UTF-8 with a byte-order mark, CRLF, quoted fields, every cell made
     /// safe against formula injection and phones kept as text (``SpreadsheetCell``).
     public var csv: String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
-                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
+        let field = SpreadsheetCell.csvField
         var lines = [Self.csvHeader.map(field).joined(separator: ",")]
         for booth in answer.booths {
             for (rank, candidate) in booth.candidates.enumerated() {

@@ -171,11 +171,7 @@ public struct LabourReportDocument: Sendable {
 
     /// Every table under its title, one after the other, for Excel.
     public var csv: String {
-        func field(_ text: String) -> String {
-            let safe = SpreadsheetCell.text(text)
-            return safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
-                ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
-        }
+        func field(_ text: String) -> String { SpreadsheetCell.csvField(SpreadsheetCell.text(text)) }
         // Numbers as Excel reads them (no thousands dots) in CSV: the figures, not their printed form.
         func plain(_ text: String) -> String {
             text.allSatisfy { $0.isNumber || $0 == "." || $0 == "," || $0 == "–" || $0 == " " || $0 == "%" }

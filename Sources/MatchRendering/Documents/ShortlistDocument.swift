@@ -24,10 +24,7 @@ public struct ShortlistDocument: Sendable {
     /// quoted fields; every cell made safe against formula injection, phone numbers
     /// kept as text (``SpreadsheetCell``).
     public var csv: String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
-                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
+        let field = SpreadsheetCell.csvField
         let rows = answer.results.enumerated().map { index, candidate in
             row(index, candidate, phone: SpreadsheetCell.phone).enumerated().map { column, cell in
                 column == 3 ? cell : SpreadsheetCell.text(cell)

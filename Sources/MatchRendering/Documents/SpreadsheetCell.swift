@@ -11,6 +11,14 @@
 /// is written in national form in groups (`0912 345 678`, `+84 912 345 678` →
 /// `0912 345 678`), which a spreadsheet reads as text, not as the number 912345678.
 public enum SpreadsheetCell {
+    /// `cell` as a CSV field (RFC 4180): quoted, its quotes doubled, when it holds a comma, a quote, a line break or a
+    /// semicolon (the separator of Excel in some locales). The cell's content is made safe first (``text(_:)``,
+    /// ``phone(_:)``); this only writes it.
+    public static func csvField(_ cell: String) -> String {
+        cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
+            ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+    }
+
     /// `text` safe to put in a cell.
     ///
     /// | text | cell |
