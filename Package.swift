@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 //
 // HezaMatch: a job-matching search index for the Hai Phong Economic Zone Authority.
 // See README.md for the two commands that matter and ARCHITECTURE.md for the map.
@@ -20,7 +20,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        // Without the default trait ConfigurationSupport: swift-configuration is not used here and was built for nothing.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0", traits: ["FullFoundation"]),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
@@ -30,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
     ],
     targets: [
         // ICU as a system library: just a module map and a shim header (like GRDB's GRDBSQLite).
@@ -61,7 +63,7 @@ let package = Package(
         // The source of truth and its change feed: the store protocol and the SQLite store (GRDB).
         .target(
             name: "JobStorage",
-            dependencies: ["JobRecords", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["JobRecords", "VietnameseText", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The store on PostgreSQL, for replicas: its own target, so that only what needs it builds postgres-nio.
         .target(
@@ -118,6 +120,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             resources: [.copy("openapi.yaml"), .copy("Pages/Templates"), .copy("Pages/Assets")]
         ),

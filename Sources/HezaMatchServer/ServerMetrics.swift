@@ -1,55 +1,41 @@
-import Synchronization
+import Prometheus
 
-/// Request counts and latencies, in Prometheus's text format.
+/// Request counts and latencies by route and status, and each index's size, kept in a swift-prometheus
+/// registry of the server's own (not the process-wide metrics system: each ``HezaMatchAPI`` counts its
+/// requests), which writes Prometheus's text format for `GET /metrics`.
 final class ServerMetrics: Sendable {
-    static let buckets: [Double] = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+    /// The latency histogram's upper bounds.
+    static let buckets: [Duration] = [1, 2, 5, 10, 20, 50, 100, 250, 500, 1_000, 2_500].map { .milliseconds($0) }
 
-    private struct State {
-        var counts: [String: Int] = [:]                 // "route|status"
-        var histograms: [String: [Int]] = [:]           // route → counts per bucket (+Inf last)
-        var sums: [String: Double] = [:]
+    // The metrics' names and help, computed: swift-prometheus's descriptor is not Sendable.
+    private static var requests: MetricNameDescriptor { MetricNameDescriptor(
+        namespace: "hezamatch", subsystem: "http", metricName: "requests", unitName: "total",
+        helpText: "HTTP requests by route and status.") }
+    private static var latency: MetricNameDescriptor { MetricNameDescriptor(
+        namespace: "hezamatch", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+        helpText: "Request latency by route.") }
+    private static var documents: MetricNameDescriptor { MetricNameDescriptor(
+        namespace: "hezamatch", metricName: "index", unitName: "documents", helpText: "Live documents in each index.") }
+    private static var bytes: MetricNameDescriptor { MetricNameDescriptor(
+        namespace: "hezamatch", metricName: "index", unitName: "bytes", helpText: "Bytes of each index's segments.") }
+
+    private let registry = PrometheusCollectorRegistry()
+
+    /// Counts one answered request. The registry returns the existing counter and histogram of these labels.
+    ///
+    /// - Complexity: a hash look-up under the registry's lock.
+    func record(route: String, status: Int, duration: Duration) {
+        registry.makeCounter(descriptor: Self.requests, labels: [("route", route), ("status", String(status))]).increment()
+        registry.makeDurationHistogram(descriptor: Self.latency, labels: [("route", route)], buckets: Self.buckets)
+            .record(duration)
     }
 
-    private let state = Mutex(State())
-
-    func record(route: String, status: Int, seconds: Double) {
-        state.withLock { state in
-            state.counts["\(route)|\(status)", default: 0] += 1
-            var histogram = state.histograms[route] ?? [Int](repeating: 0, count: Self.buckets.count + 1)
-            let bucket = Self.buckets.firstIndex { seconds <= $0 } ?? Self.buckets.count
-            histogram[bucket] += 1
-            state.histograms[route] = histogram
-            state.sums[route, default: 0] += seconds
-        }
-    }
-
+    /// The text format, after setting the indexes' gauges to `indexes`.
     func render(indexes: [(name: String, documents: Int, bytes: Int)]) -> String {
-        state.withLock { state in
-            var lines = ["# HELP hezamatch_http_requests_total HTTP requests by route and status.",
-                         "# TYPE hezamatch_http_requests_total counter"]
-            for key in state.counts.keys.sorted() {
-                let parts = key.split(separator: "|", maxSplits: 1)
-                lines.append("hezamatch_http_requests_total{route=\"\(parts[0])\",status=\"\(parts[1])\"} \(state.counts[key]!)")
-            }
-            lines += ["# HELP hezamatch_http_request_duration_seconds Request latency by route.",
-                      "# TYPE hezamatch_http_request_duration_seconds histogram"]
-            for route in state.histograms.keys.sorted() {
-                let histogram = state.histograms[route]!
-                var cumulative = 0
-                for (index, bound) in Self.buckets.enumerated() {
-                    cumulative += histogram[index]
-                    lines.append("hezamatch_http_request_duration_seconds_bucket{route=\"\(route)\",le=\"\(bound)\"} \(cumulative)")
-                }
-                cumulative += histogram[Self.buckets.count]
-                lines.append("hezamatch_http_request_duration_seconds_bucket{route=\"\(route)\",le=\"+Inf\"} \(cumulative)")
-                lines.append("hezamatch_http_request_duration_seconds_sum{route=\"\(route)\"} \(state.sums[route]!)")
-                lines.append("hezamatch_http_request_duration_seconds_count{route=\"\(route)\"} \(cumulative)")
-            }
-            lines += ["# HELP hezamatch_index_documents Live documents in each index.", "# TYPE hezamatch_index_documents gauge"]
-            for index in indexes { lines.append("hezamatch_index_documents{index=\"\(index.name)\"} \(index.documents)") }
-            lines += ["# HELP hezamatch_index_bytes Bytes of each index's segments.", "# TYPE hezamatch_index_bytes gauge"]
-            for index in indexes { lines.append("hezamatch_index_bytes{index=\"\(index.name)\"} \(index.bytes)") }
-            return lines.joined(separator: "\n") + "\n"
+        for index in indexes {
+            registry.makeGauge(descriptor: Self.documents, labels: [("index", index.name)]).set(Int64(index.documents))
+            registry.makeGauge(descriptor: Self.bytes, labels: [("index", index.name)]).set(Int64(index.bytes))
         }
+        return registry.emitToString()
     }
 }

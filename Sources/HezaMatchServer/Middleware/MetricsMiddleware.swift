@@ -8,9 +8,8 @@ struct MetricsMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         func record(_ status: Int, _ context: Context) {
-            let elapsed = ContinuousClock.now - start
             metrics.record(route: "\(request.method) \(context.endpointPath ?? "unmatched")", status: status,
-                           seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+                           duration: ContinuousClock.now - start)
         }
         do {
             let response = try await next(request, context)
