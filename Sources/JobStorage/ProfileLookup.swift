@@ -1,9 +1,13 @@
-import Foundation
 import JobRecords
+import VietnameseText
 
 /// How a counsellor's words find a profile (``JobStore/findProfiles(_:limit:)``), the same in
 /// every store: an id as typed, a phone by its digits, a name without accents or case.
 public struct ProfileLookup: Sendable, Hashable {
+    /// The version of ``fold(_:)``: a store that keeps folded names (PostgreSQL's `name_folded`) folds them
+    /// again when it opens and finds an older one. 2: the analyzer's folding (1 was Foundation's).
+    public static let foldVersion = 2
+
     /// The words, trimmed: compared with ids as they are.
     public var id: String
     /// The digits to look for in phones (at least 4), or empty: only when the words are written
@@ -14,19 +18,26 @@ public struct ProfileLookup: Sendable, Hashable {
     public var namePattern: String
 
     public init(_ text: String) {
-        id = text.trimmingCharacters(in: .whitespaces)
+        func blank(_ character: Character) -> Bool { character.isWhitespace && !character.isNewline }
+        var trimmed = Substring(text)
+        while trimmed.first.map(blank) == true { trimmed.removeFirst() }
+        while trimmed.last.map(blank) == true { trimmed.removeLast() }
+        id = String(trimmed)
         let looksLikePhone = !id.isEmpty && id.allSatisfy { $0.isNumber || " .-+()".contains($0) }
         var digits = looksLikePhone ? id.filter(\.isNumber) : ""
         if digits.hasPrefix("84"), digits.count >= 11 { digits = "0" + digits.dropFirst(2) }
         phoneDigits = digits.count >= 4 ? digits : ""
-        let folded = Self.fold(id).replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+        let folded = Self.fold(id).filter { $0 != "%" && $0 != "_" }
         namePattern = folded.isEmpty ? "" : "%" + folded + "%"
     }
 
-    /// Lowercase, without accents, `đ` as `d`: how names are compared.
+    /// A name as names are compared: the analyzer's folded words (lowercase, without accents, `đ` as `d`, NFC or
+    /// NFD, old or new tone placement alike) joined by single spaces, punctuation dropped: `Hồ-Thị  ĐÀO` → `ho thi dao`.
+    /// The search index folds the same way.
+    ///
+    /// - Complexity: O(*n*) in the UTF-8 length of `text`.
     public static func fold(_ text: String) -> String {
-        text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "d")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        VietnameseAnalyzer().foldedText(text)
     }
 
     /// A profile's folded name and phone digits, read from its stored JSON, as a store keeps them beside it for

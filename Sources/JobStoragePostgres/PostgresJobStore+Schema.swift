@@ -31,10 +31,37 @@ extension PostgresJobStore {
             _ = try store.run(connection, "CREATE TABLE IF NOT EXISTS history (kind text NOT NULL, sequence bigint NOT NULL, token text NOT NULL, PRIMARY KEY (kind, sequence))")
             _ = try store.run(connection, "CREATE INDEX IF NOT EXISTS referral_candidate ON referral ((document::jsonb ->> 'candidate'))")
             try createAlertSchema(connection, store)
+            try refoldNames(connection, store)
             _ = try store.run(connection, "COMMIT")
         } catch {
             _ = try? store.run(connection, "ROLLBACK")
             throw error
         }
+    }
+
+    /// Profiles' folded names (`name_folded`, what a counsellor's name search compares) folded again when the store
+    /// last folded them with an older ``ProfileLookup/fold(_:)`` (a store without `lookup_version` was folded by
+    /// version 1), in the schema's transaction: a replica never sees names of two foldings.
+    ///
+    /// - Complexity: O(*n*) in the profiles, once per version of the folding; otherwise one row read.
+    static func refoldNames(_ connection: PostgresConnection, _ store: PostgresJobStore) throws {
+        _ = try store.run(connection, "CREATE TABLE IF NOT EXISTS lookup_version (version integer NOT NULL)")
+        var folded = 1
+        for row in try store.run(connection, "SELECT version FROM lookup_version") { folded = Int(try row.decode(Int32.self)) }
+        guard folded < ProfileLookup.foldVersion else { return }
+        var ids: [String] = [], names: [String] = []
+        for row in try store.run(connection, "SELECT id, document FROM profile") {
+            let (id, document) = try row.decode((String, String).self)
+            ids.append(id)
+            names.append(ProfileLookup.fields(ofDocument: document).name)
+        }
+        if !ids.isEmpty {
+            _ = try store.run(connection, """
+                UPDATE profile SET name_folded = folded.name
+                FROM unnest(\(ids)::text[], \(names)::text[]) AS folded(id, name) WHERE profile.id = folded.id
+                """)
+        }
+        _ = try store.run(connection, "DELETE FROM lookup_version")
+        _ = try store.run(connection, "INSERT INTO lookup_version(version) VALUES (\(Int32(ProfileLookup.foldVersion)))")
     }
 }

@@ -63,6 +63,20 @@ import JobStoragePostgres
 
     @Test func findingACandidateByIdNameOrPhone() throws { try StoreTruthTables.findingACandidate(try store()) }
 
+    /// A store whose names were folded by an older folding (no `lookup_version`, names folded as Foundation did, with
+    /// two spaces kept) has them folded again when a store opens it, once.
+    @Test func namesFoldedByAnOlderFoldingAreFoldedAgainOnOpening() throws {
+        let (name, url) = try postgres.database()
+        let address = try #require(try PostgresStoreAddress(url))
+        _ = try put(try PostgresJobStore(address: address), .profile,
+                    [("C1", #"{"id":"C1","name":"Phạm  Quang-Cường","phone":"0912345678"}"#)])
+        #expect(try postgres.psql(name, "SELECT name_folded FROM profile") == "pham quang cuong\n")
+        try postgres.psql(name, "UPDATE profile SET name_folded = 'pham  quang-cuong'; DROP TABLE lookup_version")
+        #expect(try PostgresJobStore(address: address).findProfiles("pham quang cuong", limit: 10).map(\.id) == ["C1"])
+        #expect(try postgres.psql(name, "SELECT name_folded FROM profile") == "pham quang cuong\n")
+        #expect(try postgres.psql(name, "SELECT version FROM lookup_version") == "\(ProfileLookup.foldVersion)\n")
+    }
+
     /// Two replicas on one database: alerts and the outbox as on SQLite, each message claimed by one of them.
     @Test func referralsAreErasedWithTheirCandidate() throws { try StoreTruthTables.referrals(try store()) }
     @Test func alertsAndTheOutboxAcrossReplicas() throws { try StoreTruthTables.alerts(try store(), other: try store()) }

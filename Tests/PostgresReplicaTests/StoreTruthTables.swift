@@ -79,6 +79,10 @@ enum StoreTruthTables {
             ("123", []),                            // fewer than 4 digits: no phone search
             ("pham quang cuong", ["C-00015"]),      // a name without accents
             ("PHẠM", ["C-00015", "C-00017"]),
+            ("pham  quang-cuong", ["C-00015"]),     // the analyzer's words: spaces and punctuation between them alike
+            ("Pha\u{0323}m Quang", ["C-00015"]),    // NFD: the dot below as a combining mark
+            ("tran thi ha", ["C-00016"]),
+            ("tran thi hà c", []),
             ("  ", []),
             ("%", []),
         ]

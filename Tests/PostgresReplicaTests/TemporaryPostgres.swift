@@ -86,6 +86,12 @@ final class TemporaryPostgres: @unchecked Sendable {
         try run("dropdb", ["-h", folder, "-p", String(port), "-U", "hezamatch", name])
     }
 
+    /// Runs one SQL statement in a database with `psql`, and what it printed (unaligned, tuples only).
+    @discardableResult
+    func psql(_ database: String, _ sql: String) throws -> String {
+        try run("psql", ["-h", folder, "-p", String(port), "-U", "hezamatch", "-d", database, "-At", "-c", sql])
+    }
+
     /// A new database, and the store URL that reaches it.
     func database(_ name: String) throws -> String {
         try run("createdb", ["-h", folder, "-p", String(port), "-U", "hezamatch", name])
