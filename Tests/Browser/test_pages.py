@@ -22,6 +22,16 @@ def wait_for(driver, condition, what):
     """Waits (5 s at most) until `condition(driver)` holds: a click's page may still be loading."""
     WebDriverWait(driver, 5).until(condition, what)
 
+def present_now(driver, selector):
+    """The elements matching `selector` once the page has loaded, without the implicit wait: for checks that expect
+    none, which would otherwise wait the implicit 5 s each."""
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.readyState") == "complete", "the page loaded")
+    driver.implicitly_wait(0)
+    try:
+        return driver.find_elements(By.CSS_SELECTOR, selector)
+    finally:
+        driver.implicitly_wait(5)
+
 URL = os.environ["HEZAMATCH_URL"]
 TOKEN = os.environ["HEZAMATCH_TOKEN"]
 SHOTS = os.environ.get("HEZAMATCH_SHOTS")
@@ -94,7 +104,7 @@ class PublicPages(unittest.TestCase):
         self.assertTrue(employers and there[0] and there == sorted(there, reverse=True), employers)
         understood.find_element(By.TAG_NAME, "a").click()
         wait_for(d, lambda d: "understand=false" in d.current_url, "the literal search")
-        self.assertFalse(d.find_elements(By.CSS_SELECTOR, ".understood"))
+        self.assertFalse(present_now(d, ".understood"))
 
     def test_a_facet_click_narrows_the_results(self):
         d = self.driver
@@ -274,7 +284,7 @@ class Employer(unittest.TestCase):
             counsellor.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
             wait_for(counsellor, lambda d: d.current_url.endswith("/console"), "the console")
             def referred_ids():
-                return {e.text for e in counsellor.find_elements(By.CSS_SELECTOR, ".referred-list > li > strong:first-child")}
+                return {e.text for e in present_now(counsellor, ".referred-list > li > strong:first-child")}
             counsellor.get(f"{self.url}/console/jobs/{posting}/shortlist")
             before = referred_ids()
             for _ in range(2):
@@ -310,7 +320,7 @@ class Employer(unittest.TestCase):
             first = ours[0]
             cards[0].find_element(By.XPATH, ".//button[text()='Tuyển']").click()
             WebDriverWait(d, 30).until(lambda d: "answered=" in d.current_url, "the answer recorded")
-            self.assertFalse(d.find_elements(By.CSS_SELECTOR, f"article.referral[id='{first}']"))
+            self.assertFalse(present_now(d, f"article.referral[id='{first}']"))
             self.assertIn("Đã tuyển", d.find_element(By.CSS_SELECTOR, f"ul.done li[id='{first}']").text)
             # A refusal: one tap opens the reasons, one more chooses.
             second = ours[1]
@@ -319,7 +329,7 @@ class Employer(unittest.TestCase):
             card.find_element(By.XPATH, ".//button[text()='Khoảng cách']").click()
             WebDriverWait(d, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, f"ul.done li[id='{second}']"), "the refusal recorded")
             self.assertIn("Không tuyển (Khoảng cách)", d.find_element(By.CSS_SELECTOR, f"ul.done li[id='{second}']").text)
-            self.assertFalse(d.find_elements(By.CSS_SELECTOR, f"article.referral[id='{second}']"))
+            self.assertFalse(present_now(d, f"article.referral[id='{second}']"))
             shot(d, "employer-answered", 360)
         finally:
             d.quit()
