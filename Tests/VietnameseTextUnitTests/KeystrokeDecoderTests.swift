@@ -64,6 +64,12 @@ import Testing
             ("chanas", "chấn"), ("vietej", "việt"), ("bietes", "biết"),
             // `uu` + w: ưu.
             ("buuw", "bưu"), ("cuuws", "cứu"), ("cuuwj", "cựu"),
+            // `ươu` with the horn typed after the last u; `uơ` closing a syllable; `q` before `uy` + a final
+            // (gonhanh's pairs, Benchmarks/README.md).
+            ("ruouwj", "rượu"), ("ruojuw", "rượu"), ("huouw", "hươu"), ("buousw", "bướu"), ("ruowuj", "rượu"), ("ruwojuw", "rượu"), ("huwouw", "hươu"),
+            ("thuorw", "thuở"), ("huow", "huơ"), ("quow", "quơ"), ("quowf", "quờ"), ("thuowr", "thuở"),
+            ("quyfnh", "quỳnh"), ("quynhf", "quỳnh"), ("quyts", "quýt"), ("quytj", "quỵt"),
+            ("quys", "quý"), ("quaan", "quân"), ("quoocs", "quốc"), ("nguoiwf", "người"), ("dduwowcj", "được"),
         ])
         // A syllable closed by c, ch, p or t needs sắc or nặng: `keep`, `deep`, `boot` are no syllables (`kêp`, `dêp`).
         for word in ["keep", "deep", "boot", "coop", "beet", "cheep", "data", "tata"] {

@@ -34,13 +34,15 @@ public enum KeystrokeDecoder {
         func hasVowel() -> Bool { letters.contains { $0.isVowel } }
         /// Applies a horn or breve: `uo` → ươ, else the last u, o (horn) or a (breve).
         func hook(horn: Bool, breve: Bool) -> Bool {
+            // `uo` (or `ưo`) anywhere in the vowels takes the horn on both, also with a vowel typed after it (`ruouwj`,
+            // `ruwojuw` → rượu, `huouw` → hươu): except after q, where the u is the onset's (`quow` → quơ).
+            if horn, let u = letters.indices.dropLast().first(where: {
+                letters[$0].base == "u" && letters[$0].mark != "^" && letters[$0 + 1].base == "o" && letters[$0 + 1].mark == nil
+                    && !($0 > 0 && letters[$0 - 1].base == "q")
+            }) {
+                letters[u].mark = "+"; letters[u + 1].mark = "+"; return true
+            }
             guard let last = letters.lastIndex(where: { $0.isVowel && "uoa".contains($0.base) && $0.mark == nil }) else { return false }
-            if letters[last].base == "o", last > 0, letters[last - 1].base == "u", letters[last - 1].mark == nil, horn {
-                letters[last - 1].mark = "+"; letters[last].mark = "+"; return true
-            }
-            if letters[last].base == "u", last + 1 < letters.count, letters[last + 1].base == "o", horn {
-                letters[last].mark = "+"; letters[last + 1].mark = "+"; return true
-            }
             // `ua` + w is `ưa` (`truaw` → trưa, `huaws` → hứa), the order Unikey accepts: Vietnamese has no `uă`
             // (except after q, where the u is the onset's: `quawn` → quăn).
             if letters[last].base == "a", last > 0, letters[last - 1].base == "u", letters[last - 1].mark == nil, horn,
@@ -180,10 +182,14 @@ public enum KeystrokeDecoder {
         // Try every onset, longest first, with a rhyme of the inventory after it.
         for onsetLength in stride(from: min(3, letters.count), through: 0, by: -1) {
             let onset = String(plain.prefix(onsetLength))
-            guard onsets.contains(onset), letters.prefix(onsetLength).allSatisfy({ $0.mark == nil }) else { continue }
-            let rhymeSlots = letters.dropFirst(onsetLength)
+            // `q` alone before a rhyme of `u` (`quyfnh` → quỳnh, `quyts` → quýt: the rhymes `uynh`, `uyt` after `q`).
+            let qBeforeU = onset == "q" && letters.count > 1 && letters[1].base == "u" && letters[1].mark == nil
+            guard onsets.contains(onset) || qBeforeU, letters.prefix(onsetLength).allSatisfy({ $0.mark == nil }) else { continue }
+            var rhymeSlots = letters.dropFirst(onsetLength)
             guard let firstRhyme = rhymeSlots.first, firstRhyme.isVowel else { continue }
-            let rhyme = rhymeSlots.map { String($0.base) + ($0.mark.map(String.init) ?? "") }.joined()
+            var rhyme = rhymeSlots.map { String($0.base) + ($0.mark.map(String.init) ?? "") }.joined()
+            // `ươ` closing the syllable is `uơ` (`thuorw` → thuở, `huow` → huơ): the horn typed once marks both.
+            if rhyme == "u+o+" { rhyme = "uo+"; rhymeSlots[rhymeSlots.startIndex].mark = nil }
             guard rhymes.contains(rhyme) else { continue }
             if stroke && onset != "d" { return nil }
             // A syllable closed by c, ch, p or t has sắc or nặng, and no other tone nor none.
