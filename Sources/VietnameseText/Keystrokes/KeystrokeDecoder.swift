@@ -188,8 +188,9 @@ public enum KeystrokeDecoder {
             var rhymeSlots = letters.dropFirst(onsetLength)
             guard let firstRhyme = rhymeSlots.first, firstRhyme.isVowel else { continue }
             var rhyme = rhymeSlots.map { String($0.base) + ($0.mark.map(String.init) ?? "") }.joined()
-            // `ươ` closing the syllable is `uơ` (`thuorw` → thuở, `huow` → huơ): the horn typed once marks both.
-            if rhyme == "u+o+" { rhyme = "uo+"; rhymeSlots[rhymeSlots.startIndex].mark = nil }
+            // `ươ` closing the syllable is `uơ` after h, kh and th (`thuorw` → thuở, `huow` → huơ, `khuow` → khuơ: the
+            // horn typed once marked both), the only onsets it has; not English's `wow` or `burrow`.
+            if rhyme == "u+o+", ["h", "kh", "th"].contains(onset) { rhyme = "uo+"; rhymeSlots[rhymeSlots.startIndex].mark = nil }
             guard rhymes.contains(rhyme) else { continue }
             if stroke && onset != "d" { return nil }
             // A syllable closed by c, ch, p or t has sắc or nặng, and no other tone nor none.
