@@ -66,8 +66,8 @@ public struct IndexSnapshot: Sendable {
     /// - Complexity: O(*n*) in the stored bytes.
     public func forEachStoredFields(_ body: (String, [UInt8]) throws -> Void) throws {
         for (index, segment) in segments.enumerated() {
-            for doc in 0..<segment.documentCount where !deletions[index].contains(doc) {
-                try body(segment.id(of: doc), try segment.stored(doc))
+            try segment.ids.forEach { doc, id in
+                if !deletions[index].contains(doc) { try body(id, try segment.stored(doc)) }
             }
         }
     }

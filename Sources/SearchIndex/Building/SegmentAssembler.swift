@@ -60,13 +60,10 @@ enum SegmentAssembler {
             termBytes.append(contentsOf: key)
             termOffsets.append(UInt32(termBytes.count))
         }
-        var idOffsets: [UInt32] = [0]
-        var idBytes: [UInt8] = []
-        for id in ids {
-            idBytes.append(contentsOf: id.utf8)
-            idOffsets.append(UInt32(idBytes.count))
-        }
-        let idOrder = (0..<ids.count).sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }.map { UInt32($0) }
+        let (idOffsets, idBytes, idOrder) = IDColumn.encode(ids)
+        // Without positions (no field keeps them), where each term's and block's positions start is left out too.
+        let termPositionsStart = encoder.positions.isEmpty ? [] : termPositionsStart
+        let blockPositionsOffset = encoder.positions.isEmpty ? [] : encoder.blockPositionsOffset
         let keywordSections = keywords.map(encodedSections)
         let flatNorms = norms.flatMap { $0 }
         let sectionCount = SegmentFormat.sectionCount(keywordFields: schema.keywordFields.count, numericFields: schema.numericFields.count)
@@ -77,7 +74,7 @@ enum SegmentAssembler {
         capacity += B.size(ofSection: termDocFrequency.count, UInt32.self) + B.size(ofSection: termFirstBlock.count, UInt32.self)
         capacity += B.size(ofSection: termPositionsStart.count, UInt64.self)
         capacity += B.size(ofSection: encoder.blockLastDoc.count, UInt32.self) + B.size(ofSection: encoder.blockWordOffset.count, UInt32.self)
-        capacity += B.size(ofSection: encoder.blockPositionsOffset.count, UInt32.self) + B.size(ofSection: encoder.blockWidths.count, UInt8.self)
+        capacity += B.size(ofSection: blockPositionsOffset.count, UInt32.self) + B.size(ofSection: encoder.blockWidths.count, UInt8.self)
         capacity += B.size(ofSection: encoder.blockMaxFrequency.count, UInt16.self) + B.size(ofSection: encoder.blockMinNorm.count, UInt8.self)
         capacity += B.size(ofSection: encoder.postings.count, UInt32.self) + B.size(ofSection: encoder.positions.count, UInt8.self)
         capacity += B.size(ofSection: flatNorms.count, UInt8.self) + B.size(ofSection: fieldTokenTotals.count, UInt64.self)
@@ -114,7 +111,7 @@ enum SegmentAssembler {
         writer.appendSection(termPositionsStart)
         writer.appendSection(encoder.blockLastDoc)
         writer.appendSection(encoder.blockWordOffset)
-        writer.appendSection(encoder.blockPositionsOffset)
+        writer.appendSection(blockPositionsOffset)
         writer.appendSection(encoder.blockWidths)
         writer.appendSection(encoder.blockMaxFrequency)
         writer.appendSection(encoder.blockMinNorm)

@@ -39,10 +39,14 @@ public final class Segment: @unchecked Sendable {
     let termBytes: UnsafePointer<UInt8>
     let termDocFrequency: UnsafePointer<UInt32>
     let termFirstBlock: UnsafePointer<UInt32>
-    let termPositionsStart: UnsafePointer<UInt64>
+    /// Where each term's positions start; read through ``positionsStart(ofTerm:)`` (empty without positions).
+    private let termPositionsStart: UnsafePointer<UInt64>
     let blockLastDoc: UnsafePointer<UInt32>
     let blockWordOffset: UnsafePointer<UInt32>
-    let blockPositionsOffset: UnsafePointer<UInt32>
+    /// Where each block's positions start after its term's; read through ``positionsOffset(ofBlock:)``.
+    private let blockPositionsOffset: UnsafePointer<UInt32>
+    /// Whether any document has positions (a field keeps them and has words).
+    let keepsPositions: Bool
     let blockWidths: UnsafePointer<UInt8>
     let blockMaxFrequency: UnsafePointer<UInt16>
     let blockMinNorm: UnsafePointer<UInt8>
@@ -56,9 +60,8 @@ public final class Segment: @unchecked Sendable {
     let positionsByteCount: Int
     let norms: UnsafePointer<UInt8>
     let fieldTokenTotals: [UInt64]
-    let idOffsets: UnsafePointer<UInt32>
-    let idBytes: UnsafePointer<UInt8>
-    let idOrder: UnsafePointer<UInt32>
+    /// The documents' ids, front-coded (``IDColumn``).
+    let ids: IDColumn
     let keywordColumns: [KeywordColumn]
     let numericColumns: [UnsafePointer<Int64>]
     /// Whether any document stores a record (else the stored sections are empty).
@@ -135,24 +138,27 @@ public final class Segment: @unchecked Sendable {
             try reader.checkOffsets(offsets, limit: termBytesSection.count, what: "term offsets")
             let docFrequency: UnsafeBufferPointer<UInt32> = try reader.section(S.termDocFrequency.rawValue, count: termCount)
             let firstBlock: UnsafeBufferPointer<UInt32> = try reader.section(S.termFirstBlock.rawValue, count: termCount + 1)
-            let positionsStart: UnsafeBufferPointer<UInt64> = try reader.section(S.termPositionsStart.rawValue, count: termCount)
+            // A segment without positions (no field keeps them) has the positions' three sections empty.
+            let positionsSection: UnsafeBufferPointer<UInt8> = try reader.section(S.positions.rawValue)
+            let positionsKept = !positionsSection.isEmpty
+            let positionsStart: UnsafeBufferPointer<UInt64> = try reader.section(S.termPositionsStart.rawValue, count: positionsKept ? termCount : 0)
             let lastDoc: UnsafeBufferPointer<UInt32> = try reader.section(S.blockLastDoc.rawValue)
             blockCount = lastDoc.count
             let wordOffset: UnsafeBufferPointer<UInt32> = try reader.section(S.blockWordOffset.rawValue, count: blockCount)
-            let positionsOffset: UnsafeBufferPointer<UInt32> = try reader.section(S.blockPositionsOffset.rawValue, count: blockCount)
+            let positionsOffset: UnsafeBufferPointer<UInt32> = try reader.section(S.blockPositionsOffset.rawValue, count: positionsKept ? blockCount : 0)
             let widths: UnsafeBufferPointer<UInt8> = try reader.section(S.blockWidths.rawValue, count: blockCount * (1 + fieldCount))
             let maxFrequency: UnsafeBufferPointer<UInt16> = try reader.section(S.blockMaxFrequency.rawValue, count: blockCount * fieldCount)
             let minNorm: UnsafeBufferPointer<UInt8> = try reader.section(S.blockMinNorm.rawValue, count: blockCount * fieldCount)
             let postingsSection: UnsafeBufferPointer<UInt32> = try reader.section(S.postings.rawValue)
-            let positionsSection: UnsafeBufferPointer<UInt8> = try reader.section(S.positions.rawValue)
             let normsSection: UnsafeBufferPointer<UInt8> = try reader.section(S.norms.rawValue, count: fieldCount * documentCount)
             let totals: UnsafeBufferPointer<UInt64> = try reader.section(S.fieldTokenTotals.rawValue, count: fieldCount)
-            let ids: UnsafeBufferPointer<UInt32> = try reader.section(S.idOffsets.rawValue, count: documentCount + 1)
+            let idOffsetsSection: UnsafeBufferPointer<UInt32> = try reader.section(S.idOffsets.rawValue)
             let idBytesSection: UnsafeBufferPointer<UInt8> = try reader.section(S.idBytes.rawValue)
-            try reader.checkOffsets(ids, limit: idBytesSection.count, what: "id offsets")
-            let order: UnsafeBufferPointer<UInt32> = try reader.section(S.idOrder.rawValue, count: documentCount)
-            let documents = header.documentCount
-            guard order.allSatisfy({ Int($0) < documents }) else { throw reader.damage("id order names a missing document") }
+            let idOrderSection: UnsafeBufferPointer<UInt32> = try reader.section(S.idOrder.rawValue)
+            if let problem = IDColumn.validate(offsets: idOffsetsSection, bytes: idBytesSection, order: idOrderSection,
+                                               documentCount: documentCount) {
+                throw reader.damage(problem)
+            }
             // A segment whose documents store nothing has the three stored sections empty.
             let storedOffsetsSection: UnsafeBufferPointer<UInt64> = try reader.section(S.storedOffsets.rawValue)
             let storedBytesSection: UnsafeBufferPointer<UInt8> = try reader.section(S.storedBytes.rawValue)
@@ -179,7 +185,7 @@ public final class Segment: @unchecked Sendable {
                 let documents = Int(docFrequency[term])
                 guard documents <= documentCount, start == previousEnd, end >= start, end <= blockCount,
                       end - start == (documents + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize,
-                      positionsStart[term] <= UInt64(positionsSection.count) else {
+                      !positionsKept || positionsStart[term] <= UInt64(positionsSection.count) else {
                     throw reader.damage("term \(term) has inconsistent blocks")
                 }
                 previousEnd = end
@@ -194,7 +200,7 @@ public final class Segment: @unchecked Sendable {
                     }
                     guard Int(wordOffset[block]) + words <= postingsSection.count,
                           lastDoc[block] < UInt32(documentCount), block == start || lastDoc[block] > previousLast,
-                          positionsStart[term] + UInt64(positionsOffset[block]) <= UInt64(positionsSection.count) else {
+                          !positionsKept || positionsStart[term] + UInt64(positionsOffset[block]) <= UInt64(positionsSection.count) else {
                         throw reader.damage("block \(block) points outside the segment")
                     }
                     previousLast = lastDoc[block]
@@ -231,6 +237,7 @@ public final class Segment: @unchecked Sendable {
             termDocFrequency = docFrequency.baseAddress!
             termFirstBlock = firstBlock.baseAddress!
             termPositionsStart = positionsStart.baseAddress!
+            keepsPositions = positionsKept
             blockLastDoc = lastDoc.baseAddress!
             blockWordOffset = wordOffset.baseAddress!
             blockPositionsOffset = positionsOffset.baseAddress!
@@ -245,9 +252,8 @@ public final class Segment: @unchecked Sendable {
             positionsByteCount = positionsSection.count
             norms = normsSection.baseAddress!
             fieldTokenTotals = Array(totals)
-            idOffsets = ids.baseAddress!
-            idBytes = idBytesSection.baseAddress!
-            idOrder = order.baseAddress!
+            ids = IDColumn(offsets: idOffsetsSection.baseAddress!, bytes: idBytesSection.baseAddress!, order: idOrderSection.baseAddress!,
+                           documentCount: documentCount, orderWidth: IDColumn.orderWidth(documentCount: documentCount))
             self.keywordColumns = keywordColumns
             self.numericColumns = numericColumns
             self.storesRecords = storesRecords
@@ -312,27 +318,22 @@ public final class Segment: @unchecked Sendable {
     // MARK: Documents
 
     /// The id of document `doc`.
-    func id(of doc: Int) -> String {
-        let start = Int(idOffsets[doc])
-        return String(decoding: UnsafeBufferPointer(start: idBytes + start, count: Int(idOffsets[doc + 1]) - start), as: UTF8.self)
-    }
+    ///
+    /// - Complexity: O(16 × the id's length) (``IDColumn``).
+    func id(of doc: Int) -> String { ids.id(of: doc) }
 
     /// The document with id `id`, or `nil`.
     ///
-    /// - Complexity: O(log *n*).
-    func doc(withID id: String) -> Int? {
-        let key = Array(id.utf8)
-        var low = 0, high = documentCount
-        while low < high {
-            let middle = (low + high) / 2
-            let doc = Int(idOrder[middle])
-            let start = Int(idOffsets[doc])
-            let candidate = UnsafeBufferPointer(start: idBytes + start, count: Int(idOffsets[doc + 1]) - start)
-            if candidate.elementsEqual(key) { return doc }
-            if candidate.lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
-        }
-        return nil
-    }
+    /// - Complexity: O(log *n*) probes of up to 16 ids each.
+    func doc(withID id: String) -> Int? { ids.doc(withID: id) }
+
+    /// Where term `ordinal`'s positions start in ``positions`` (0 in a segment without positions).
+    @inline(__always)
+    func positionsStart(ofTerm ordinal: Int) -> Int { keepsPositions ? Int(termPositionsStart[ordinal]) : 0 }
+
+    /// Where block `block`'s positions start after its term's (0 in a segment without positions).
+    @inline(__always)
+    func positionsOffset(ofBlock block: Int) -> Int { keepsPositions ? Int(blockPositionsOffset[block]) : 0 }
 
     /// The field norm (quantised length) of `doc` in text field `field`.
     @inline(__always)

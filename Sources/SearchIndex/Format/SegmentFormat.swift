@@ -10,7 +10,9 @@
 /// `Section.keywordBase + 6k + n`; numeric field `i` is after the keyword ones.
 enum SegmentFormat {
     static let magic: [UInt8] = Array("HZSG".utf8)
-    static let version: UInt32 = 2
+    /// 3: ids front-coded in blocks of 16, their order bit-packed (``IDColumn``), and the positions' starts left
+    /// out when there are no positions; 2 kept ids as offsets and bytes, and the starts always.
+    static let version: UInt32 = 3
     static let byteOrderMark: UInt32 = 0x0102_0304
     /// magic, version, bom, docCount, 3 field counts, sectionCount.
     static let fixedHeaderBytes = 32
@@ -26,13 +28,13 @@ enum SegmentFormat {
         case termDocFrequency
         /// [u32] termCount + 1: the term's first block.
         case termFirstBlock
-        /// [u64] termCount: where the term's positions start in `positions`.
+        /// [u64] termCount: where the term's positions start in `positions`; empty when `positions` is.
         case termPositionsStart
         /// [u32] blockCount: last document of the block.
         case blockLastDoc
         /// [u32] blockCount: first word of the block in `postings`.
         case blockWordOffset
-        /// [u32] blockCount: first byte of the block's positions, after the term's start.
+        /// [u32] blockCount: first byte of the block's positions, after the term's start; empty when `positions` is.
         case blockPositionsOffset
         /// [u8] blockCount × (1 + textFields): bit widths of doc deltas, then of each field's tfs.
         case blockWidths
@@ -48,10 +50,10 @@ enum SegmentFormat {
         case norms
         /// [u64] textFields: total tokens of each field.
         case fieldTokenTotals
-        /// [u32] docCount + 1, [u8]: document ids.
+        /// [u32] blockCount + 1, [u8]: document ids, front-coded in blocks of 16 documents (``IDColumn``).
         case idOffsets
         case idBytes
-        /// [u32] docCount: documents in the order of their ids' bytes.
+        /// [u32]: documents in the order of their ids' bytes, bit-packed at the width of docCount - 1.
         case idOrder
         /// [u64] docCount + 1: where each document's stored fields start in `storedBytes`; empty (as the next
         /// two) when no document stores anything.

@@ -37,7 +37,7 @@ final class PostingsCursor {
         firstBlock = Int(segment.termFirstBlock[ordinal])
         endBlock = Int(segment.termFirstBlock[ordinal + 1])
         docFrequency = Int(segment.termDocFrequency[ordinal])
-        positionsStart = Int(segment.termPositionsStart[ordinal])
+        positionsStart = segment.positionsStart(ofTerm: ordinal)
         block = firstBlock
         docs = .allocate(capacity: SegmentFormat.blockSize)
         frequencies = .allocate(capacity: SegmentFormat.blockSize * segment.fieldCount)
@@ -209,7 +209,7 @@ final class PostingsCursor {
         if positionsBlock != decodedBlock || positionsIndex > index {
             positionsBlock = decodedBlock
             positionsIndex = 0
-            positionsPointer = segment.positions + positionsStart + Int(segment.blockPositionsOffset[decodedBlock])
+            positionsPointer = segment.positions + positionsStart + segment.positionsOffset(ofBlock: decodedBlock)
         }
         while positionsIndex < index {
             positionsPointer = skipPositions(of: positionsIndex, from: positionsPointer, fields: fieldCount)
