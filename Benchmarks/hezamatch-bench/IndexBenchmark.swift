@@ -25,6 +25,7 @@ struct IndexBenchmark: ParsableCommand {
     @Option(help: "Runs of each query; the median is its latency.") var `repeat` = 3
     @Flag(help: "Leave the result ids out of the output.") var noResults = false
     @Flag(help: "Also print each hit's score (to see which differences from a peer are ties).") var withScores = false
+    @Flag(help: "Also print where the bytes go: each section's bytes, and bytes per posting, term and document.") var sizes = false
     @Option(help: "Also save the index to this file (index_bytes is its size).") var save: String?
     @Option(help: "Open this saved index (memory-mapped) instead of building one; --docs and --synthetic are not read.")
     var open: String?
@@ -93,6 +94,14 @@ struct IndexBenchmark: ParsableCommand {
         ]
         if !noResults { output["results"] = results }
         if withScores { output["scores"] = scores }
+        if sizes {
+            let breakdown = index.snapshot.sizeBreakdown()
+            var sections: [String: Int] = [:]
+            for (name, bytes) in breakdown.sections { sections[name] = bytes }
+            output["sizes"] = sections
+            output["postings"] = breakdown.postings
+            output["terms"] = breakdown.terms
+        }
         let data = try JSONSerialization.data(withJSONObject: output, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))
     }
