@@ -49,6 +49,9 @@ extension PostgresJobStore {
         var folded = 1
         for row in try store.run(connection, "SELECT version FROM lookup_version") { folded = Int(try row.decode(Int32.self)) }
         guard folded < ProfileLookup.foldVersion else { return }
+        // Writers take no advisory lock: the table is locked against writes until the transaction ends, so that no
+        // profile changes between the read and the update (a rename in between would get the old name's fold).
+        _ = try store.run(connection, "LOCK TABLE profile IN SHARE ROW EXCLUSIVE MODE")
         var ids: [String] = [], names: [String] = []
         for row in try store.run(connection, "SELECT id, document FROM profile") {
             let (id, document) = try row.decode((String, String).self)

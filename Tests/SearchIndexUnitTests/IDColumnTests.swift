@@ -56,6 +56,11 @@ import Testing
             ("an offset past the bytes", { o, _, _ in o[1] = 10_000 }, "id offsets out of range"),
             ("a block's bytes cut short", { o, b, _ in b.removeLast(); o[o.count - 1] -= 1 }, "id bytes of block 2 are damaged"),
             ("more shared than the previous id has", { _, b, _ in b[3 + 2] = 9 }, "id bytes of block 0 are damaged"),
+            // A suffix length of 2^63 (nine continuation bytes, then 1): larger than any Int conversion allows.
+            ("a suffix length beyond Int", { o, b, _ in
+                b.replaceSubrange(1..<2, with: [UInt8](repeating: 0x80, count: 9) + [1])
+                for index in 1..<o.count { o[index] += 9 }
+            }, "id bytes of block 0 are damaged"),
             ("offsets out of order", { o, _, _ in o[1] = o[2] + 1 }, "id offsets out of order"),
             ("a document twice in the order", { _, _, w in w[0] = 0 }, "id order names a missing document"),
             ("the order one word short", { _, _, w in w.removeLast() }, "id order has the wrong size"),

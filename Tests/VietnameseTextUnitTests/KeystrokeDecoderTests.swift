@@ -72,7 +72,7 @@ import Testing
             ("quys", "quý"), ("quaan", "quân"), ("quoocs", "quốc"), ("nguoiwf", "người"), ("dduwowcj", "được"),
         ])
         // A syllable closed by c, ch, p or t needs sắc or nặng: `keep`, `deep`, `boot` are no syllables (`kêp`, `dêp`).
-        for word in ["keep", "deep", "boot", "coop", "beet", "cheep", "data", "tata", "wow", "swow", "burrow"] {
+        for word in ["keep", "deep", "boot", "coop", "beet", "cheep", "data", "tata", "wow", "swow", "burrow", "qux", "qus", "quts"] {
             #expect(KeystrokeDecoder.decode(Substring(word)) == nil, "\(word)")
         }
     }

@@ -68,8 +68,9 @@ struct IDColumn {
             let end = Int(offsets[block + 1])
             var length = 0
             for _ in 0..<min(blockSize, documentCount - block * blockSize) {
-                guard let shared = readVarint(bytes.baseAddress!, at: &index, end: end), Int(shared) <= length,
-                      let rest = readVarint(bytes.baseAddress!, at: &index, end: end), Int(rest) <= end - index
+                // Compared as read (a damaged varint may exceed Int), converted after.
+                guard let shared = readVarint(bytes.baseAddress!, at: &index, end: end), shared <= UInt64(length),
+                      let rest = readVarint(bytes.baseAddress!, at: &index, end: end), rest <= UInt64(end - index)
                 else { return "id bytes of block \(block) are damaged" }
                 index += Int(rest)
                 length = Int(shared) + Int(rest)

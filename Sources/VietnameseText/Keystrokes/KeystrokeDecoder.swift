@@ -183,7 +183,8 @@ public enum KeystrokeDecoder {
         for onsetLength in stride(from: min(3, letters.count), through: 0, by: -1) {
             let onset = String(plain.prefix(onsetLength))
             // `q` alone before a rhyme of `u` (`quyfnh` → quỳnh, `quyts` → quýt: the rhymes `uynh`, `uyt` after `q`).
-            let qBeforeU = onset == "q" && letters.count > 1 && letters[1].base == "u" && letters[1].mark == nil
+            // Only before `uy`: `qux`, `qus` are no syllables and stay as typed.
+            let qBeforeU = onset == "q" && letters.count > 2 && letters[1].base == "u" && letters[1].mark == nil && letters[2].base == "y"
             guard onsets.contains(onset) || qBeforeU, letters.prefix(onsetLength).allSatisfy({ $0.mark == nil }) else { continue }
             var rhymeSlots = letters.dropFirst(onsetLength)
             guard let firstRhyme = rhymeSlots.first, firstRhyme.isVowel else { continue }
