@@ -70,6 +70,34 @@ def main():
         mode, engine, output, share = row
         print(f"| {mode} | {engine} | {output['build_seconds']:.2f} | {output['index_bytes'] / 1e6:.1f} | "
               f"{output['p50_us']:.0f} | {output['p99_us']:.0f} | {output['qps']:.0f} | {share * 100:.1f}% |")
+    print_ratios(rows)
+
+
+def print_ratios(rows):
+    """HezaMatch against the better of tantivy and Lucene in this run, for issue 30's goals: latency p50 and index
+    size as HezaMatch ÷ the peer's (lower is better), build speed as the peer's time ÷ HezaMatch's (higher is better)."""
+    measured = {(row[0], row[1]): row[2] for row in rows if len(row) == 4}
+    lines = []
+    for mode in ["or", "and"]:
+        ours = measured.get((mode, "hezamatch"))
+        peers = {engine: measured[(mode, engine)] for engine in ["tantivy", "lucene"] if (mode, engine) in measured}
+        if not ours or not peers:
+            continue
+        def best(key):
+            engine = min(peers, key=lambda name: peers[name][key])
+            return engine, peers[engine][key]
+        engine, p50 = best("p50_us")
+        lines.append(f"| {mode} | p50 | {ours['p50_us']:.0f} / {p50:.0f} µs ({engine}) | {ours['p50_us'] / p50:.2f} × |")
+        engine, size = best("index_bytes")
+        lines.append(f"| {mode} | index size | {ours['index_bytes'] / 1e6:.2f} / {size / 1e6:.2f} MB ({engine}) | {ours['index_bytes'] / size:.2f} × |")
+        if "tantivy" in peers:
+            build = peers["tantivy"]["build_seconds"]
+            lines.append(f"| {mode} | build speed | {build:.2f} / {ours['build_seconds']:.2f} s (tantivy) | {build / ours['build_seconds']:.2f} × |")
+    if lines:
+        print()
+        print("| mode | figure | HezaMatch / the better peer | ratio |")
+        print("|---|---|---|---|")
+        print("\n".join(lines))
 
 
 if __name__ == "__main__":
