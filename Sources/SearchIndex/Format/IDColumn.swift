@@ -69,8 +69,8 @@ struct IDColumn {
             var length = 0
             for _ in 0..<min(blockSize, documentCount - block * blockSize) {
                 // Compared as read (a damaged varint may exceed Int), converted after.
-                guard let shared = readVarint(bytes.baseAddress!, at: &index, end: end), shared <= UInt64(length),
-                      let rest = readVarint(bytes.baseAddress!, at: &index, end: end), rest <= UInt64(end - index)
+                guard let shared = Varint.read(bytes.baseAddress!, at: &index, end: end), shared <= UInt64(length),
+                      let rest = Varint.read(bytes.baseAddress!, at: &index, end: end), rest <= UInt64(end - index)
                 else { return "id bytes of block \(block) are damaged" }
                 index += Int(rest)
                 length = Int(shared) + Int(rest)
@@ -88,19 +88,6 @@ struct IDColumn {
         return nil
     }
 
-    @inline(__always)
-    private static func readVarint(_ bytes: UnsafePointer<UInt8>, at index: inout Int, end: Int) -> UInt64? {
-        var value: UInt64 = 0, shift: UInt64 = 0
-        while index < end, shift < 64 {
-            let byte = bytes[index]
-            index += 1
-            value |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return value }
-            shift += 7
-        }
-        return nil
-    }
-
     /// The id of `doc`, decoded into `buffer` (its previous content replaced).
     ///
     /// - Complexity: O(16 × the id's length): the ids of its block before it are decoded too.
@@ -114,8 +101,8 @@ struct IDColumn {
     /// Decodes the id at `index` over the previous one in `buffer`, moving `index` past it.
     @inline(__always)
     private func step(_ index: inout Int, end: Int, _ buffer: inout [UInt8]) {
-        let shared = Int(Self.readVarint(bytes, at: &index, end: end)!)
-        let rest = Int(Self.readVarint(bytes, at: &index, end: end)!)
+        let shared = Int(Varint.read(bytes, at: &index, end: end)!)
+        let rest = Int(Varint.read(bytes, at: &index, end: end)!)
         buffer.removeLast(buffer.count - shared)
         buffer.append(contentsOf: UnsafeBufferPointer(start: bytes + index, count: rest))
         index += rest

@@ -18,6 +18,15 @@ public enum Varint {
     /// the number is longer than 64 bits.
     @inlinable
     public static func read(_ bytes: [UInt8], at index: inout Int, end: Int) -> UInt64? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            return read(base, at: &index, end: min(end, buffer.count))
+        }
+    }
+
+    /// The number at `index` in the memory at `bytes` (before `end`), as above: for a mapped segment's bytes.
+    @inlinable
+    public static func read(_ bytes: UnsafePointer<UInt8>, at index: inout Int, end: Int) -> UInt64? {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while index < end, shift < 64 {
