@@ -1,5 +1,5 @@
 /// Encodes the postings of one term after another into blocks of 128 documents:
-/// bit-packed doc deltas and per-field term frequencies, with skip data (last doc,
+/// doc deltas and per-field term frequencies packed with exceptions (``PatchedPacking``), with skip data (last doc,
 /// offsets) and the figures that bound a block's score (largest tf, smallest norm).
 struct PostingsEncoder {
     let fieldCount: Int
@@ -74,19 +74,16 @@ struct PostingsEncoder {
     private mutating func flushBlock() {
         let count = pending
         var previous = previousLastDoc
-        var maxDelta: UInt32 = 0
         for index in 0..<count {
-            let delta = docs[index] &- previous
-            scratch[index] = delta
-            maxDelta |= delta
+            scratch[index] = docs[index] &- previous
             previous = docs[index]
         }
         blockLastDoc.append(docs[count - 1])
         blockWordOffset.append(UInt32(postings.count))
         blockPositionsOffset.append(UInt32(pendingPositionsStart - termPositionsStart))
-        let docWidth = BitPacking.width(maxDelta)
-        blockWidths.append(UInt8(docWidth))
-        scratch.withUnsafeBufferPointer { BitPacking.pack(UnsafeBufferPointer(rebasing: $0[0..<count]), width: docWidth, into: &postings) }
+        blockWidths.append(scratch.withUnsafeBufferPointer {
+            PatchedPacking.pack(UnsafeBufferPointer(rebasing: $0[0..<count]), lessOne: false, into: &postings)
+        })
         for field in 0..<fieldCount {
             let base = field * SegmentFormat.blockSize
             var maxFrequency: UInt32 = 0
@@ -98,16 +95,15 @@ struct PostingsEncoder {
                     minNorm = min(minNorm, norms[base + index])
                 }
             }
-            let width = BitPacking.width(maxFrequency)
-            blockWidths.append(UInt8(width))
             blockMaxFrequency.append(UInt16(min(maxFrequency, UInt32(UInt16.max))))
             blockMinNorm.append(maxFrequency == 0 ? 0 : minNorm)
-            frequencies.withUnsafeBufferPointer {
-                BitPacking.pack(UnsafeBufferPointer(rebasing: $0[base..<(base + count)]), width: width, into: &postings)
-            }
+            blockWidths.append(frequencies.withUnsafeBufferPointer {
+                PatchedPacking.pack(UnsafeBufferPointer(rebasing: $0[base..<(base + count)]), into: &postings)
+            })
         }
         previousLastDoc = docs[count - 1]
         termBlocks += 1
         pending = 0
     }
 }
+

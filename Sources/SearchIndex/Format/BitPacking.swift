@@ -57,7 +57,11 @@ enum BitPacking {
     static func unpackRunningSums(_ words: UnsafePointer<UInt32>, count: Int, width: Int, start: UInt32, overread: Bool,
                                   into output: UnsafeMutablePointer<UInt32>) -> UInt64 {
         var sum = UInt64(start)
-        if overread && width > 0 {
+        if width == 0 {
+            output.update(repeating: start, count: count)
+            return sum
+        }
+        if overread {
             let bytes = UnsafeRawPointer(words)
             let mask: UInt64 = (1 << UInt64(width)) &- 1
             var bit = 0
@@ -77,22 +81,31 @@ enum BitPacking {
     }
 
     /// ``unpack(_:count:width:into:)`` with 8-byte loads that may read up to 8 bytes past
-    /// the last word, when `overread` says they are there.
+    /// the last word, when `overread` says they are there; each value `plus` more than packed.
     @inline(__always)
-    static func unpack(_ words: UnsafePointer<UInt32>, count: Int, width: Int, overread: Bool, into output: UnsafeMutablePointer<UInt32>) {
-        guard overread && width > 0 else { return unpack(words, count: count, width: width, into: output) }
+    static func unpack(_ words: UnsafePointer<UInt32>, count: Int, width: Int, plus: UInt32 = 0, overread: Bool,
+                       into output: UnsafeMutablePointer<UInt32>) {
+        if width == 0 {
+            output.update(repeating: plus, count: count)
+            return
+        }
+        guard overread else {
+            unpack(words, count: count, width: width, into: output)
+            if plus != 0 { for index in 0..<count { output[index] &+= plus } }
+            return
+        }
         let bytes = UnsafeRawPointer(words)
         let mask: UInt64 = (1 << UInt64(width)) &- 1
         var bit = 0
         for index in 0..<count {
-            output[index] = UInt32(truncatingIfNeeded: load(bytes, bit: bit, mask: mask))
+            output[index] = UInt32(truncatingIfNeeded: load(bytes, bit: bit, mask: mask)) &+ plus
             bit &+= width
         }
     }
 
     /// The value that starts at bit `bit` (at most 32 bits: `mask`), by one unaligned 8-byte load.
     @inline(__always)
-    private static func load(_ bytes: UnsafeRawPointer, bit: Int, mask: UInt64) -> UInt64 {
+    static func load(_ bytes: UnsafeRawPointer, bit: Int, mask: UInt64) -> UInt64 {
         (bytes.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self) >> UInt64(bit & 7)) & mask
     }
 

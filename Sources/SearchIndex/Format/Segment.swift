@@ -192,13 +192,17 @@ public final class Segment: @unchecked Sendable {
                 var previousLast: UInt32 = 0
                 for block in start..<end {
                     let count = block == end - 1 ? documents - (end - start - 1) * SegmentFormat.blockSize : SegmentFormat.blockSize
+                    // The runs' packed values inside the block; their exception areas, in the postings
+                    // themselves, are kept inside it when read (``PostingsCursor``), so opening reads no postings.
                     var words = 0
-                    for width in 0...fieldCount {
-                        let bits = Int(widths[block * (1 + fieldCount) + width])
+                    for run in 0...fieldCount {
+                        let descriptor = widths[block * (1 + fieldCount) + run]
+                        let bits = PatchedPacking.width(descriptor)
                         guard bits <= 32 else { throw reader.damage("block \(block) has a width of \(bits) bits") }
-                        words += BitPacking.wordCount(count: count, width: bits)
+                        words += PatchedPacking.packedWords(descriptor, count: count)
                     }
-                    guard Int(wordOffset[block]) + words <= postingsSection.count,
+                    let blockEnd = block + 1 < blockCount ? Int(wordOffset[block + 1]) : postingsSection.count
+                    guard Int(wordOffset[block]) + words <= blockEnd, blockEnd <= postingsSection.count,
                           lastDoc[block] < UInt32(documentCount), block == start || lastDoc[block] > previousLast,
                           !positionsKept || positionsStart[term] + UInt64(positionsOffset[block]) <= UInt64(positionsSection.count) else {
                         throw reader.damage("block \(block) points outside the segment")
@@ -334,6 +338,12 @@ public final class Segment: @unchecked Sendable {
     /// Where block `block`'s positions start after its term's (0 in a segment without positions).
     @inline(__always)
     func positionsOffset(ofBlock block: Int) -> Int { keepsPositions ? Int(blockPositionsOffset[block]) : 0 }
+
+    /// Where block `block`'s words end in ``postings``: where the next block's start (blocks are in order).
+    @inline(__always)
+    func postingsEnd(ofBlock block: Int) -> UnsafePointer<UInt32> {
+        postings + (block &+ 1 < blockCount ? Int(blockWordOffset[block &+ 1]) : postingsWordCount)
+    }
 
     /// The field norm (quantised length) of `doc` in text field `field`.
     @inline(__always)

@@ -10,9 +10,11 @@
 /// `Section.keywordBase + 6k + n`; numeric field `i` is after the keyword ones.
 enum SegmentFormat {
     static let magic: [UInt8] = Array("HZSG".utf8)
+    /// 4: postings packed with exceptions, values less one where none is 0 (``PatchedPacking``), each run
+    /// described by a byte in `blockWidths`; 3 packed every value at the width of the largest.
     /// 3: ids front-coded in blocks of 16, their order bit-packed (``IDColumn``), and the positions' starts left
     /// out when there are no positions; 2 kept ids as offsets and bytes, and the starts always.
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let byteOrderMark: UInt32 = 0x0102_0304
     /// magic, version, bom, docCount, 3 field counts, sectionCount.
     static let fixedHeaderBytes = 32
@@ -36,13 +38,14 @@ enum SegmentFormat {
         case blockWordOffset
         /// [u32] blockCount: first byte of the block's positions, after the term's start; empty when `positions` is.
         case blockPositionsOffset
-        /// [u8] blockCount × (1 + textFields): bit widths of doc deltas, then of each field's tfs.
+        /// [u8] blockCount × (1 + textFields): descriptors (``PatchedPacking``) of the doc deltas' run, then of each
+        /// field's tfs.
         case blockWidths
         /// [u16] blockCount × textFields: largest tf of the field in the block.
         case blockMaxFrequency
         /// [u8] blockCount × textFields: smallest field norm among the block's docs that have the term there.
         case blockMinNorm
-        /// [u32]: bit-packed doc deltas and term frequencies.
+        /// [u32]: each block's runs of doc deltas and term frequencies (``PatchedPacking``), blocks in order.
         case postings
         /// [u8]: positions, varint deltas per document and field.
         case positions

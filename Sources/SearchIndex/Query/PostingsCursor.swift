@@ -20,6 +20,11 @@ final class PostingsCursor {
     private var count = 0
     private var index = 0
     private(set) var doc: UInt32 = 0
+    /// Where the decoded block's words end.
+    private var blockEnd: UnsafePointer<UInt32>
+    /// Where each field's frequencies start in block `frequencyRunsBlock` (see ``findFrequencyRuns()``).
+    private let frequencyRuns: UnsafeMutablePointer<UnsafePointer<UInt32>?>
+    private var frequencyRunsBlock = -1
     private let docs: UnsafeMutablePointer<UInt32>
     private let frequencies: UnsafeMutablePointer<UInt32>
     private var frequenciesDecoded = false
@@ -44,11 +49,14 @@ final class PostingsCursor {
         doc = 0
         index = -1
         positionsPointer = segment.positions
+        blockEnd = segment.postings
+        frequencyRuns = .allocate(capacity: max(segment.fieldCount, 1))
     }
 
     deinit {
         docs.deallocate()
         frequencies.deallocate()
+        frequencyRuns.deallocate()
     }
 
     /// Documents in block `block` of this term.
@@ -62,10 +70,12 @@ final class PostingsCursor {
         decodedBlock = block
         count = documents(inBlock: block)
         let words = segment.postings + Int(segment.blockWordOffset[block])
-        let width = Int(segment.blockWidths[block * (1 + fieldCount)])
+        blockEnd = segment.postingsEnd(ofBlock: block)
+        let descriptor = segment.blockWidths[block * (1 + fieldCount)]
         let previous: UInt32 = block == firstBlock ? 0 : segment.blockLastDoc[block - 1]
-        let sum = BitPacking.unpackRunningSums(words, count: count, width: width, start: previous,
-                                               overread: segment.postingsAllowOverread, into: docs)
+        // The doc run's packed words were checked to lie inside the block when the segment was opened.
+        let sum = PatchedPacking.unpackRunningSums(words, end: blockEnd, count: count, descriptor: descriptor, start: previous,
+                                                   overread: segment.postingsAllowOverread, into: docs)
         if sum != UInt64(segment.blockLastDoc[block]) {
             // Damaged postings (a segment opened without its file's checksum): the deltas do not
             // add up to the block's last document, which was checked when the segment was opened.
@@ -78,14 +88,16 @@ final class PostingsCursor {
     }
 
     private func decodeFrequencies() {
-        let widths = segment.blockWidths + decodedBlock * (1 + fieldCount)
-        var words = segment.postings + Int(segment.blockWordOffset[decodedBlock])
-        words += BitPacking.wordCount(count: count, width: Int(widths[0]))
+        let descriptors = segment.blockWidths + decodedBlock * (1 + fieldCount)
+        findFrequencyRuns()
         for field in 0..<fieldCount {
-            let width = Int(widths[1 + field])
-            BitPacking.unpack(words, count: count, width: width, overread: segment.postingsAllowOverread,
-                              into: frequencies + field * SegmentFormat.blockSize)
-            words += BitPacking.wordCount(count: count, width: width)
+            let output = frequencies + field * SegmentFormat.blockSize
+            if let words = frequencyRuns[field] {
+                PatchedPacking.unpack(words, end: blockEnd, count: count, descriptor: descriptors[1 + field],
+                                      overread: segment.postingsAllowOverread, into: output)
+            } else {
+                output.update(repeating: 0, count: count)
+            }
         }
         frequenciesDecoded = true
     }
@@ -194,11 +206,30 @@ final class PostingsCursor {
     /// The current document's frequency read from the packed block, without decoding the
     /// block's other 127: a lookup for one candidate needs one value.
     private func packedFrequency(field: Int) -> UInt32 {
-        let widths = segment.blockWidths + decodedBlock * (1 + fieldCount)
+        if frequencyRunsBlock != decodedBlock { findFrequencyRuns() }
+        guard let words = frequencyRuns[field] else { return 0 }
+        let descriptor = segment.blockWidths[decodedBlock * (1 + fieldCount) + 1 + field]
+        return PatchedPacking.value(at: index, in: words, end: blockEnd, count: count, descriptor: descriptor)
+    }
+
+    /// Finds where each field's frequencies start in the decoded block (after the doc deltas' run and the
+    /// fields' before it), `nil` for a run that does not lie inside the block. Opening a segment checks the
+    /// packed words of every run but not the exception areas, which are in the postings themselves: a damaged
+    /// exception count could otherwise send a later run past the block.
+    private func findFrequencyRuns() {
+        let descriptors = segment.blockWidths + decodedBlock * (1 + fieldCount)
         var words = segment.postings + Int(segment.blockWordOffset[decodedBlock])
-        words += BitPacking.wordCount(count: count, width: Int(widths[0]))
-        for previous in 0..<field { words += BitPacking.wordCount(count: count, width: Int(widths[1 + previous])) }
-        return BitPacking.value(at: index, in: words, width: Int(widths[1 + field]))
+        words += PatchedPacking.runWords(descriptors[0], count: count, at: words, end: blockEnd)
+        for field in 0..<fieldCount {
+            let descriptor = descriptors[1 + field]
+            if words + PatchedPacking.packedWords(descriptor, count: count) <= blockEnd {
+                frequencyRuns[field] = words
+                words += PatchedPacking.runWords(descriptor, count: count, at: words, end: blockEnd)
+            } else {
+                frequencyRuns[field] = nil
+            }
+        }
+        frequencyRunsBlock = decodedBlock
     }
 
     /// Where the current document's positions start: found by skipping the positions

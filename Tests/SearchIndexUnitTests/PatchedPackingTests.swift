@@ -1,0 +1,108 @@
+import Testing
+@testable import SearchIndex
+
+@Suite struct PatchedPackingTests {
+    /// Packs `values`, then reads them back every way a cursor does: all at once (with and without
+    /// 8-byte loads), one by one, and as running sums.
+    private func roundTrip(_ values: [UInt32], sourceLocation: SourceLocation = #_sourceLocation) -> (descriptor: UInt8, words: Int) {
+        var words: [UInt32] = [0xABCD_0123]  // a run does not start at word 0 in a block
+        let descriptor = values.withUnsafeBufferPointer { PatchedPacking.pack($0, into: &words) }
+        let runWords = words.count - 1
+        words += [0xDEAD_BEEF, 0xFEED_FACE]  // the next run, or what an 8-byte load past the end may see
+        let count = values.count
+        words.withUnsafeBufferPointer { w in
+            let run = w.baseAddress! + 1, end = run + runWords
+            #expect(PatchedPacking.runWords(descriptor, count: count, at: run, end: end) == runWords, sourceLocation: sourceLocation)
+            for overread in [false, true] {
+                var output = [UInt32](repeating: 7, count: count)
+                output.withUnsafeMutableBufferPointer {
+                    PatchedPacking.unpack(run, end: end, count: count, descriptor: descriptor, overread: overread, into: $0.baseAddress!)
+                }
+                #expect(output == values, "overread \(overread)", sourceLocation: sourceLocation)
+                var sums = [UInt32](repeating: 7, count: count)
+                let total = sums.withUnsafeMutableBufferPointer {
+                    PatchedPacking.unpackRunningSums(run, end: end, count: count, descriptor: descriptor, start: 1_000, overread: overread,
+                                                     into: $0.baseAddress!)
+                }
+                var running: UInt64 = 1_000
+                let expected = values.map { value -> UInt32 in running += UInt64(value); return UInt32(truncatingIfNeeded: running) }
+                #expect(sums == expected && total == running, sourceLocation: sourceLocation)
+            }
+            let alone = (0..<count).map { PatchedPacking.value(at: $0, in: run, end: end, count: count, descriptor: descriptor) }
+            #expect(alone == values, sourceLocation: sourceLocation)
+        }
+        return (descriptor, runWords)
+    }
+
+    /// Truth table: which runs are stored less one, patched, and at what width and size.
+    @Test func choosesTheSmallestRun() {
+        let ones = [UInt32](repeating: 1, count: 128)
+        let onesRun = roundTrip(ones)
+        #expect(onesRun.descriptor == PatchedPacking.minusOne && onesRun.words == 0, "128 ones: width 0, less one, no words")
+
+        let withZero = [0] + [UInt32](repeating: 1, count: 127)
+        let zeroRun = roundTrip(withZero)
+        #expect(zeroRun.descriptor & PatchedPacking.minusOne == 0 && PatchedPacking.width(zeroRun.descriptor) == 1, "a 0: not less one")
+
+        var oneLarge = [UInt32](repeating: 1, count: 128)
+        oneLarge[77] = 200
+        let largeRun = roundTrip(oneLarge)
+        #expect(largeRun.descriptor == PatchedPacking.minusOne | PatchedPacking.patched, "one exception over width 0")
+        #expect(largeRun.words == 1, "1 count byte + 1 pair in one word")
+
+        var twoPlusFew = (0..<128).map { UInt32(2 + $0 % 2) }
+        twoPlusFew[3] = 1_000; twoPlusFew[90] = 700
+        let fewRun = roundTrip(twoPlusFew)
+        #expect(PatchedPacking.width(fewRun.descriptor) == 2 && fewRun.descriptor & PatchedPacking.patched != 0)
+        #expect(fewRun.words == 8 + 2, "128 × 2 bits, then 1 + 2 × 2 bytes in two words")
+
+        let deltas = [UInt32](repeating: 1, count: 128)
+        var deltaWords: [UInt32] = []
+        let deltaDescriptor = deltas.withUnsafeBufferPointer { PatchedPacking.pack($0, lessOne: false, into: &deltaWords) }
+        #expect(deltaDescriptor == 1 && deltaWords.count == 4, "document deltas are not stored less one: 128 consecutive documents at width 1")
+
+        let spread = (0..<128).map { UInt32($0 * 1_000) }
+        let spreadRun = roundTrip(spread)
+        #expect(spreadRun.descriptor & PatchedPacking.patched == 0 && PatchedPacking.width(spreadRun.descriptor) == 17, "no exception pays")
+    }
+
+    /// Exceptions are only taken when their high bits fit a byte.
+    @Test func exceptionsKeepTheirHighBitsInAByte() {
+        var values = [UInt32](repeating: 0, count: 128)
+        values[5] = UInt32.max
+        let run = roundTrip(values)
+        #expect(PatchedPacking.width(run.descriptor) >= 24)
+    }
+
+    @Test(arguments: [1, 2, 31, 64, 127, 128])
+    func roundTripsRandomRuns(count: Int) {
+        var generator = SeededGenerator(seed: UInt64(count))
+        for shape in 0..<40 {
+            let base = UInt64(shape % 20)
+            let values = (0..<count).map { _ -> UInt32 in
+                let draw = generator.next()
+                // Mostly small values near `base` bits, now and then a large one (as term frequencies and deltas are).
+                if draw % 17 == 0 { return UInt32(truncatingIfNeeded: generator.next() >> UInt64(shape % 33)) }
+                return UInt32(truncatingIfNeeded: (draw >> 8) & ((1 << base) - 1)) &+ UInt32(shape % 2)
+            }
+            _ = roundTrip(values)
+        }
+    }
+
+    /// A damaged exception count reads no byte past the run's end.
+    @Test func aDamagedExceptionCountStaysInsideTheBlock() {
+        var values = [UInt32](repeating: 1, count: 128)
+        values[0] = 9
+        var words: [UInt32] = []
+        let descriptor = values.withUnsafeBufferPointer { PatchedPacking.pack($0, into: &words) }
+        #expect(words.count == 1)
+        words[0] = words[0] & ~0xFF | 0xFF  // 255 exceptions claimed, room for one
+        words.withUnsafeBufferPointer { w in
+            let end = w.baseAddress! + 1
+            let area = PatchedPacking.exceptions(descriptor, count: 128, at: w.baseAddress!, end: end)
+            #expect(area?.count == 1)
+            #expect(PatchedPacking.runWords(descriptor, count: 128, at: w.baseAddress!, end: end) == 1)
+            #expect(PatchedPacking.exceptions(descriptor, count: 128, at: w.baseAddress!, end: w.baseAddress!) == nil)
+        }
+    }
+}
