@@ -66,6 +66,27 @@ import Testing
         #expect(spreadRun.descriptor & PatchedPacking.patched == 0 && PatchedPacking.width(spreadRun.descriptor) == 17, "no exception pays")
     }
 
+    /// Truth table of the two limits: exceptions only where they save enough words, and never too many.
+    @Test func exceptionsAreLimited() {
+        var sixtyFour = [UInt32](repeating: 3, count: 64)
+        sixtyFour[10] = 7  // width 3: 6 words; width 2 and one exception: 4 + 1 words
+        for (minimumSaving, patched) in [(1, true), (2, false), (3, false)] {
+            var words: [UInt32] = []
+            let descriptor = sixtyFour.withUnsafeBufferPointer { PatchedPacking.pack($0, lessOne: false, minimumSaving: minimumSaving, into: &words) }
+            #expect((descriptor & PatchedPacking.patched != 0) == patched, "saving 1 word, at least \(minimumSaving) asked")
+            #expect(words.count == (patched ? 5 : 6))
+        }
+        var eight = [UInt32](repeating: 0, count: 128)
+        for index in stride(from: 0, to: 128, by: 16) { eight[index] = 255 }  // width 0 and 8 exceptions: 5 words
+        for (maximum, expected) in [(8, PatchedPacking.patched), (7, 8 as UInt8)] {
+            var words: [UInt32] = []
+            let descriptor = eight.withUnsafeBufferPointer { PatchedPacking.pack($0, maximumExceptions: maximum, into: &words) }
+            #expect(descriptor == expected, "8 exceptions, at most \(maximum)")
+        }
+        _ = roundTrip(sixtyFour)
+        _ = roundTrip(eight)
+    }
+
     /// Exceptions are only taken when their high bits fit a byte.
     @Test func exceptionsKeepTheirHighBitsInAByte() {
         var values = [UInt32](repeating: 0, count: 128)

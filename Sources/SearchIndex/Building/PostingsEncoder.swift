@@ -82,7 +82,7 @@ struct PostingsEncoder {
         blockWordOffset.append(UInt32(postings.count))
         blockPositionsOffset.append(UInt32(pendingPositionsStart - termPositionsStart))
         blockWidths.append(scratch.withUnsafeBufferPointer {
-            PatchedPacking.pack(UnsafeBufferPointer(rebasing: $0[0..<count]), lessOne: false, into: &postings)
+            PatchedPacking.pack(UnsafeBufferPointer(rebasing: $0[0..<count]), lessOne: false, minimumSaving: 3, into: &postings)
         })
         for field in 0..<fieldCount {
             let base = field * SegmentFormat.blockSize
@@ -98,7 +98,7 @@ struct PostingsEncoder {
             blockMaxFrequency.append(UInt16(min(maxFrequency, UInt32(UInt16.max))))
             blockMinNorm.append(maxFrequency == 0 ? 0 : minNorm)
             blockWidths.append(frequencies.withUnsafeBufferPointer {
-                PatchedPacking.pack(UnsafeBufferPointer(rebasing: $0[base..<(base + count)]), into: &postings)
+                PatchedPacking.pack(UnsafeBufferPointer(rebasing: $0[base..<(base + count)]), maximumExceptions: 7, into: &postings)
             })
         }
         previousLastDoc = docs[count - 1]
@@ -106,4 +106,5 @@ struct PostingsEncoder {
         pending = 0
     }
 }
+
 

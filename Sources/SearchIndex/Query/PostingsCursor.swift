@@ -24,6 +24,8 @@ final class PostingsCursor {
     private var blockEnd: UnsafePointer<UInt32>
     /// Where each field's frequencies start in block `frequencyRunsBlock` (see ``findFrequencyRuns()``).
     private let frequencyRuns: UnsafeMutablePointer<UnsafePointer<UInt32>?>
+    /// Their exception areas.
+    private let frequencyExceptions: UnsafeMutablePointer<(count: Int, pairs: UnsafePointer<UInt8>)?>
     private var frequencyRunsBlock = -1
     private let docs: UnsafeMutablePointer<UInt32>
     private let frequencies: UnsafeMutablePointer<UInt32>
@@ -51,12 +53,15 @@ final class PostingsCursor {
         positionsPointer = segment.positions
         blockEnd = segment.postings
         frequencyRuns = .allocate(capacity: max(segment.fieldCount, 1))
+        frequencyExceptions = .allocate(capacity: max(segment.fieldCount, 1))
+        frequencyExceptions.initialize(repeating: nil, count: max(segment.fieldCount, 1))
     }
 
     deinit {
         docs.deallocate()
         frequencies.deallocate()
         frequencyRuns.deallocate()
+        frequencyExceptions.deallocate()
     }
 
     /// Documents in block `block` of this term.
@@ -209,7 +214,7 @@ final class PostingsCursor {
         if frequencyRunsBlock != decodedBlock { findFrequencyRuns() }
         guard let words = frequencyRuns[field] else { return 0 }
         let descriptor = segment.blockWidths[decodedBlock * (1 + fieldCount) + 1 + field]
-        return PatchedPacking.value(at: index, in: words, end: blockEnd, count: count, descriptor: descriptor)
+        return PatchedPacking.value(at: index, in: words, descriptor: descriptor, exceptions: frequencyExceptions[field])
     }
 
     /// Finds where each field's frequencies start in the decoded block (after the doc deltas' run and the
@@ -224,7 +229,9 @@ final class PostingsCursor {
             let descriptor = descriptors[1 + field]
             if words + PatchedPacking.packedWords(descriptor, count: count) <= blockEnd {
                 frequencyRuns[field] = words
-                words += PatchedPacking.runWords(descriptor, count: count, at: words, end: blockEnd)
+                let exceptions = PatchedPacking.exceptions(descriptor, count: count, at: words, end: blockEnd)
+                frequencyExceptions[field] = exceptions
+                words += PatchedPacking.packedWords(descriptor, count: count) + PatchedPacking.exceptionWords(exceptions?.count ?? 0)
             } else {
                 frequencyRuns[field] = nil
             }
