@@ -10,7 +10,7 @@
 /// `Section.keywordBase + 6k + n`; numeric field `i` is after the keyword ones.
 enum SegmentFormat {
     static let magic: [UInt8] = Array("HZSG".utf8)
-    /// 4: postings packed with exceptions, values less one where none is 0 (``PatchedPacking``), each run
+    /// 4: postings packed with exceptions, frequencies stored less one where none is 0 (``PatchedPacking``), each run
     /// described by a byte in `blockWidths`; 3 packed every value at the width of the largest.
     /// 3: ids front-coded in blocks of 16, their order bit-packed (``IDColumn``), and the positions' starts left
     /// out when there are no positions; 2 kept ids as offsets and bytes, and the starts always.
