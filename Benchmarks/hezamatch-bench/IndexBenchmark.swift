@@ -24,6 +24,8 @@ struct IndexBenchmark: ParsableCommand {
     @Option(help: "Documents a segment while building (several segments are built on both cores).") var segmentSize = 0
     @Option(help: "Runs of each query; the median is its latency.") var `repeat` = 3
     @Flag(help: "Leave the result ids out of the output.") var noResults = false
+    @Flag(help: "Also print each query's median latency to standard error (µs, a tab, the query): which queries make the p99.")
+    var perQuery = false
     @Flag(help: "Also print each hit's score (to see which differences from a peer are ties).") var withScores = false
     @Flag(help: "Also print where the bytes go: each section's bytes, and bytes per posting, term and document.") var sizes = false
     @Option(help: "Also save the index to this file (index_bytes is its size).") var save: String?
@@ -73,6 +75,7 @@ struct IndexBenchmark: ParsableCommand {
             }
             runs.sort()
             latencies.append(runs[runs.count / 2])
+            if perQuery { FileHandle.standardError.write(Data("\(Self.round(runs[runs.count / 2] * 1e6, 1))\t\(line)\n".utf8)) }
             total += runs.reduce(0, +)
         }
         latencies.sort()
