@@ -105,7 +105,7 @@ enum BitPacking {
 
     /// The value that starts at bit `bit` (at most 32 bits: `mask`), by one unaligned 8-byte load.
     @inline(__always)
-    static func load(_ bytes: UnsafeRawPointer, bit: Int, mask: UInt64) -> UInt64 {
+    private static func load(_ bytes: UnsafeRawPointer, bit: Int, mask: UInt64) -> UInt64 {
         (bytes.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self) >> UInt64(bit & 7)) & mask
     }
 

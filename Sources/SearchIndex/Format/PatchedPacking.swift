@@ -132,9 +132,19 @@ enum PatchedPacking {
     @inline(__always)
     static func unpack(_ words: UnsafePointer<UInt32>, end: UnsafePointer<UInt32>, count: Int, descriptor: UInt8, overread: Bool,
                        into output: UnsafeMutablePointer<UInt32>) {
+        unpack(words, count: count, descriptor: descriptor, exceptions: exceptions(descriptor, count: count, at: words, end: end),
+               overread: overread, into: output)
+    }
+
+    /// ``unpack(_:end:count:descriptor:overread:into:)`` for a run whose exception area was found before.
+    ///
+    /// - Complexity: O(*n*).
+    @inline(__always)
+    static func unpack(_ words: UnsafePointer<UInt32>, count: Int, descriptor: UInt8, exceptions area: (count: Int, pairs: UnsafePointer<UInt8>)?,
+                       overread: Bool, into output: UnsafeMutablePointer<UInt32>) {
         BitPacking.unpack(words, count: count, width: width(descriptor), plus: descriptor & minusOne != 0 ? 1 : 0, overread: overread,
                           into: output)
-        guard let area = exceptions(descriptor, count: count, at: words, end: end) else { return }
+        guard let area else { return }
         let width = width(descriptor)
         for pair in 0..<area.count {
             let index = Int(area.pairs[2 &* pair])

@@ -97,11 +97,11 @@ final class PostingsCursor {
 
     private func decodeFrequencies() {
         let descriptors = segment.blockWidths + decodedBlock * (1 + fieldCount)
-        findFrequencyRuns()
+        if frequencyRunsBlock != decodedBlock { findFrequencyRuns() }
         for field in 0..<fieldCount {
             let output = frequencies + field * SegmentFormat.blockSize
             if let words = frequencyRuns[field] {
-                PatchedPacking.unpack(words, end: blockEnd, count: count, descriptor: descriptors[1 + field],
+                PatchedPacking.unpack(words, count: count, descriptor: descriptors[1 + field], exceptions: frequencyExceptions[field],
                                       overread: segment.postingsAllowOverread, into: output)
             } else {
                 output.update(repeating: 0, count: count)
