@@ -13,22 +13,24 @@ import Testing
         words.withUnsafeBufferPointer { w in
             let run = w.baseAddress! + 1, end = run + runWords
             #expect(PatchedPacking.runWords(descriptor, count: count, at: run, end: end) == runWords, sourceLocation: sourceLocation)
+            let exceptions = PatchedPacking.exceptions(descriptor, count: count, at: run, end: end)
             for overread in [false, true] {
                 var output = [UInt32](repeating: 7, count: count)
                 output.withUnsafeMutableBufferPointer {
-                    PatchedPacking.unpack(run, end: end, count: count, descriptor: descriptor, overread: overread, into: $0.baseAddress!)
+                    PatchedPacking.unpack(run, count: count, descriptor: descriptor, exceptions: exceptions, overread: overread,
+                                          into: $0.baseAddress!)
                 }
                 #expect(output == values, "overread \(overread)", sourceLocation: sourceLocation)
                 var sums = [UInt32](repeating: 7, count: count)
                 let total = sums.withUnsafeMutableBufferPointer {
-                    PatchedPacking.unpackRunningSums(run, end: end, count: count, descriptor: descriptor, start: 1_000, overread: overread,
-                                                     into: $0.baseAddress!)
+                    PatchedPacking.unpackRunningSums(run, count: count, descriptor: descriptor, exceptions: exceptions, start: 1_000,
+                                                     overread: overread, into: $0.baseAddress!)
                 }
                 var running: UInt64 = 1_000
                 let expected = values.map { value -> UInt32 in running += UInt64(value); return UInt32(truncatingIfNeeded: running) }
                 #expect(sums == expected && total == running, sourceLocation: sourceLocation)
             }
-            let alone = (0..<count).map { PatchedPacking.value(at: $0, in: run, end: end, count: count, descriptor: descriptor) }
+            let alone = (0..<count).map { PatchedPacking.value(at: $0, in: run, descriptor: descriptor, exceptions: exceptions) }
             #expect(alone == values, sourceLocation: sourceLocation)
         }
         return (descriptor, runWords)

@@ -20,6 +20,22 @@ enum PatchedPacking {
     /// An exception area follows the packed values.
     static let patched: UInt8 = 0x80
 
+    /// A run's exceptions as read: how many, and where their (index, high bits) pairs start.
+    struct Exceptions {
+        let count: Int
+        let pairs: UnsafePointer<UInt8>
+
+        /// The index exception `pair` patches.
+        @inline(__always)
+        func index(_ pair: Int) -> Int { Int(pairs[2 &* pair]) }
+
+        /// What exception `pair` adds to its value in a run packed at `width` (bits past 32 are dropped).
+        @inline(__always)
+        func high(_ pair: Int, width: Int) -> UInt32 {
+            width >= 32 ? 0 : UInt32(truncatingIfNeeded: UInt64(pairs[2 &* pair &+ 1]) << UInt64(width))
+        }
+    }
+
     /// The width a descriptor gives its packed values.
     @inline(__always)
     static func width(_ descriptor: UInt8) -> Int { Int(descriptor & widthMask) }
@@ -104,14 +120,13 @@ enum PatchedPacking {
     /// The exception area of the run at `words`, if any, as its count and first pair; never
     /// past `end` (a damaged count is cut to the pairs that fit).
     @inline(__always)
-    static func exceptions(_ descriptor: UInt8, count: Int, at words: UnsafePointer<UInt32>,
-                           end: UnsafePointer<UInt32>) -> (count: Int, pairs: UnsafePointer<UInt8>)? {
+    static func exceptions(_ descriptor: UInt8, count: Int, at words: UnsafePointer<UInt32>, end: UnsafePointer<UInt32>) -> Exceptions? {
         guard descriptor & patched != 0 else { return nil }
         let area = words + packedWords(descriptor, count: count)
         guard area < end else { return nil }
         let bytes = UnsafeRawPointer(area).assumingMemoryBound(to: UInt8.self)
         let room = ((end - area) * 4 - 1) / 2
-        return (min(Int(bytes[0]), room), bytes + 1)
+        return Exceptions(count: min(Int(bytes[0]), room), pairs: bytes + 1)
     }
 
     /// The words the run at `words` takes, its exception area included (never past `end`).
@@ -122,7 +137,8 @@ enum PatchedPacking {
         return packed + exceptionWords(area.count)
     }
 
-    /// Unpacks the run at `words` into `output`: the values as they were packed.
+    /// Unpacks the run at `words`, whose exceptions are `area` (``exceptions(_:count:at:end:)``), into `output`:
+    /// the values as they were packed.
     ///
     /// With `overread`, the packed values are read by 8-byte loads that may read up to 8 bytes
     /// past them (the caller knows they are there). An exception whose index is past `count`
@@ -130,34 +146,24 @@ enum PatchedPacking {
     ///
     /// - Complexity: O(*n*).
     @inline(__always)
-    static func unpack(_ words: UnsafePointer<UInt32>, end: UnsafePointer<UInt32>, count: Int, descriptor: UInt8, overread: Bool,
+    static func unpack(_ words: UnsafePointer<UInt32>, count: Int, descriptor: UInt8, exceptions area: Exceptions?, overread: Bool,
                        into output: UnsafeMutablePointer<UInt32>) {
-        unpack(words, count: count, descriptor: descriptor, exceptions: exceptions(descriptor, count: count, at: words, end: end),
-               overread: overread, into: output)
-    }
-
-    /// ``unpack(_:end:count:descriptor:overread:into:)`` for a run whose exception area was found before.
-    ///
-    /// - Complexity: O(*n*).
-    @inline(__always)
-    static func unpack(_ words: UnsafePointer<UInt32>, count: Int, descriptor: UInt8, exceptions area: (count: Int, pairs: UnsafePointer<UInt8>)?,
-                       overread: Bool, into output: UnsafeMutablePointer<UInt32>) {
         BitPacking.unpack(words, count: count, width: width(descriptor), plus: descriptor & minusOne != 0 ? 1 : 0, overread: overread,
                           into: output)
         guard let area else { return }
         let width = width(descriptor)
-        for pair in 0..<area.count {
-            let index = Int(area.pairs[2 &* pair])
-            if index < count { output[index] &+= high(area.pairs[2 &* pair &+ 1], width: width) }
+        for pair in 0..<area.count where area.index(pair) < count {
+            output[area.index(pair)] &+= area.high(pair, width: width)
         }
     }
 
-    /// Unpacks the run of document deltas at `words` and writes their running sums from `start` into `output`
-    /// (wrapping at 32 bits); returns the sum in 64 bits, unwrapped, for checking against the block's last document.
+    /// Unpacks the run of document deltas at `words`, whose exceptions are `area`, and writes their running sums from
+    /// `start` into `output` (wrapping at 32 bits); returns the sum in 64 bits, unwrapped, for checking against the
+    /// block's last document.
     ///
     /// - Complexity: O(*n*).
     @inline(__always)
-    static func unpackRunningSums(_ words: UnsafePointer<UInt32>, end: UnsafePointer<UInt32>, count: Int, descriptor: UInt8,
+    static func unpackRunningSums(_ words: UnsafePointer<UInt32>, count: Int, descriptor: UInt8, exceptions area: Exceptions?,
                                   start: UInt32, overread: Bool, into output: UnsafeMutablePointer<UInt32>) -> UInt64 {
         let width = width(descriptor)
         // The running sums of the low bits first (the loop of a plain run), then, beside them, what the runs
@@ -166,16 +172,15 @@ enum PatchedPacking {
         // over the output, which vectorise, where folding them into the sums' chain would lengthen it.
         let sum = BitPacking.unpackRunningSums(words, count: count, width: width, start: start, overread: overread, into: output)
         let plus: UInt32 = descriptor & minusOne != 0 ? 1 : 0
-        let area = exceptions(descriptor, count: count, at: words, end: end)
         guard plus != 0 || area != nil else { return sum }
         var carry: UInt32 = 0, carried: UInt64 = 0
         var from = 0
         if let area {
             for pair in 0..<area.count {
-                let index = min(max(Int(area.pairs[2 &* pair]), from), count)
+                let index = min(max(area.index(pair), from), count)
                 addRamp(output, from: from, to: index, plus: plus, carry: carry)
                 from = index
-                let high = high(area.pairs[2 &* pair &+ 1], width: width)
+                let high = area.high(pair, width: width)
                 carry &+= high
                 carried &+= UInt64(high)
             }
@@ -200,36 +205,21 @@ enum PatchedPacking {
         }
     }
 
-    /// Value `index` of the run at `words`, alone.
+    /// Value `index` of the run at `words`, alone; its exceptions `area` (``exceptions(_:count:at:end:)``) are found
+    /// once for a run read value by value.
     ///
     /// - Complexity: O(*e*) for *e* exceptions.
     @inline(__always)
-    static func value(at index: Int, in words: UnsafePointer<UInt32>, end: UnsafePointer<UInt32>, count: Int, descriptor: UInt8) -> UInt32 {
-        value(at: index, in: words, descriptor: descriptor, exceptions: exceptions(descriptor, count: count, at: words, end: end))
-    }
-
-    /// Value `index` of the run at `words` whose exception area was found before (``exceptions(_:count:at:end:)``):
-    /// for a cursor that reads several values of one run.
-    ///
-    /// - Complexity: O(*e*) for *e* exceptions.
-    @inline(__always)
-    static func value(at index: Int, in words: UnsafePointer<UInt32>, descriptor: UInt8,
-                      exceptions area: (count: Int, pairs: UnsafePointer<UInt8>)?) -> UInt32 {
+    static func value(at index: Int, in words: UnsafePointer<UInt32>, descriptor: UInt8, exceptions area: Exceptions?) -> UInt32 {
         let width = width(descriptor)
         var value = BitPacking.value(at: index, in: words, width: width)
         if let area {
             for pair in 0..<area.count {
-                let at = Int(area.pairs[2 &* pair])
-                if at == index { value &+= high(area.pairs[2 &* pair &+ 1], width: width) }
+                let at = area.index(pair)
+                if at == index { value &+= area.high(pair, width: width) }
                 if at >= index { break }  // in the order of their indexes
             }
         }
         return descriptor & minusOne != 0 ? value &+ 1 : value
-    }
-
-    /// An exception's high bits shifted over the packed low bits (bits past 32 are dropped).
-    @inline(__always)
-    private static func high(_ byte: UInt8, width: Int) -> UInt32 {
-        width >= 32 ? 0 : UInt32(truncatingIfNeeded: UInt64(byte) << UInt64(width))
     }
 }

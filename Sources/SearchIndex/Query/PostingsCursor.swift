@@ -22,10 +22,9 @@ final class PostingsCursor {
     private(set) var doc: UInt32 = 0
     /// Where the decoded block's words end.
     private var blockEnd: UnsafePointer<UInt32>
-    /// Where each field's frequencies start in block `frequencyRunsBlock` (see ``findFrequencyRuns()``).
-    private let frequencyRuns: UnsafeMutablePointer<UnsafePointer<UInt32>?>
-    /// Their exception areas.
-    private let frequencyExceptions: UnsafeMutablePointer<(count: Int, pairs: UnsafePointer<UInt8>)?>
+    /// Where each field's frequencies start in block `frequencyRunsBlock`, with their exceptions (see
+    /// ``findFrequencyRuns()``).
+    private let frequencyRuns: UnsafeMutablePointer<(words: UnsafePointer<UInt32>, exceptions: PatchedPacking.Exceptions?)?>
     private var frequencyRunsBlock = -1
     private let docs: UnsafeMutablePointer<UInt32>
     private let frequencies: UnsafeMutablePointer<UInt32>
@@ -55,15 +54,13 @@ final class PostingsCursor {
         positionsPointer = segment.positions
         blockEnd = segment.postings
         frequencyRuns = .allocate(capacity: max(segment.fieldCount, 1))
-        frequencyExceptions = .allocate(capacity: max(segment.fieldCount, 1))
-        frequencyExceptions.initialize(repeating: nil, count: max(segment.fieldCount, 1))
+        frequencyRuns.initialize(repeating: nil, count: max(segment.fieldCount, 1))
     }
 
     deinit {
         docs.deallocate()
         frequencies.deallocate()
         frequencyRuns.deallocate()
-        frequencyExceptions.deallocate()
     }
 
     /// Documents in block `block` of this term.
@@ -81,8 +78,9 @@ final class PostingsCursor {
         let descriptor = segment.blockWidths[block * (1 + fieldCount)]
         let previous: UInt32 = block == firstBlock ? 0 : segment.blockLastDoc[block - 1]
         // The doc run's packed words were checked to lie inside the block when the segment was opened.
-        let sum = PatchedPacking.unpackRunningSums(words, end: blockEnd, count: count, descriptor: descriptor, start: previous,
-                                                   overread: segment.postingsAllowOverread, into: docs)
+        let sum = PatchedPacking.unpackRunningSums(words, count: count, descriptor: descriptor,
+                                                   exceptions: PatchedPacking.exceptions(descriptor, count: count, at: words, end: blockEnd),
+                                                   start: previous, overread: segment.postingsAllowOverread, into: docs)
         if sum != UInt64(segment.blockLastDoc[block]) {
             // Damaged postings (a segment opened without its file's checksum): the deltas do not
             // add up to the block's last document, which was checked when the segment was opened.
@@ -100,8 +98,8 @@ final class PostingsCursor {
         if frequencyRunsBlock != decodedBlock { findFrequencyRuns() }
         for field in 0..<fieldCount {
             let output = frequencies + field * SegmentFormat.blockSize
-            if let words = frequencyRuns[field] {
-                PatchedPacking.unpack(words, count: count, descriptor: descriptors[1 + field], exceptions: frequencyExceptions[field],
+            if let run = frequencyRuns[field] {
+                PatchedPacking.unpack(run.words, count: count, descriptor: descriptors[1 + field], exceptions: run.exceptions,
                                       overread: segment.postingsAllowOverread, into: output)
             } else {
                 output.update(repeating: 0, count: count)
@@ -221,9 +219,9 @@ final class PostingsCursor {
     /// block's other 127: a lookup for one candidate needs one value.
     private func packedFrequency(field: Int) -> UInt32 {
         if frequencyRunsBlock != decodedBlock { findFrequencyRuns() }
-        guard let words = frequencyRuns[field] else { return 0 }
+        guard let run = frequencyRuns[field] else { return 0 }
         let descriptor = segment.blockWidths[decodedBlock * (1 + fieldCount) + 1 + field]
-        return PatchedPacking.value(at: index, in: words, descriptor: descriptor, exceptions: frequencyExceptions[field])
+        return PatchedPacking.value(at: index, in: run.words, descriptor: descriptor, exceptions: run.exceptions)
     }
 
     /// Finds where each field's frequencies start in the decoded block (after the doc deltas' run and the
@@ -236,11 +234,11 @@ final class PostingsCursor {
         words += PatchedPacking.runWords(descriptors[0], count: count, at: words, end: blockEnd)
         for field in 0..<fieldCount {
             let descriptor = descriptors[1 + field]
-            if words + PatchedPacking.packedWords(descriptor, count: count) <= blockEnd {
-                frequencyRuns[field] = words
+            let packed = PatchedPacking.packedWords(descriptor, count: count)
+            if words + packed <= blockEnd {
                 let exceptions = PatchedPacking.exceptions(descriptor, count: count, at: words, end: blockEnd)
-                frequencyExceptions[field] = exceptions
-                words += PatchedPacking.packedWords(descriptor, count: count) + PatchedPacking.exceptionWords(exceptions?.count ?? 0)
+                frequencyRuns[field] = (words, exceptions)
+                words += packed + PatchedPacking.exceptionWords(exceptions?.count ?? 0)
             } else {
                 frequencyRuns[field] = nil
             }
