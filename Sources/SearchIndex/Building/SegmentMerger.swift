@@ -77,11 +77,18 @@ enum SegmentMerger {
             live = order.map { live[Int($0)] }
         }
         remap = segments.map { [UInt32](repeating: PostingsCursor.exhausted, count: $0.documentCount) }
+        // Each segment's ids decoded once, a block of 16 at a time, instead of a block for every document.
+        let segmentIDs = segments.map { segment in
+            var all: [String] = []
+            all.reserveCapacity(segment.documentCount)
+            segment.ids.forEach { _, id in all.append(id) }
+            return all
+        }
         for (number, entry) in live.enumerated() {
             let (s, doc) = entry
             let segment = segments[s]
             remap[s][doc] = UInt32(number)
-            ids.append(segment.id(of: doc))
+            ids.append(segmentIDs[s][doc])
             stored.append(segment.storedBytes(of: doc), checksum: segment.storedChecksum(of: doc))
             for field in 0..<fieldCount { norms[field].append(segment.norm(field: field, doc: doc)) }
             for field in 0..<schema.keywordFields.count {
