@@ -99,9 +99,7 @@ struct IndexBenchmark: ParsableCommand {
         if withScores { output["scores"] = scores }
         if sizes {
             let breakdown = index.snapshot.sizeBreakdown()
-            var sections: [String: Int] = [:]
-            for (name, bytes) in breakdown.sections { sections[name] = bytes }
-            output["sizes"] = sections
+            output["sizes"] = breakdown.sections
             output["postings"] = breakdown.postings
             output["terms"] = breakdown.terms
         }
