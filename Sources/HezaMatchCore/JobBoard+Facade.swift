@@ -42,12 +42,13 @@ extension JobBoard {
     /// "Whom should we call first?": the candidates eligible for a posting, best first,
     /// with reasons, and, when `requester` is given, their names and phones (read from
     /// the store for these rows only, and kept in the access record as `action`: ids,
-    /// never names).
+    /// never names). With `categories`, only candidates of those categories, in the same order.
     ///
     /// - Throws: ``MatchError`` `.unknownPosting`, `.postingClosed`.
     public func shortlist(for postingID: String, asOf: CalendarDate, limit: Int, requester: Requester?,
-                          action: String = "shortlist") async throws -> ShortlistAnswer {
-        try await Matching(core: core).shortlist(for: postingID, asOf: asOf, limit: limit, requester: requester, action: action)
+                          action: String = "shortlist", categories: [CandidateCategory] = []) async throws -> ShortlistAnswer {
+        try await Matching(core: core).shortlist(for: postingID, asOf: asOf, limit: limit, requester: requester, action: action,
+                                                 categories: categories)
     }
 
     /// A profile by id, from the profiles' index: without name and phone.

@@ -33,7 +33,8 @@ extension JobBoard {
 
     /// The board's answers to judged queries, measured, next to the FTS5 baseline's: one row
     /// a task, then one row a candidate category (`match` by the candidate's category;
-    /// `shortlist` with the list and the judgments narrowed to the category). Nobody's
+    /// `shortlist` with the judgments narrowed to the category, and the board's shortlist asked for
+    /// that category, as a counsellor calling its candidates asks; the baselines' whole lists filtered). Nobody's
     /// personal data is read and nothing is recorded: the records come from the indexes
     /// (which hold no names or phones), and the answers are ids.
     public func evaluate(_ judgments: Judgments, asOf: CalendarDate) throws -> [EvaluationRow] {
@@ -69,16 +70,19 @@ extension JobBoard {
                     guard let posting = allPostings[query] else { throw MatchError(.unknownPosting, "judged posting \(query) is not in \(location)") }
                     let words = [posting.title] + (posting.skills ?? []) + [posting.requirements ?? ""]
                     let found = try baseline.profiles(matching: words.joined(separator: " "))
-                    let lists: [System: [String]] = [
-                        .board: try matcher.shortlist(posting: posting, asOf: asOf, limit: 200, profiles: profilesIndex).map(\.profile.id),
+                    var lists: [System: [String]] = [
+                        .board: try matcher.shortlist(posting: posting, asOf: asOf, limit: 10, profiles: profilesIndex).map(\.profile.id),
                         .fts5: found,
                         .fts5Filtered: found.filter { allProfiles[$0].map { Self.eligible($0, for: posting, asOf: asOf) } ?? false },
                     ]
                     for (system, list) in lists { ranked[system] = Array(list.prefix(10)) }
-                    // Per category: the lists and the judgments narrowed to it.
+                    // Per category: the judgments narrowed to it, and each system's list of that category's candidates:
+                    // the board's shortlist asked for the category (as a counsellor asks), the baselines' whole lists filtered.
                     for kind in CandidateCategory.allCases {
                         let narrowed = grades.filter { allProfiles[$0.key]?.category == kind }
                         guard Judgments.ndcg([], narrowed) != nil else { continue }
+                        lists[.board] = try matcher.shortlist(posting: posting, asOf: asOf, limit: 10, profiles: profilesIndex,
+                                                              categories: [kind]).map(\.profile.id)
                         for system in System.allCases {
                             byCategory[kind, default: Sums()].add(system, (lists[system] ?? []).filter { allProfiles[$0]?.category == kind }, narrowed)
                         }

@@ -20,6 +20,8 @@ struct ShortlistCommand: AsyncParsableCommand {
     @OptionGroup var options: StoreOptions
     @Argument(help: "The posting's id.") var postingID: String
     @Option(help: "Candidates to list.") var limit = 20
+    @Option(help: ArgumentHelp("Only candidates of this category (repeatable), in the order of the whole list.", valueName: "category"))
+    var category: [CandidateCategory] = []
     @OptionGroup var asOf: AsOfOption
     @Option(help: "json, csv, html or markdown (default: a table on the terminal).") var format: Format?
     @Flag(help: "The same as --format json.") var json = false
@@ -30,7 +32,8 @@ struct ShortlistCommand: AsyncParsableCommand {
         do {
             let shown = json ? .json : format
             answer = try await options.openBoard().shortlist(for: postingID, asOf: try asOf.date(), limit: limit, requester: .commandLine,
-                                                             action: shown.map { $0 == .json ? "shortlist" : "shortlist.\($0.rawValue)" } ?? "shortlist")
+                                                             action: shown.map { $0 == .json ? "shortlist" : "shortlist.\($0.rawValue)" } ?? "shortlist",
+                                                             categories: category)
         } catch let error as MatchError {
             Terminal.error(error.message)
             throw ExitCode.failure
@@ -47,7 +50,8 @@ struct ShortlistCommand: AsyncParsableCommand {
                                           candidate.phone ?? "", candidate.district ?? ""],
                                   detail: candidate.explanation)
             }
-            text = "\(answer.posting.title) — \(answer.posting.employer)\n"
+            text = "\(answer.posting.title) — \(answer.posting.employer)"
+                + (ShortlistDocument(answer).narrowing.map { " (\($0))" } ?? "") + "\n"
                 + (rows.isEmpty ? "(no eligible candidate)" : TerminalTable(rows: rows, shrinkable: [3, 5], width: Terminal.width).rendered)
         }
         if let output {

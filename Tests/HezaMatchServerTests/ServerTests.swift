@@ -443,6 +443,41 @@ import Testing
         }
     }
 
+    /// `category=` narrows a shortlist (repeated or comma-separated), says so in the answer and on the printout,
+    /// and an unknown category is a 400 that lists the known ones.
+    @Test(arguments: [
+        ("category=discharged_soldier", 200, ["C1"]),
+        ("category=graduate", 200, []),
+        ("category=graduate&category=discharged_soldier", 200, ["C1"]),
+        ("category=graduate,discharged_soldier", 200, ["C1"]),
+        ("category=soldier", 400, []),
+        ("category=", 400, []),
+    ])
+    func shortlistNarrowedToCategories(query: String, status: Int, expected: [String]) async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/v1/jobs/P1/shortlist?as_of=2026-11-23&\(query)", method: .get, headers: auth) { response in
+                #expect(Int(response.status.code) == status)
+                let body = try object(response)
+                if status == 200 {
+                    #expect(ids(body) == expected)
+                    #expect((body["categories"] as? [String])?.isEmpty == false)
+                } else {
+                    #expect(String(buffer: response.body).contains("discharged_soldier"))  // the known categories listed
+                }
+            }
+        }
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/v1/jobs/P1/shortlist?as_of=2026-11-23&format=html&category=discharged_soldier", method: .get,
+                                     headers: auth) { response in
+                #expect(String(buffer: response.body).contains("Chỉ bộ đội xuất ngũ"))
+            }
+            try await client.execute(uri: "/v1/jobs/P1/shortlist?as_of=2026-11-23", method: .get, headers: auth) { response in
+                let body = try object(response)
+                #expect(body["categories"] == nil)  // every category: the answer as before
+            }
+        }
+    }
+
     @Test func anUpdateIsVisibleAtOnceAndADeleteToo() async throws {
         try await app().test(.router) { client in
             let body = ByteBuffer(string: #"{"employer":"Công ty TNHH Cơ khí Nam Cầu Kiền","title":"Thợ tiện CNC","skills":["tiện CNC"],"deadline":"2026-12-31"}"#)

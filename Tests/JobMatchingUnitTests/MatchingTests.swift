@@ -79,6 +79,36 @@ import HezaMatchCore
         }
     }
 
+    /// A shortlist asked for categories lists only their candidates, in the whole list's order, and
+    /// reaches candidates the whole list ranks past its limit.
+    @Test(arguments: [
+        ([CandidateCategory](), ["C1", "C6", "C5", "C4"]),
+        ([.dischargedSoldier], ["C1", "C6"]),
+        ([.vocationalStudent], ["C5", "C4"]),
+        ([.dischargedSoldier, .vocationalStudent], ["C1", "C6", "C5", "C4"]),
+        ([.graduate], []),
+        ([.other], []),
+    ])
+    func shortlistNarrowedToCategories(categories: [CandidateCategory], expected: [String]) throws {
+        let profiles = [
+            soldier,
+            profile(#"{"id":"C4","name":"Vũ Văn Nam","category":"vocational_student","education":"intermediate_vocational","skills":["hàn TIG"]}"#),
+            profile(#"{"id":"C5","name":"Ngô Văn Tú","category":"vocational_student","education":"intermediate_vocational","skills":["hàn điện","hàn TIG"],"desired_titles":["Thợ hàn"],"birth_year":2001}"#),
+            profile(#"{"id":"C6","name":"Đỗ Văn Long","category":"discharged_soldier","education":"elementary_vocational","skills":["hàn điện"],"birth_year":1999}"#),
+            profile(#"{"id":"C7","name":"Hà Thị Mai","category":"graduate","education":"university","skills":["kế toán"],"birth_year":2000}"#),
+        ]
+        let index = try MatchIndexes.profileIndex(profiles, reference: reference)
+        let matcher = JobMatcher(reference: reference)
+        let whole = try matcher.shortlist(posting: postings[0], asOf: asOf, limit: 10, profiles: index).map(\.profile.id)
+        #expect(whole == ["C1", "C6", "C5", "C4"])  // the posting invites discharged soldiers; C7 has no trade of it
+        let narrowed = try matcher.shortlist(posting: postings[0], asOf: asOf, limit: 10, profiles: index, categories: categories)
+        #expect(narrowed.map(\.profile.id) == expected)
+        #expect(narrowed.map(\.profile.id) == whole.filter { id in categories.isEmpty || expected.contains(id) })
+        // The first of the category, though the whole list's first would fill the limit.
+        let first = try matcher.shortlist(posting: postings[0], asOf: asOf, limit: 1, profiles: index, categories: categories)
+        #expect(first.map(\.profile.id) == Array(expected.prefix(1)))
+    }
+
     @Test func theBundledCorpusNeverBreaksEligibility() throws {
         let postings = try JSONLinesLoader.load(JobPosting.self, from: Array(try String(contentsOfFile: corpusDirectory + "/postings.jsonl", encoding: .utf8).utf8), file: "postings.jsonl").map(\.value)
         let profiles = try JSONLinesLoader.load(CandidateProfile.self, from: Array(try String(contentsOfFile: corpusDirectory + "/profiles.jsonl", encoding: .utf8).utf8), file: "profiles.jsonl").map(\.value)

@@ -32,12 +32,12 @@ struct Matching: BoardService {
     /// "Whom should we call first?": the candidates eligible for a posting, best first,
     /// with reasons, and, when `requester` is given, their names and phones (read from
     /// the store for these rows only, and kept in the access record as `action`: ids,
-    /// never names).
+    /// never names). With `categories`, only candidates of those categories, in the same order.
     ///
     /// - Throws: ``MatchError`` `.unknownPosting`, `.postingClosed`.
     public func shortlist(for postingID: String, asOf: CalendarDate, limit: Int, requester: Requester?,
-                          action: String = "shortlist") async throws -> ShortlistAnswer {
-        let answer = try shortlist(for: postingID, asOf: asOf, limit: limit, contacts: requester != nil)
+                          action: String = "shortlist", categories: [CandidateCategory] = []) async throws -> ShortlistAnswer {
+        let answer = try shortlist(for: postingID, asOf: asOf, limit: limit, contacts: requester != nil, categories: categories)
         if let requester {
             try await store.recordAccess(AccessRecord(actor: requester.label, action: action, subject: postingID,
                                                       profileIDs: answer.results.map(\.id)), retention: accessRetention)
@@ -46,12 +46,13 @@ struct Matching: BoardService {
     }
 
     /// The shortlist without recording: only for answers without personal data
-    /// (`contacts` false), or inside ``shortlist(for:asOf:limit:requester:action:)``.
-    func shortlist(for postingID: String, asOf: CalendarDate, limit: Int, contacts: Bool) throws -> ShortlistAnswer {
+    /// (`contacts` false), or inside ``shortlist(for:asOf:limit:requester:action:categories:)``.
+    func shortlist(for postingID: String, asOf: CalendarDate, limit: Int, contacts: Bool,
+                   categories: [CandidateCategory] = []) throws -> ShortlistAnswer {
         guard let posting = try posting(id: postingID) else {
             throw MatchError(.unknownPosting, "no posting \(postingID) in \(store.location)")
         }
-        let ranked = try matcher.shortlist(posting: posting, asOf: asOf, limit: limit, profiles: try profiles.index())
+        let ranked = try matcher.shortlist(posting: posting, asOf: asOf, limit: limit, profiles: try profiles.index(), categories: categories)
         var people: [String: (name: String, phone: String?)] = [:]
         if contacts {
             for (id, json) in try store.documents(of: .profile, ids: ranked.map(\.profile.id)) {
@@ -65,7 +66,7 @@ struct Matching: BoardService {
                             district: reference.places.homeName(of: candidate.profile), name: people[candidate.profile.id]?.name,
                             phone: people[candidate.profile.id]?.phone)
         }
-        return ShortlistAnswer(posting: posting, asOf: asOf, results: results)
+        return ShortlistAnswer(posting: posting, asOf: asOf, results: results, categories: categories)
     }
 
     /// A profile by id, from the profiles' index: without name and phone.

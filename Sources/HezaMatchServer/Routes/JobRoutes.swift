@@ -24,8 +24,10 @@ extension HezaMatchAPI {
                 // A booth sees the shortlists of its own postings, nothing of another's (not even whether it exists).
                 guard let posting = try board.posting(id: id), Self.sameEmployer(posting.employer, employer) else { throw APIError.forbidden }
             }
+            let categories = try request.values("category", CandidateCategory.self, what: "category")
             let answer = try await board.shortlist(for: id, asOf: try request.asOf(), limit: try request.integer("limit", default: 20, in: 1...500),
-                                                   requester: caller.requester, action: format == "json" ? "shortlist" : "shortlist.\(format)")
+                                                   requester: caller.requester, action: format == "json" ? "shortlist" : "shortlist.\(format)",
+                                                   categories: categories)
             switch format {
             case "csv": return text(ShortlistDocument(answer).csv, type: "text/csv; charset=utf-8")
             case "html": return text(try ShortlistDocument(answer).html(), type: "text/html; charset=utf-8")

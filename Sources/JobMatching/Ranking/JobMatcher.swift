@@ -134,22 +134,28 @@ public struct JobMatcher: Sendable {
 
     /// The candidates eligible for a posting, best first, with reasons.
     ///
+    /// - Parameter categories: only candidates of these categories (a counsellor calling the
+    ///   discharged soldiers first); empty, every category. The order is the whole list's
+    ///   with the others left out: a filter of the index, so the first `limit` of the
+    ///   category are listed however many of the others rank before them.
     /// - Throws: ``MatchError`` `.postingClosed` when the deadline is before `asOf`.
     ///
     /// The candidates come from the index without their names and phones
     /// (``StoredRecord``): the caller adds them from the store where it needs them.
-    public func shortlist(posting: JobPosting, asOf: CalendarDate, limit: Int, profiles index: SearchIndex) throws -> [RankedCandidate] {
-        try tieredShortlist(posting: posting, asOf: asOf, limit: limit, profiles: index).map(\.candidate)
+    public func shortlist(posting: JobPosting, asOf: CalendarDate, limit: Int, profiles index: SearchIndex,
+                          categories: [CandidateCategory] = []) throws -> [RankedCandidate] {
+        try tieredShortlist(posting: posting, asOf: asOf, limit: limit, profiles: index, categories: categories).map(\.candidate)
     }
 
     /// ``shortlist(posting:asOf:limit:profiles:)`` with each candidate's tier: 0 of the trade (or the same occupation),
     /// 1 of a related occupation, 2 words in common only.
-    func tieredShortlist(posting: JobPosting, asOf: CalendarDate, limit: Int,
-                         profiles index: SearchIndex) throws -> [(tier: Int, candidate: RankedCandidate)] {
+    func tieredShortlist(posting: JobPosting, asOf: CalendarDate, limit: Int, profiles index: SearchIndex,
+                         categories: [CandidateCategory] = []) throws -> [(tier: Int, candidate: RankedCandidate)] {
         if let deadline = posting.deadline, deadline < asOf {
             throw MatchError(.postingClosed, "posting \(posting.id) closed on \(deadline) (as of \(asOf))")
         }
-        let filters = Self.profileFilters(for: posting, asOf: asOf)
+        var filters = Self.profileFilters(for: posting, asOf: asOf)
+        if !categories.isEmpty { filters.append(.profile(.category, anyOf: categories.map(\.rawValue))) }
         let text = [posting.title, (posting.skills ?? []).joined(separator: " ; ")].joined(separator: " ; ")
         let postingTrades = PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations)  // once for every candidate
         // The words, their synonym groups, and the tokens of the posting's occupations and related ones.

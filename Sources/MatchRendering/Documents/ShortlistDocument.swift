@@ -12,6 +12,11 @@ public struct ShortlistDocument: Sendable {
 
     private var posting: JobPosting { answer.posting }
 
+    /// "Chỉ bộ đội xuất ngũ" when the list was narrowed to categories, so a printed page is not read as everyone.
+    public var narrowing: String? {
+        answer.categories.isEmpty ? nil : "Chỉ " + answer.categories.map(\.vietnameseName).joined(separator: ", ")
+    }
+
     private static let header = ["Hạng", "Mã hồ sơ", "Họ tên", "Điện thoại", "Nhóm", "Trình độ", "Nơi ở", "Điểm", "Lý do", "Đã gọi"]
 
     private func row(_ index: Int, _ candidate: CandidateResult, phone: (String) -> String = { $0 }) -> [String] {
@@ -37,7 +42,8 @@ public struct ShortlistDocument: Sendable {
     public var markdown: String {
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
         var lines = ["# \(cell(posting.title)) — \(cell(posting.employer))", "",
-                     "\(cell(posting.zone ?? "")) · \(posting.openings.map { "\($0) chỉ tiêu" } ?? "") · danh sách ngày \(answer.asOf.vietnamese)", ""]
+                     "\(cell(posting.zone ?? "")) · \(posting.openings.map { "\($0) chỉ tiêu" } ?? "") · danh sách ngày \(answer.asOf.vietnamese)"
+                        + (narrowing.map { " · \($0)" } ?? ""), ""]
         lines.append("| " + Self.header.joined(separator: " | ") + " |")
         lines.append("|" + String(repeating: "---|", count: Self.header.count))
         for (index, candidate) in answer.results.enumerated() {
@@ -52,10 +58,11 @@ public struct ShortlistDocument: Sendable {
     public func html() throws -> String {
         let details = [posting.zone, posting.district, posting.openings.map { "\($0) chỉ tiêu" },
                        posting.deadline.map { "hạn nộp \($0.vietnamese)" }].compactMap { $0 }.joined(separator: " · ")
-        let context: [String: Any] = [
+        var context: [String: Any] = [
             "title": posting.title, "employer": posting.employer, "details": details, "asOf": answer.asOf.vietnamese, "id": posting.id,
             "header": Self.header, "rows": answer.results.enumerated().map { index, candidate in ["cells": Array(row(index, candidate).dropLast())] },
         ]
+        if let narrowing { context["narrowing"] = narrowing }
         return try DocumentTemplates.render(context, template: "shortlist-print")
     }
 }
