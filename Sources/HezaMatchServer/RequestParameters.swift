@@ -58,15 +58,13 @@ extension Request {
 
     /// Every value of a repeated parameter (`category=a&category=b`, or `category=a,b`), each one of a
     /// schema enumeration's values, or a 400 naming the one that is not; empty when absent.
-    func values<T: SchemaEnumeration & Equatable>(_ name: String, _ type: T.Type, what: String) throws -> [T] {
-        var values: [T] = []
-        for text in query.getAll(name).flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
+    func values<T: SchemaEnumeration>(_ name: String, _ type: T.Type, what: String) throws -> [T] {
+        try query.getAll(name).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }.map { text in
             guard let value = T(rawValue: String(text)) else {
                 throw APIError.badRequest("unknown \(what) '\(text)'", details: T.allCases.map(\.rawValue))
             }
-            if !values.contains(value) { values.append(value) }
+            return value
         }
-        return values
     }
 
     /// A date (YYYY-MM-DD), or `nil` when absent.

@@ -52,7 +52,9 @@ struct Matching: BoardService {
         guard let posting = try posting(id: postingID) else {
             throw MatchError(.unknownPosting, "no posting \(postingID) in \(store.location)")
         }
-        let ranked = try matcher.shortlist(posting: posting, asOf: asOf, limit: limit, profiles: try profiles.index(), categories: categories)
+        var asked: [CandidateCategory] = []
+        for category in categories where !asked.contains(category) { asked.append(category) }  // `--category` given twice is said once
+        let ranked = try matcher.shortlist(posting: posting, asOf: asOf, limit: limit, profiles: try profiles.index(), categories: asked)
         var people: [String: (name: String, phone: String?)] = [:]
         if contacts {
             for (id, json) in try store.documents(of: .profile, ids: ranked.map(\.profile.id)) {
@@ -66,7 +68,7 @@ struct Matching: BoardService {
                             district: reference.places.homeName(of: candidate.profile), name: people[candidate.profile.id]?.name,
                             phone: people[candidate.profile.id]?.phone)
         }
-        return ShortlistAnswer(posting: posting, asOf: asOf, results: results, categories: categories)
+        return ShortlistAnswer(posting: posting, asOf: asOf, results: results, categories: asked)
     }
 
     /// A profile by id, from the profiles' index: without name and phone.

@@ -14,7 +14,7 @@ public struct ShortlistDocument: Sendable {
 
     /// "Chỉ bộ đội xuất ngũ" when the list was narrowed to categories, so a printed page is not read as everyone.
     public var narrowing: String? {
-        answer.categories.isEmpty ? nil : "Chỉ " + answer.categories.map(\.vietnameseName).joined(separator: ", ")
+        answer.categories.map { "Chỉ " + $0.map(\.vietnameseName).joined(separator: ", ") }
     }
 
     private static let header = ["Hạng", "Mã hồ sơ", "Họ tên", "Điện thoại", "Nhóm", "Trình độ", "Nơi ở", "Điểm", "Lý do", "Đã gọi"]
