@@ -70,7 +70,7 @@ extension JobBoard {
                     guard let posting = allPostings[query] else { throw MatchError(.unknownPosting, "judged posting \(query) is not in \(location)") }
                     let words = [posting.title] + (posting.skills ?? []) + [posting.requirements ?? ""]
                     let found = try baseline.profiles(matching: words.joined(separator: " "))
-                    var lists: [System: [String]] = [
+                    let lists: [System: [String]] = [
                         .board: try matcher.shortlist(posting: posting, asOf: asOf, limit: 10, profiles: profilesIndex).map(\.profile.id),
                         .fts5: found,
                         .fts5Filtered: found.filter { allProfiles[$0].map { Self.eligible($0, for: posting, asOf: asOf) } ?? false },
@@ -81,10 +81,11 @@ extension JobBoard {
                     for kind in CandidateCategory.allCases {
                         let narrowed = grades.filter { allProfiles[$0.key]?.category == kind }
                         guard Judgments.ndcg([], narrowed) != nil else { continue }
-                        lists[.board] = try matcher.shortlist(posting: posting, asOf: asOf, limit: 10, profiles: profilesIndex,
-                                                              categories: [kind]).map(\.profile.id)
+                        let board = try matcher.shortlist(posting: posting, asOf: asOf, limit: 10, profiles: profilesIndex,
+                                                          categories: [kind]).map(\.profile.id)
                         for system in System.allCases {
-                            byCategory[kind, default: Sums()].add(system, (lists[system] ?? []).filter { allProfiles[$0]?.category == kind }, narrowed)
+                            let list = system == .board ? board : (lists[system] ?? []).filter { allProfiles[$0]?.category == kind }
+                            byCategory[kind, default: Sums()].add(system, list, narrowed)
                         }
                     }
                 }
