@@ -98,6 +98,7 @@ extension SegmentPlan {
                 let marks = window.marks, scores = window.scores
                 var live = 0
                 let nonEssentialBound = firstEssential > 0 ? prefix[firstEssential - 1] : 0
+                let hopeless = SegmentPlan.hopeless(threshold - nonEssentialBound)
                 let words = (Int(windowEnd - windowStart) >> 6) + 1
                 for word in 0..<words {
                     var bits = marks[word]
@@ -106,7 +107,7 @@ extension SegmentPlan {
                         let bit = bits & (0 &- bits)
                         let slot = word << 6 | bits.trailingZeroBitCount
                         bits &= bits - 1
-                        if SegmentPlan.real(scores[slot]) + nonEssentialBound <= threshold { continue }
+                        if Int64(bitPattern: scores[slot]) <= hopeless { continue }
                         let candidate = windowStart + UInt32(slot)
                         if needsChecks && !accepts(candidate) { continue }
                         candidates[live] = candidate
@@ -124,6 +125,7 @@ extension SegmentPlan {
                 while position >= 0 && live > 0 {
                     let clause = clauses[order[position]]
                     let rest = position > 0 ? prefix[position - 1] : 0
+                    let restHopeless = SegmentPlan.hopeless(threshold - rest)
                     let postingsInWindow = Double(clause.cursor.docFrequency) * span / Double(segment.documentCount)
                     if Double(live) * 4 >= postingsInWindow {
                         accumulate(clause, from: windowStart, through: windowEnd, into: window, onlyMarked: true)
@@ -137,7 +139,7 @@ extension SegmentPlan {
                     for i in 0..<live {
                         let candidate = candidates[i]
                         let slot = Int(candidate &- windowStart)
-                        if SegmentPlan.real(scores[slot]) + rest <= threshold {
+                        if Int64(bitPattern: scores[slot]) <= restHopeless {
                             marks[slot >> 6] &= ~(1 << UInt64(slot & 63))
                             continue
                         }

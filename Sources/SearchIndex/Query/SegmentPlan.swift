@@ -167,6 +167,16 @@ struct SegmentPlan {
     @inline(__always)
     static func real(_ score: UInt64) -> Double { Double(score) / fixedPointScale }
 
+    /// The largest fixed-point sum that, with `margin` still to come, cannot beat a k-th
+    /// score (`real(sum) ≤ margin`), so that pruning compares integers instead of converting
+    /// each candidate's sum: compare it with `Int64(bitPattern:)` of the sum (sums are at
+    /// most 10⁶ · 2³², far below 2⁶³). A negative margin gives -1: no sum is hopeless.
+    @inline(__always)
+    static func hopeless(_ margin: Double) -> Int64 {
+        guard margin >= 0 else { return -1 }
+        return Int64(min(margin, 2e6) * fixedPointScale)
+    }
+
 
     /// Finds the segment's hits into `heap`; calls `matched` for every hit visited
     /// when exhaustive (for counts and facets).
