@@ -123,6 +123,53 @@ import Testing
         }
     }
 
+    /// A counsellor narrows a posting's shortlist to candidate categories with the page's checkboxes: the page, its
+    /// printout and its CSV list only those categories and say so; an unknown category is a page naming the known ones.
+    @Test(arguments: [
+        ("", true, nil as String?),
+        ("?category=discharged_soldier", true, "Chỉ bộ đội xuất ngũ"),
+        ("?category=graduate", false, "Chỉ sinh viên tốt nghiệp"),
+        ("?category=graduate&category=vocational_student", false, "Chỉ sinh viên tốt nghiệp, học viên trường nghề"),
+        ("?category=graduate,discharged_soldier", true, "Chỉ sinh viên tốt nghiệp, bộ đội xuất ngũ"),
+    ])
+    func aCounsellorNarrowsAShortlistToCategories(query: String, listsC1: Bool, narrowing: String?) async throws {
+        try await app().test(.router) { client in
+            let (cookie, _) = try await signIn(client)
+            let page = try await client.execute(uri: "/console/jobs/P1/shortlist\(query)", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                return String(buffer: response.body)
+            }
+            #expect(page.contains("/console/candidates/C1\"") == listsC1, "\(query)")
+            #expect(page.contains(#"name="category" value="graduate""#))
+            let checked = ["graduate", "discharged_soldier", "vocational_student", "other"].filter { page.contains(#"value="\#($0)" checked"#) }
+            #expect(checked == ["graduate", "discharged_soldier", "vocational_student", "other"].filter { query.contains($0) })
+            if let narrowing {
+                #expect(page.contains("(\(narrowing))"))
+                let links = query.replacingOccurrences(of: ",", with: "&category=").replacingOccurrences(of: "&", with: "&amp;")
+                #expect(page.contains("shortlist.html\(links)") && page.contains("shortlist.csv\(links)"))
+            } else {
+                #expect(!page.contains("(Chỉ ") && page.contains(#"href="/console/jobs/P1/shortlist.html""#))
+            }
+            let printout = try await client.execute(uri: "/console/jobs/P1/shortlist.html\(query)", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }
+            #expect(printout.contains("Trần Văn Hùng") == listsC1 && printout.contains(narrowing ?? "no narrowing") == (narrowing != nil))
+            let csv = try await client.execute(uri: "/console/jobs/P1/shortlist.csv\(query)", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }
+            #expect(csv.contains("Trần Văn Hùng") == listsC1)
+        }
+    }
+
+    @Test func anUnknownCategoryIsAPageNamingTheKnownOnes() async throws {
+        try await app().test(.router) { client in
+            let (cookie, _) = try await signIn(client)
+            for uri in ["/console/jobs/P1/shortlist?category=soldier", "/console/jobs/P1/shortlist.csv?category=graduate,soldier"] {
+                try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie]) { response in
+                    let page = String(buffer: response.body)
+                    #expect(response.status == .badRequest)
+                    #expect(page.contains("bộ đội xuất ngũ (discharged_soldier)") && page.contains("lao động khác (other)") && !page.contains("Trần Văn Hùng"))
+                }
+            }
+        }
+    }
+
     private func signIn(_ client: some TestClientProtocol, token: String = PagesTests.token) async throws -> (cookie: String, csrf: String) {
         let cookie = try await client.execute(uri: "/console/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                               body: ByteBuffer(string: "token=\(token)")) { response -> String in

@@ -161,12 +161,18 @@ extension HezaMatchAPI {
             let posting = request.query.get("posting") ?? ""
             return PageRenderer.redirect(to: "/console/jobs/\(Self.pathEscape(posting.trimmingCharacters(in: .whitespaces)))/shortlist")
         }
-        console.get("/jobs/:id/shortlist") { _, context -> Response in
+        console.get("/jobs/:id/shortlist") { request, context -> Response in
             let session = context.session!
             let id = context.parameters.get("id") ?? ""
+            let categories: [CandidateCategory]
+            switch Self.shortlistCategories(request, posting: id, pages: pages, session: session) {
+            case .success(let asked): categories = asked
+            case .failure(let page): return page.response
+            }
             let answer: ShortlistAnswer
             do {
-                answer = try await board.shortlist(for: id, asOf: CalendarDate.today, limit: 50, requester: session.caller.requester)
+                answer = try await board.shortlist(for: id, asOf: CalendarDate.today, limit: 50, requester: session.caller.requester,
+                                                   categories: categories)
             } catch let error as MatchError {
                 return pages.page("message", title: "Không có danh sách", context: ["heading": "Không có danh sách cho tin \(id)",
                                   "message": error.message, "back": "/console"], session: session, status: error.code == .postingClosed ? .conflict : .notFound)
@@ -176,6 +182,13 @@ extension HezaMatchAPI {
                                        "asOf": answer.asOf.vietnamese, "count": answer.results.count]
             if let zone = posting.zone { page["zone"] = zone }
             if let openings = posting.openings { page["openings"] = openings }
+            let narrowed = answer.categories ?? []
+            page["categories"] = CandidateCategory.allCases.map { category -> [String: Any] in
+                ["value": category.rawValue, "name": category.vietnameseName, "checked": narrowed.contains(category)]
+            }
+            if let narrowing = ShortlistDocument(answer).narrowing { page["narrowing"] = narrowing }
+            // The printout and the CSV are of the list on the page, narrowed as it is.
+            page["narrowQuery"] = narrowed.isEmpty ? "" : "?" + narrowed.map { "category=\($0.rawValue)" }.joined(separator: "&")
             let referrals = try board.referrals(posting: posting.id, for: session.caller.referralActor)
             let status = Dictionary(referrals.filter { !$0.status.isFinal }.compactMap { r in r.candidate.map { ($0, r.status.vietnameseName) } },
                                     uniquingKeysWith: { first, _ in first })
@@ -191,10 +204,16 @@ extension HezaMatchAPI {
             return pages.page("shortlist", title: "Danh sách: \(posting.title)", context: page, session: session)
         }
         for format in ["html", "csv"] {
-            console.get("/jobs/:id/shortlist.\(format)") { _, context -> Response in
+            console.get("/jobs/:id/shortlist.\(format)") { request, context -> Response in
                 let session = context.session!
-                let answer = try await board.shortlist(for: context.parameters.get("id") ?? "", asOf: CalendarDate.today, limit: 50,
-                                                       requester: session.caller.requester, action: "shortlist.\(format)")
+                let id = context.parameters.get("id") ?? ""
+                let categories: [CandidateCategory]
+                switch Self.shortlistCategories(request, posting: id, pages: pages, session: session) {
+                case .success(let asked): categories = asked
+                case .failure(let page): return page.response
+                }
+                let answer = try await board.shortlist(for: id, asOf: CalendarDate.today, limit: 50,
+                                                       requester: session.caller.requester, action: "shortlist.\(format)", categories: categories)
                 var headers = PageRenderer.headers(personal: true)
                 if format == "csv" {
                     headers[.contentType] = "text/csv; charset=utf-8"
@@ -347,6 +366,27 @@ extension HezaMatchAPI {
     }
 
     /// The form of a console request, after checking its session's form token (CSRF).
+    /// A page that stands in for the one asked, as a failure (`Response` is no `Error`).
+    struct ErrorPage: Error {
+        let response: Response
+    }
+
+    /// The candidate categories a shortlist page, its printout or its CSV is narrowed to: `category=`,
+    /// repeated or comma-separated (as the API reads it); an unknown one gives a page listing the known ones.
+    static func shortlistCategories(_ request: Request, posting: String, pages: PageRenderer,
+                                    session: ConsoleSession) -> Result<[CandidateCategory], ErrorPage> {
+        do {
+            return .success(try request.values("category", CandidateCategory.self, what: "category"))
+        } catch {
+            let known = CandidateCategory.allCases.map { "\($0.vietnameseName) (\($0.rawValue))" }.joined(separator: ", ")
+            return .failure(ErrorPage(response: pages.page("message", title: "Nhóm ứng viên không rõ",
+                                                           context: ["heading": "Không có nhóm ứng viên như vậy",
+                                                                     "message": "Nhóm ứng viên là một trong: \(known).",
+                                                                     "back": "/console/jobs/\(pathEscape(posting))/shortlist"],
+                                                           session: session, status: .badRequest)))
+        }
+    }
+
     static func checkedForm(_ request: Request, _ context: APIRequestContext, limit: Int = 64 * 1024) async throws -> (form: FormData, session: ConsoleSession) {
         guard let session = context.session else { throw APIError.unauthorized }
         let form = try await FormData.read(request, limit: limit)
