@@ -87,9 +87,14 @@ def ensure_built():
 def command(args):
     """The java command line of one run, from peers.py's arguments."""
     ensure_built()
-    line = [java(), "--enable-native-access=ALL-UNNAMED", "-Xms2g", "-Xmx2g", "-cp", CLASSES + os.pathsep + JAR,
+    heap = args.lucene_heap
+    line = [java(), "--enable-native-access=ALL-UNNAMED", f"-Xms{heap}", f"-Xmx{heap}", "-cp", CLASSES + os.pathsep + JAR,
             "LuceneBench", "--docs", args.docs, "--queries", args.queries, "--mode", args.mode, "--k", str(args.k),
-            "--repeat", str(args.repeat), "--warmup-seconds", str(args.warmup_seconds)]
+            "--repeat", str(args.repeat), "--warmup-seconds", str(args.warmup_seconds), "--segments", str(args.segments)]
+    if args.ram_buffer_mb:
+        line += ["--ram-buffer-mb", str(args.ram_buffer_mb)]
+    if args.index:
+        line += ["--index", args.index]
     if args.positions:
         raise SystemExit("lucene: --positions is not wired for Lucene (the comparison runs without positions)")
     if args.no_results:

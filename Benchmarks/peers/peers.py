@@ -208,6 +208,11 @@ def main():
     parser.add_argument("--positions", action="store_true")
     parser.add_argument("--no-results", action="store_true")
     parser.add_argument("--warmup-seconds", type=float, default=30.0, help="Lucene only: queries run this long before timing")
+    parser.add_argument("--segments", type=int, default=2, help="Lucene only: segments the index is merged into")
+    parser.add_argument("--lucene-heap", default="2g", help="Lucene only: the JVM's heap (-Xms and -Xmx)")
+    parser.add_argument("--ram-buffer-mb", type=int, default=0,
+                        help="Lucene only: read and index in one pass, flushing every this many MB (for ten million documents)")
+    parser.add_argument("--index", help="Lucene only: keep the index in this directory, and open it there when it is already built")
     args = parser.parse_args()
     if args.engine == "lucene":
         output = run_lucene(args)

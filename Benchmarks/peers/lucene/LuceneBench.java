@@ -60,6 +60,10 @@ public final class LuceneBench {
         int k = 10, repeat = 3, segments = 2;  // documents are flushed in `segments` equal parts
         double warmupSeconds = 30;
         boolean noResults = false;
+        // For ten million documents: read and index in one pass, flushing every `ramBufferMB` (0: hold every text,
+        // flush in `segments` equal parts); keep the index in `index` and open it there on later runs.
+        int ramBufferMB = 0;
+        String index;
     }
 
     static Options parse(String[] args) {
@@ -75,6 +79,8 @@ public final class LuceneBench {
                 case "--segments" -> o.segments = Integer.parseInt(args[++i]);
                 case "--warmup-seconds" -> o.warmupSeconds = Double.parseDouble(args[++i]);
                 case "--no-results" -> o.noResults = true;
+                case "--ram-buffer-mb" -> o.ramBufferMB = Integer.parseInt(args[++i]);
+                case "--index" -> o.index = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -113,50 +119,19 @@ public final class LuceneBench {
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
         ObjectMapper json = new ObjectMapper();
-        List<String> ids = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(Path.of(o.docs), StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) continue;
-                JsonNode node = json.readTree(line);
-                ids.add(node.get("id").asText());
-                texts.add(node.get("text").asText());
-            }
-        }
         List<String> queries = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(o.queries), StandardCharsets.UTF_8)) {
             if (!line.isBlank()) queries.add(line.strip());
         }
 
         Analyzer analyzer = new FoldingAnalyzer();
-        Path workdir = Files.createTempDirectory("lucene-bench-");
+        Path workdir = o.index != null ? Files.createDirectories(Path.of(o.index)) : Files.createTempDirectory("lucene-bench-");
         try {
-            FieldType textType = new FieldType();
-            textType.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-            textType.setTokenized(true);
-            textType.setOmitNorms(false);
-            textType.freeze();
-
-            long start = System.nanoTime();
-            IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setSimilarity(new BM25Similarity(1.2f, 0.75f))
-                    .setMaxBufferedDocs(Math.max(2, (ids.size() + o.segments - 1) / o.segments))
-                    .setRAMBufferSizeMB(IndexWriterConfig.DISABLE_AUTO_FLUSH);
-            try (FSDirectory directory = FSDirectory.open(workdir);
-                 IndexWriter writer = new IndexWriter(directory, config)) {
-                for (int i = 0; i < ids.size(); i++) {
-                    Document doc = new Document();
-                    doc.add(new StoredField("id", ids.get(i)));
-                    doc.add(new Field("text", texts.get(i), textType));
-                    writer.addDocument(doc);
-                }
-                writer.forceMerge(o.segments);
-                writer.commit();
-            }
-            double build = (System.nanoTime() - start) / 1e9;
+            double build = 0;
+            boolean kept;
+            try (FSDirectory directory = FSDirectory.open(workdir)) { kept = DirectoryReader.indexExists(directory); }
+            if (!kept) build = build(o, json, analyzer, workdir);
             long size = directorySize(workdir);
-            texts = null;
 
             try (FSDirectory directory = FSDirectory.open(workdir);
                  DirectoryReader reader = DirectoryReader.open(directory)) {
@@ -214,7 +189,7 @@ public final class LuceneBench {
 
                 Map<String, Object> output = new LinkedHashMap<>();
                 output.put("build_seconds", Math.round(build * 1000) / 1000.0);
-                output.put("docs", ids.size());
+                output.put("docs", reader.numDocs());
                 output.put("engine", "lucene " + Version.LATEST);
                 output.put("index_bytes", size);
                 output.put("k", o.k);
@@ -230,9 +205,65 @@ public final class LuceneBench {
                 System.out.println(json.writeValueAsString(output));
             }
         } finally {
-            try (Stream<Path> files = Files.walk(workdir)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+            if (o.index == null) {
+                try (Stream<Path> files = Files.walk(workdir)) {
+                    files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+                }
             }
         }
+    }
+
+    /** Indexes `--docs` into `workdir`, merged into `segments` segments; returns the seconds it took (with
+     *  `--ram-buffer-mb`, reading and parsing included, as they are interleaved). */
+    static double build(Options o, ObjectMapper json, Analyzer analyzer, Path workdir) throws IOException {
+        FieldType textType = new FieldType();
+        textType.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        textType.setTokenized(true);
+        textType.setOmitNorms(false);
+        textType.freeze();
+        List<String> ids = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity(1.2f, 0.75f));
+        if (o.ramBufferMB > 0) {
+            config.setRAMBufferSizeMB(o.ramBufferMB);
+        } else {
+            try (BufferedReader reader = Files.newBufferedReader(Path.of(o.docs), StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.isBlank()) continue;
+                    JsonNode node = json.readTree(line);
+                    ids.add(node.get("id").asText());
+                    texts.add(node.get("text").asText());
+                }
+            }
+            config.setMaxBufferedDocs(Math.max(2, (ids.size() + o.segments - 1) / o.segments))
+                  .setRAMBufferSizeMB(IndexWriterConfig.DISABLE_AUTO_FLUSH);
+        }
+        long start = System.nanoTime();
+        try (FSDirectory directory = FSDirectory.open(workdir);
+             IndexWriter writer = new IndexWriter(directory, config)) {
+            if (o.ramBufferMB > 0) {
+                try (BufferedReader reader = Files.newBufferedReader(Path.of(o.docs), StandardCharsets.UTF_8)) {
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        if (line.isBlank()) continue;
+                        JsonNode node = json.readTree(line);
+                        writer.addDocument(document(node.get("id").asText(), node.get("text").asText(), textType));
+                    }
+                }
+            } else {
+                for (int i = 0; i < ids.size(); i++) writer.addDocument(document(ids.get(i), texts.get(i), textType));
+            }
+            writer.forceMerge(o.segments);
+            writer.commit();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static Document document(String id, String text, FieldType textType) {
+        Document doc = new Document();
+        doc.add(new StoredField("id", id));
+        doc.add(new Field("text", text, textType));
+        return doc;
     }
 }
