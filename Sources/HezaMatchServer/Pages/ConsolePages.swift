@@ -365,7 +365,6 @@ extension HezaMatchAPI {
         }
     }
 
-    /// The form of a console request, after checking its session's form token (CSRF).
     /// A page that stands in for the one asked, as a failure (`Response` is no `Error`).
     struct ErrorPage: Error {
         let response: Response
@@ -387,6 +386,7 @@ extension HezaMatchAPI {
         }
     }
 
+    /// The form of a console request, after checking its session's form token (CSRF).
     static func checkedForm(_ request: Request, _ context: APIRequestContext, limit: Int = 64 * 1024) async throws -> (form: FormData, session: ConsoleSession) {
         guard let session = context.session else { throw APIError.unauthorized }
         let form = try await FormData.read(request, limit: limit)

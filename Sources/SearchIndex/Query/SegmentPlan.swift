@@ -169,8 +169,9 @@ struct SegmentPlan {
 
     /// The largest fixed-point sum that, with `margin` still to come, cannot beat a k-th
     /// score (`real(sum) ≤ margin`), so that pruning compares integers instead of converting
-    /// each candidate's sum: compare it with `Int64(bitPattern:)` of the sum (sums are at
-    /// most 10⁶ · 2³², far below 2⁶³). A negative margin gives -1: no sum is hopeless.
+    /// each candidate's sum: compare it with `Int64(bitPattern:)` of the sum (a term scores at
+    /// most 10⁶ · 2³², so a sum stays far below 2⁶³). A negative margin gives -1: no sum is
+    /// hopeless; a margin beyond any score is capped (a cap under it keeps the answer true).
     @inline(__always)
     static func hopeless(_ margin: Double) -> Int64 {
         guard margin >= 0 else { return -1 }
