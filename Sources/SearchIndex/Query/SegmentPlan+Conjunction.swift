@@ -39,15 +39,17 @@ extension SegmentPlan {
             if !exhaustive && heap.isFull && !(competitive && target <= competitiveThrough) {
                 var bound = optionalMax
                 var blockEnd = PostingsCursor.exhausted
+                var index = 0
                 for clause in musts {
                     guard let block = clause.cursor.shallowAdvance(to: target) else { break outer }
-                    bound += clause.blockScore(block)
+                    let blockBound = clause.blockScore(block)
+                    bound += blockBound
+                    if scoreFirst { rest[index] = blockBound }
+                    index += 1
                     blockEnd = min(blockEnd, clause.cursor.lastDoc(ofBlock: block))
                 }
                 if scoreFirst {
-                    for index in musts.indices.reversed() {
-                        rest[index] = rest[index + 1] + musts[index].blockScore(musts[index].cursor.shallowAdvance(to: target)!)
-                    }
+                    for index in musts.indices.reversed() { rest[index] += rest[index + 1] }
                 }
                 if bound <= threshold {
                     guard blockEnd != PostingsCursor.exhausted else { break }
