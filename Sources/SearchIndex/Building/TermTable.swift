@@ -19,6 +19,9 @@ struct TermTable {
         bytes.reserveCapacity(capacity * 8)
     }
 
+    /// An empty table to hold a property's place while its table is borrowed (never interned into).
+    static let placeholder = TermTable(capacity: 0)
+
     var count: Int { offsets.count - 1 }
 
     /// The id of the term `space` + `term`, added when new.
