@@ -164,11 +164,7 @@ extension HezaMatchAPI {
         console.get("/jobs/:id/shortlist") { request, context -> Response in
             let session = context.session!
             let id = context.parameters.get("id") ?? ""
-            let categories: [CandidateCategory]
-            switch Self.shortlistCategories(request, posting: id, pages: pages, session: session) {
-            case .success(let asked): categories = asked
-            case .failure(let page): return page.response
-            }
+            let categories = try Self.shortlistCategories(request, posting: id, pages: pages, session: session)
             let answer: ShortlistAnswer
             do {
                 answer = try await board.shortlist(for: id, asOf: CalendarDate.today, limit: 50, requester: session.caller.requester,
@@ -207,11 +203,7 @@ extension HezaMatchAPI {
             console.get("/jobs/:id/shortlist.\(format)") { request, context -> Response in
                 let session = context.session!
                 let id = context.parameters.get("id") ?? ""
-                let categories: [CandidateCategory]
-                switch Self.shortlistCategories(request, posting: id, pages: pages, session: session) {
-                case .success(let asked): categories = asked
-                case .failure(let page): return page.response
-                }
+                let categories = try Self.shortlistCategories(request, posting: id, pages: pages, session: session)
                 let answer = try await board.shortlist(for: id, asOf: CalendarDate.today, limit: 50,
                                                        requester: session.caller.requester, action: "shortlist.\(format)", categories: categories)
                 var headers = PageRenderer.headers(personal: true)
@@ -365,24 +357,27 @@ extension HezaMatchAPI {
         }
     }
 
-    /// A page that stands in for the one asked, as a failure (`Response` is no `Error`).
-    struct ErrorPage: Error {
-        let response: Response
+    /// A page that stands in for the one asked, thrown: Hummingbird answers with it as it is (the error
+    /// middleware passes `HTTPResponseError`s through).
+    struct ErrorPage: HTTPResponseError {
+        let page: Response
+        var status: HTTPResponse.Status { page.status }
+        func response(from request: Request, context: some RequestContext) throws -> Response { page }
     }
 
     /// The candidate categories a shortlist page, its printout or its CSV is narrowed to: `category=`,
-    /// repeated or comma-separated (as the API reads it); an unknown one gives a page listing the known ones.
+    /// repeated or comma-separated (as the API reads it); an unknown one throws a page listing the known ones.
     static func shortlistCategories(_ request: Request, posting: String, pages: PageRenderer,
-                                    session: ConsoleSession) -> Result<[CandidateCategory], ErrorPage> {
+                                    session: ConsoleSession) throws -> [CandidateCategory] {
         do {
-            return .success(try request.values("category", CandidateCategory.self, what: "category"))
+            return try request.values("category", CandidateCategory.self, what: "category")
         } catch {
             let known = CandidateCategory.allCases.map { "\($0.vietnameseName) (\($0.rawValue))" }.joined(separator: ", ")
-            return .failure(ErrorPage(response: pages.page("message", title: "Nhóm ứng viên không rõ",
-                                                           context: ["heading": "Không có nhóm ứng viên như vậy",
-                                                                     "message": "Nhóm ứng viên là một trong: \(known).",
-                                                                     "back": "/console/jobs/\(pathEscape(posting))/shortlist"],
-                                                           session: session, status: .badRequest)))
+            throw ErrorPage(page: pages.page("message", title: "Nhóm ứng viên không rõ",
+                                             context: ["heading": "Không có nhóm ứng viên như vậy",
+                                                       "message": "Nhóm ứng viên là một trong: \(known).",
+                                                       "back": "/console/jobs/\(pathEscape(posting))/shortlist"],
+                                             session: session, status: .badRequest))
         }
     }
 
