@@ -49,6 +49,23 @@ import Testing
         #expect(taxonomy.occupation(ofToken: "hanoi") == nil)
     }
 
+    /// When two occupations have nothing to do with each other (a skill in common is then no trade).
+    @Test func unrelatedOccupationsTruthTable() {
+        let cases: [(String, String, Bool)] = [
+            ("2144.1", "7543.1", true),    // mechanical engineer, quality inspector
+            ("7212.1", "7543.1", true),    // welder, quality inspector
+            ("8219.2", "7543.1", false),   // production worker, inspector: related 0.5
+            ("7543.1", "8219.2", false),   // read either way
+            ("8331.1", "8332.2", false),   // bus and container drivers: one minor group (833), no relation in the table
+            ("8343.2", "9333.1", false),   // gantry crane operator and freight handler: one terminal (0.5)
+            ("2643.1", "2643.2", false),   // interpreters: related 0.4, but one minor group
+            ("2152.1", "8212.1", true),    // electronics engineer, assembly worker
+            ("7543.1", "7543.1", false),
+            ("7543.1", "9999.9", false),   // unknown: never unrelated
+        ]
+        for (a, b, expected) in cases { #expect(taxonomy.unrelated(a, b) == expected, "\(a) \(b)") }
+    }
+
     /// What a match or a shortlist adds: the occupations and those related at least 0.5, read either way.
     @Test func aMatchFindsRelatedOccupations() {
         let crane = [OccupationTaxonomy.Found(code: "8343.1", evidence: "title: Lái cần cẩu")]

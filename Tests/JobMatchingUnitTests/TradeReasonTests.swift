@@ -24,16 +24,20 @@ import SearchIndex
         #expect(driverReasons.contains("cùng kỹ năng chung: an toàn lao động"))
     }
 
-    /// The job a candidate asks for is their occupation; one read only from a skill counts half.
+    /// The job a candidate asks for is their occupation; one read only from a skill counts half, and is said when nothing
+    /// the candidate asks for is as close (a related occupation asked for, 0.5, is said before the same one read from a skill).
     @Test func theDesiredTitleIsTheOccupation() throws {
         let candidate = profile(#"{"id":"M","name":"A","category":"vocational_student","desired_titles":["Kỹ thuật viên bảo trì"],"skills":["điện công nghiệp"]}"#)
         let maintenance = posting(#"{"id":"maint","employer":"E","title":"Kỹ thuật viên bảo trì","skills":["điện công nghiệp"]}"#)
         let electrician = posting(#"{"id":"elec","employer":"E","title":"Thợ điện công nghiệp","skills":["điện công nghiệp","bảo trì máy"]}"#)
-        let index = try MatchIndexes.postingIndex([electrician, maintenance], reference: reference)
+        let lines = posting(#"{"id":"line","employer":"E","title":"Thợ đường dây điện","skills":["điện công nghiệp"]}"#)
+        let index = try MatchIndexes.postingIndex([electrician, maintenance, lines], reference: reference)
         let ranked = try JobMatcher(reference: reference).match(profile: candidate, asOf: asOf, limit: 10, postings: index)
-        #expect(ranked.map(\.posting.id) == ["maint", "elec"])
-        #expect(ranked.first?.reasons.contains { $0.hasPrefix("cùng nghề kỹ thuật viên bảo trì") && !$0.contains("theo kỹ năng") } == true)
-        #expect(ranked.last?.reasons.contains { $0.hasPrefix("cùng nghề thợ điện công nghiệp") && $0.hasSuffix("theo kỹ năng") } == true)
+        #expect(ranked.map(\.posting.id) == ["maint", "elec", "line"])
+        #expect(ranked[0].reasons.contains { $0.hasPrefix("cùng nghề kỹ thuật viên bảo trì") && !$0.contains("theo kỹ năng") })
+        #expect(ranked[1].reasons.contains("nghề gần: kỹ thuật viên bảo trì → thợ điện công nghiệp"), "\(ranked[1].reasons)")
+        // Power lines: unrelated to maintenance, but the candidate's skill is an industrial electrician's, related 0.6.
+        #expect(ranked[2].reasons.contains("nghề gần: thợ điện công nghiệp → thợ đường dây điện"), "\(ranked[2].reasons)")
     }
 
     @Test func noPhraseAcrossTwoSkills() {
@@ -50,13 +54,53 @@ import SearchIndex
     @Test func withNoPostingOfTheTradeARelatedOneComesFirst() throws {
         let craneOperator = profile(#"{"id":"K","name":"A","category":"discharged_soldier","skills":["vận hành cần cẩu","an toàn lao động"],"desired_titles":["Vận hành cần cẩu"]}"#)
         let forklift = posting(#"{"id":"fork","employer":"E","title":"Lái xe nâng","skills":["lái xe nâng"],"deadline":"2026-12-31"}"#)
-        let words = posting(#"{"id":"words","employer":"E","title":"Công nhân bốc xếp cảng","skills":["bốc xếp hàng hóa","an toàn lao động","chằng buộc container"],"audiences":["discharged_soldier"],"deadline":"2026-12-31"}"#)
+        let words = posting(#"{"id":"words","employer":"E","title":"Nhân viên bảo vệ","skills":["tuần tra","an toàn lao động","vận hành camera"],"audiences":["discharged_soldier"],"deadline":"2026-12-31"}"#)
         let index = try MatchIndexes.postingIndex([forklift, words], reference: reference)
         let ranked = try JobMatcher(reference: reference).match(profile: craneOperator, asOf: asOf, limit: 10, postings: index)
         #expect(ranked.map(\.posting.id) == ["fork", "words"], "\(ranked.map { ($0.posting.id, $0.score) })")
         #expect(ranked.first?.reasons.contains { $0.hasPrefix("nghề gần: ") } == true)
         // The order is the tier's, not the score's: the posting that shares only words scores higher.
         #expect((ranked.last?.score ?? 0) > (ranked.first?.score ?? 0), "\(ranked.map { ($0.posting.id, $0.score) })")
+    }
+
+    /// A skill both name is not the trade when the occupations say otherwise (issue 29): for a quality inspector's
+    /// posting asking `đọc bản vẽ`, a mechanical engineer or a welder who reads drawings shares a skill, not the trade,
+    /// and comes after the inspectors and the related occupations; where nothing says who the candidate is, or the
+    /// skill is a licence, or the occupations are of one ISCO minor group, a trade in common is still the trade.
+    @Test func aSkillInCommonIsNotTheTradeAcrossUnrelatedOccupations() throws {
+        let inspection = posting(#"{"id":"qc","employer":"E","title":"Nhân viên kiểm tra chất lượng","skills":["đọc bản vẽ","thước cặp"]}"#)
+        let cases: [(profile: String, tier: Int, reason: String)] = [
+            (#""desired_titles":["Nhân viên QC"],"skills":["thước cặp"]"#, 0, "Đúng nghề: thước cặp, Nhân viên QC"),
+            (#""skills":["đọc bản vẽ"]"#, 0, "Đúng nghề: đọc bản vẽ"),                                  // no occupation known
+            (#""desired_titles":["Công nhân sản xuất"],"skills":["đọc bản vẽ"]"#, 0, "Đúng nghề: đọc bản vẽ"), // related (0.5)
+            (#""desired_titles":["Kỹ sư cơ khí"],"skills":["đọc bản vẽ"]"#, 2, "cùng kỹ năng: đọc bản vẽ"),
+            (#""desired_titles":["Thợ hàn"],"skills":["đọc bản vẽ","thước cặp"]"#, 2, "cùng kỹ năng: đọc bản vẽ, thước cặp"),
+            (#""major":"Kiểm tra chất lượng","desired_titles":["Thợ hàn"],"skills":["đọc bản vẽ"]"#, 0, "Đúng nghề: đọc bản vẽ, Kiểm tra chất lượng"),
+        ]
+        let trades = PostingTrades(inspection, synonyms: reference.synonyms, occupations: reference.occupations)
+        for (index, item) in cases.enumerated() {
+            let candidate = profile(#"{"id":"C\#(index)","name":"A","category":"other",\#(item.profile)}"#)
+            let signals = MatchSignals.evaluate(posting: inspection, postingTrades: trades, profile: candidate,
+                                                trades: CandidateTrades(candidate, synonyms: reference.synonyms, occupations: reference.occupations),
+                                                textScore: 5, asOf: asOf, reference: reference)
+            #expect(signals.tier == item.tier, "\(item.profile): \(signals.reasons)")
+            #expect(signals.reasons.first == item.reason, "\(item.profile): \(signals.reasons)")
+            #expect(signals.sharesTrade == (item.tier == 0), "\(item.profile)")
+        }
+        // A licence is the trade's own; drivers of one minor group (833: buses, trucks) are not strangers.
+        let container = posting(#"{"id":"fc","employer":"E","title":"Tài xế container","requirements":"Có bằng lái FC"}"#)
+        let busDriver = profile(#"{"id":"B","name":"A","category":"other","desired_titles":["Lái xe đưa đón công nhân"],"skills":["bằng lái FC"]}"#)
+        let signals = MatchSignals.evaluate(posting: container, postingTrades: PostingTrades(container, synonyms: reference.synonyms, occupations: reference.occupations),
+                                            profile: busDriver, trades: CandidateTrades(busDriver, synonyms: reference.synonyms, occupations: reference.occupations),
+                                            textScore: 5, asOf: asOf, reference: reference)
+        #expect(signals.sharesTrade && signals.tier == 0, "\(signals.reasons)")
+        // In a shortlist: the inspector, the related production worker, then the engineer (who scores higher on words).
+        let inspector = profile(#"{"id":"Q","name":"A","category":"other","desired_titles":["Nhân viên QC"]}"#)
+        let worker = profile(#"{"id":"W","name":"B","category":"other","desired_titles":["Công nhân sản xuất"]}"#)
+        let engineer = profile(#"{"id":"M","name":"C","category":"other","desired_titles":["Kỹ sư cơ khí"],"skills":["đọc bản vẽ","thước cặp","AutoCAD"]}"#)
+        let ranked = try shortlist(inspection, [engineer, worker, inspector])
+        #expect(ranked.map(\.profile.id) == ["Q", "W", "M"], "\(ranked.map { ($0.profile.id, $0.score, $0.explanation) })")
+        #expect(ranked.last?.explanation.contains("Đúng nghề") == false)
     }
 
     /// A trade of several syllables is found where it is whole words (issue 29): not the electrician's `điện` inside

@@ -207,4 +207,17 @@ public struct OccupationTaxonomy: Sendable {
         if a == b { return 1 }
         return max(occupations[a]?.related[b] ?? 0, occupations[b]?.related[a] ?? 0)
     }
+
+    /// Whether two known occupations have nothing to do with each other: not related at least 0.5 close, and not of
+    /// one ISCO-08 minor group (`8331` bus and `8332` truck drivers are both `833`). Unknown codes are never unrelated.
+    ///
+    /// | a | b | |
+    /// |---|---|---|
+    /// | `2144.1` mechanical engineer | `7543.1` quality inspector | unrelated |
+    /// | `8331.1` bus driver | `8332.2` container truck driver | related (minor group 833) |
+    /// | `8343.2` gantry crane operator | `9333.1` freight handler | related (0.5) |
+    public func unrelated(_ a: String, _ b: String) -> Bool {
+        guard let first = occupations[a], let second = occupations[b] else { return false }
+        return closeness(a, b) < 0.5 && first.isco.prefix(3) != second.isco.prefix(3)
+    }
 }

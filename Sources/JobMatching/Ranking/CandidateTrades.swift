@@ -14,6 +14,8 @@ struct CandidateTrades {
     let licences: [Licence]
     /// The candidate's occupations (``OccupationTaxonomy``): desired titles, major, skills.
     let occupations: [OccupationTaxonomy.Found]
+    /// The desired titles and major, folded: the trades the candidate names as theirs, not skills they have.
+    private let ownTrades: Set<String>
 
     init(_ profile: CandidateProfile, synonyms: SynonymTable, generic: GenericSkills = .shared,
          occupations taxonomy: OccupationTaxonomy = OccupationTaxonomy()) {
@@ -36,6 +38,7 @@ struct CandidateTrades {
         }
         self.licences = licences
         occupations = taxonomy.occupations(of: profile)
+        ownTrades = Set(((profile.desiredTitles ?? []) + (profile.major.map { [$0] } ?? [])).map { analyzer.foldedText($0) })
     }
 
     /// What a posting and the candidate share.
@@ -47,6 +50,8 @@ struct CandidateTrades {
         /// Whether the posting's title is one of the candidate's trades (the job is the trade,
         /// not only a skill it mentions).
         var inTitle = false
+        /// Whether one of ``trades`` is a desired title or the major (the candidate's own trade), not only a skill.
+        var namesOwnTrade = false
     }
 
     /// What the posting's title, skills or requirements name of the candidate's trades.
@@ -96,6 +101,7 @@ struct CandidateTrades {
             guard countedText.insert(phrase.folded).inserted else { continue }
             counted.formUnion(groups)
             if shared.trades.count < 3 { shared.trades.append(phrase.text) }
+            if ownTrades.contains(phrase.folded) { shared.namesOwnTrade = true }
         }
         return shared
     }

@@ -8,6 +8,7 @@ import JobRecords
 /// |---|---|
 /// | text relevance (BM25F score `s` of the index) | `10 · s / (s + 8)` |
 /// | a trade of the candidate (skill, desired title, major) named by the posting, directly or through the synonym table; each synonym group once; never across two skills or fields | +2.5 each, at most +5; +1 more when the posting's title is the trade |
+/// | the same, but only skills, while both sides' occupations are known and unrelated: "cùng kỹ năng", never "Đúng nghề" | +1 each, at most +2 |
 /// | occupation (``OccupationTaxonomy``): the posting's and one of the candidate's the same / related with closeness c ≥ 0.5; half when the candidate's occupation comes only from a skill or major while a desired title names another | +1.5 / +0.75·c |
 /// | a generic skill both name (``GenericSkills``: safety, languages, office software…): "cùng kỹ năng chung", never "Đúng nghề" | +0.5 |
 /// | a licence the posting names (``Licence``): held, or a class that covers it / one of its kind but too low / none said ("cần hỏi") | +3 / −4 / −1 |
@@ -66,7 +67,23 @@ struct MatchSignals {
         // A trade that is only a licence (`bằng lái C`) is said once, by the licence's reason.
         let analyzer = VietnameseAnalyzer()
         let shown = licenceHeld ? shared.trades.filter { Licence.named(inFolded: analyzer.foldedText($0)).isEmpty } : shared.trades
-        if !shared.trades.isEmpty {
+        // A skill in common is not the trade where the occupations say otherwise (issue 29): a mechanical engineer
+        // who reads drawings is no quality inspector because the inspector's posting asks for `đọc bản vẽ`. When both
+        // sides' occupations are known (the candidate's from desired titles, major, and skills that name one) and
+        // no two are related (``OccupationTaxonomy/unrelated(_:_:)``), skills shared without a desired title, the
+        // major or a licence are "cùng kỹ năng", and the candidate is not of the trade.
+        let occupationsDisagree = !shared.trades.isEmpty && !shared.namesOwnTrade
+            && !postingTrades.occupations.isEmpty && !candidateTrades.occupations.isEmpty
+            && postingTrades.occupations.allSatisfy { wanted in
+                candidateTrades.occupations.allSatisfy { reference.occupations.unrelated(wanted.code, $0.code) }
+            }
+            && !shared.trades.contains { !Licence.named(inFolded: analyzer.foldedText($0)).isEmpty }
+        if occupationsDisagree {
+            if !shown.isEmpty {
+                signals.points += min(2, Double(shown.count))
+                signals.reasons.append("cùng kỹ năng: " + shown.joined(separator: ", "))
+            }
+        } else if !shared.trades.isEmpty {
             signals.sharesTrade = true
             signals.training = TrainingSuggestion.gaps(posting: postingTrades, candidate: candidateTrades, reference: reference)
             signals.points += min(5, 2.5 * Double(shared.trades.count)) + (shared.inTitle ? 1 : 0)
@@ -90,6 +107,8 @@ struct MatchSignals {
             for held in candidateTrades.occupations {
                 let closeness = reference.occupations.closeness(wanted.code, held.code)
                 let weight = closeness * (asksFor.isEmpty || asksFor.contains(held.code) ? 1 : 0.5)
+                // The heaviest; of two as heavy, the first: the candidate's occupations come desired titles first, so a
+                // related occupation they ask for is said before the same occupation read only from a skill.
                 guard weight > (best?.weight ?? 0), let job = reference.occupations.occupations[wanted.code],
                       let own = reference.occupations.occupations[held.code] else { continue }
                 best = (job, own, closeness, weight)
