@@ -63,6 +63,35 @@ import SearchIndex
         #expect((ranked.last?.score ?? 0) > (ranked.first?.score ?? 0), "\(ranked.map { ($0.posting.id, $0.score) })")
     }
 
+    /// With no posting of the trade or a related one open (issue 29's fallback): general work the candidate is
+    /// eligible for (production lines, loading, packing), said so, before postings that share only words; not for
+    /// someone whose schooling it is far below, and not while the trade has postings enough.
+    @Test func thenGeneralWorkWithItsReason() throws {
+        let line = posting(#"{"id":"line","employer":"E","title":"Công nhân sản xuất","skills":["làm ca"],"deadline":"2026-12-31"}"#)
+        let packing = posting(#"{"id":"pack","employer":"E","title":"Lao động phổ thông","skills":["đóng gói"],"deadline":"2026-12-31"}"#)
+        let store = posting(#"{"id":"store","employer":"E","title":"Nhân viên kho","skills":["nhập xuất kho","an toàn lao động"],"deadline":"2026-12-31"}"#)
+        let crane = posting(#"{"id":"crane","employer":"E","title":"Lái cần cẩu","skills":["chứng chỉ cẩu trục"],"deadline":"2026-12-31"}"#)
+        let carpentry = posting(#"{"id":"wood","employer":"E","title":"Thợ mộc","skills":["đóng đồ gỗ"],"deadline":"2026-12-31"}"#)
+        let matcher = JobMatcher(reference: reference)
+        let index = try MatchIndexes.postingIndex([line, packing, store, crane], reference: reference)
+        let carpenter = profile(#"{"id":"K","name":"A","category":"discharged_soldier","education":"lower_secondary","desired_titles":["Thợ mộc"],"skills":["an toàn lao động"]}"#)
+        let ranked = try matcher.match(profile: carpenter, asOf: asOf, limit: 10, postings: index)
+        #expect(Set(ranked.prefix(2).map(\.posting.id)) == ["line", "pack"], "\(ranked.map { ($0.posting.id, $0.explanation) })")
+        #expect(ranked.map(\.posting.id).last == "store")   // words in common (a generic skill) only: last
+        #expect(!ranked.contains { $0.posting.id == "crane" })  // neither a fit nor a word in common
+        #expect(ranked.prefix(2).allSatisfy { $0.reasons.first == "Việc phổ thông, không cần nghề" })
+        // An engineer: production lines are far below a university degree; only postings with words in common are listed
+        // (`lao động` of his `an toàn lao động` is in the packing posting's title), as words in common.
+        let engineer = profile(#"{"id":"E","name":"B","category":"graduate","education":"university","desired_titles":["Kỹ sư môi trường"],"skills":["an toàn lao động"]}"#)
+        let engineers = try matcher.match(profile: engineer, asOf: asOf, limit: 10, postings: index)
+        #expect(Set(engineers.map(\.posting.id)) == ["store", "pack"], "\(engineers.map { ($0.posting.id, $0.explanation) })")
+        #expect(!engineers.contains { $0.reasons.contains("Việc phổ thông, không cần nghề") })
+        // A posting of the trade open, and one asked for: no general work is looked for.
+        let withTrade = try MatchIndexes.postingIndex([line, packing, store, crane, carpentry], reference: reference)
+        #expect(try matcher.match(profile: carpenter, asOf: asOf, limit: 1, postings: withTrade).map(\.posting.id) == ["wood"])
+        #expect(try matcher.match(profile: carpenter, asOf: asOf, limit: 10, postings: withTrade).map(\.posting.id).first == "wood")
+    }
+
     /// A skill both name is not the trade when the occupations say otherwise (issue 29): for a quality inspector's
     /// posting asking `đọc bản vẽ`, a mechanical engineer or a welder who reads drawings shares a skill, not the trade,
     /// and comes after the inspectors and the related occupations; where nothing says who the candidate is, or the
@@ -73,8 +102,8 @@ import SearchIndex
             (#""desired_titles":["Nhân viên QC"],"skills":["thước cặp"]"#, 0, "Đúng nghề: thước cặp, Nhân viên QC"),
             (#""skills":["đọc bản vẽ"]"#, 0, "Đúng nghề: đọc bản vẽ"),                                  // no occupation known
             (#""desired_titles":["Công nhân sản xuất"],"skills":["đọc bản vẽ"]"#, 0, "Đúng nghề: đọc bản vẽ"), // related (0.5)
-            (#""desired_titles":["Kỹ sư cơ khí"],"skills":["đọc bản vẽ"]"#, 2, "cùng kỹ năng: đọc bản vẽ"),
-            (#""desired_titles":["Thợ hàn"],"skills":["đọc bản vẽ","thước cặp"]"#, 2, "cùng kỹ năng: đọc bản vẽ, thước cặp"),
+            (#""desired_titles":["Kỹ sư cơ khí"],"skills":["đọc bản vẽ"]"#, 3, "cùng kỹ năng: đọc bản vẽ"),
+            (#""desired_titles":["Thợ hàn"],"skills":["đọc bản vẽ","thước cặp"]"#, 3, "cùng kỹ năng: đọc bản vẽ, thước cặp"),
             (#""major":"Kiểm tra chất lượng","desired_titles":["Thợ hàn"],"skills":["đọc bản vẽ"]"#, 0, "Đúng nghề: đọc bản vẽ, Kiểm tra chất lượng"),
         ]
         let trades = PostingTrades(inspection, synonyms: reference.synonyms, occupations: reference.occupations)

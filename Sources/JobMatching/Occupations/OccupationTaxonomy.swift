@@ -208,6 +208,19 @@ public struct OccupationTaxonomy: Sendable {
         return max(occupations[a]?.related[b] ?? 0, occupations[b]?.related[a] ?? 0)
     }
 
+    /// Whether an occupation is general work, asking no trade of whoever takes it: ISCO skill level 1 (loading,
+    /// packing, general labour) and the zones' production-line jobs (`8219` assemblers and `8189` machine minders not
+    /// elsewhere classified: `công nhân sản xuất`, `công nhân đứng máy`), which the employers train for.
+    public func isGeneralWork(_ code: String) -> Bool {
+        guard let occupation = occupations[code] else { return false }
+        return occupation.level == 1 || ["8219", "8189"].contains(occupation.isco)
+    }
+
+    /// The index tokens of every occupation of general work (``isGeneralWork(_:)``), in code order.
+    public var generalWorkTokens: [String] {
+        occupations.keys.filter(isGeneralWork).sorted().map(Self.token)
+    }
+
     /// Whether two known occupations have nothing to do with each other: not related at least 0.5 close, and not of
     /// one ISCO-08 minor group (`8331` bus and `8332` truck drivers are both `833`). Unknown codes are never unrelated.
     ///

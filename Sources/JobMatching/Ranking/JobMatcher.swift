@@ -13,7 +13,9 @@ import VietnameseText
 /// within `age_min`…`age_max`; deadline not before the as-of date. A candidate
 /// whose birth year is unknown is not excluded by an age range, but the reasons
 /// say that the age must be checked. Then the best ``candidatePool`` text matches
-/// are re-ranked by ``MatchSignals``. The text query is what names trades: a
+/// are re-ranked by ``MatchSignals`` and ordered by its tier: the trade, a related occupation, general work, words
+/// in common only. When fewer than `limit` postings of the trade or a related one are open, a match also looks for
+/// general work the candidate is eligible for (``OccupationTaxonomy/isGeneralWork(_:)``). The text query is what names trades: a
 /// candidate's desired titles, skills and major; a posting's title and skills, each
 /// expanded with the synonym table. Free text (a summary, a posting's requirements)
 /// is left out of the query: it mostly repeats health, age and schooling, which
@@ -115,18 +117,29 @@ public struct JobMatcher: Sendable {
         var query = SearchQuery(words, mode: .any, filters: filters, limit: max(candidatePool, limit), loadsStoredFields: true)
         query.commonTermCutoff = commonTermCutoff
         query.scoresAccents = false  // a record's accents are no wish of the candidate's (and half the clauses)
-        let result = try index.search(query)
         var ranked: [(tier: Int, posting: RankedPosting)] = []
-        for hit in result.hits {
-            let posting = try Self.posting(hit)
-            let postingSide = postingTrades.trades(of: posting) { PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations) }
-            let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingSide,
-                                                profile: profile, trades: trades, textScore: hit.score,
-                                                asOf: asOf, reference: reference)
-            if signals.excluded { continue }
-            ranked.append((signals.tier, RankedPosting(posting: posting, score: Self.round(signals.points), reasons: signals.reasons, training: signals.training)))
+        func rank(_ hits: [SearchHit], textScores: Bool, keep: (MatchSignals) -> Bool = { _ in true }) throws {
+            for hit in hits {
+                let posting = try Self.posting(hit)
+                let postingSide = postingTrades.trades(of: posting) { PostingTrades(posting, synonyms: reference.synonyms, occupations: reference.occupations) }
+                let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingSide,
+                                                    profile: profile, trades: trades, textScore: textScores ? hit.score : 0,
+                                                    asOf: asOf, reference: reference)
+                if signals.excluded || !keep(signals) { continue }
+                ranked.append((signals.tier, RankedPosting(posting: posting, score: Self.round(signals.points), reasons: signals.reasons, training: signals.training)))
+            }
         }
-        // The trade first, then related occupations, then words in common; each by score.
+        try rank(index.search(query).hits, textScores: true)
+        // Too few postings of the trade or a related one open (issue 29's fallback): general work the candidate is
+        // eligible for, found by its occupations' tokens, ranked by the signals alone (place, salary, housing, audience).
+        if ranked.count(where: { $0.tier < 2 }) < limit {
+            let seen = Set(ranked.map(\.posting.posting.id))
+            var general = SearchQuery(reference.occupations.generalWorkTokens.joined(separator: " "), mode: .any, filters: filters,
+                                      limit: max(candidatePool, limit), loadsStoredFields: true)
+            general.scoresAccents = false
+            try rank(index.search(general).hits.filter { !seen.contains($0.id) }, textScores: false, keep: { $0.tier <= 2 })
+        }
+        // The trade first, then related occupations, then general work, then words in common; each by score.
         return Array(ranked.sorted {
             $0.tier != $1.tier ? $0.tier < $1.tier : $0.posting.score != $1.posting.score ? $0.posting.score > $1.posting.score : $0.posting.posting.id < $1.posting.posting.id
         }.prefix(limit).map(\.posting))

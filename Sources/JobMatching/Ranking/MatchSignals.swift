@@ -10,6 +10,7 @@ import JobRecords
 /// | a trade of the candidate (skill, desired title, major) named by the posting, directly or through the synonym table; each synonym group once; never across two skills or fields | +2.5 each, at most +5; +1 more when the posting's title is the trade |
 /// | the same, but only skills, while both sides' occupations are known and unrelated: "cùng kỹ năng", never "Đúng nghề" | +1 each, at most +2 |
 /// | occupation (``OccupationTaxonomy``): the posting's and one of the candidate's the same / related with closeness c ≥ 0.5; half when the candidate's occupation comes only from a skill or major while a desired title names another | +1.5 / +0.75·c |
+/// | general work (``OccupationTaxonomy/isGeneralWork(_:)``), not far below the candidate's schooling, and no trade in common: "Việc phổ thông, không cần nghề", the tier after related occupations | — |
 /// | a generic skill both name (``GenericSkills``: safety, languages, office software…): "cùng kỹ năng chung", never "Đúng nghề" | +0.5 |
 /// | a licence the posting names (``Licence``): held, or a class that covers it / one of its kind but too low / none said ("cần hỏi") | +3 / −4 / −1 |
 /// | the posting invites the candidate's category | +2 |
@@ -35,9 +36,12 @@ struct MatchSignals {
     /// same, 0.5 and over related, 0 neither or unknown.
     var occupationCloseness = 0.0
 
+    /// The posting is general work (``OccupationTaxonomy/isGeneralWork(_:)``) and not far below the candidate's schooling.
+    var generalWork = false
+
     /// The order of a match before the score (issue 29's fallback): 0 the trade (a trade named, or the same
-    /// occupation), 1 a related occupation, 2 words in common only.
-    var tier: Int { sharesTrade || occupationCloseness >= 1 ? 0 : occupationCloseness >= 0.5 ? 1 : 2 }
+    /// occupation), 1 a related occupation, 2 general work the candidate can take, 3 words in common only.
+    var tier: Int { sharesTrade || occupationCloseness >= 1 ? 0 : occupationCloseness >= 0.5 ? 1 : generalWork ? 2 : 3 }
 
     static func evaluate(posting: JobPosting, postingTrades: PostingTrades, profile: CandidateProfile, trades candidateTrades: CandidateTrades,
                          textScore: Double, asOf: CalendarDate, reference: ReferenceData) -> MatchSignals {
@@ -78,6 +82,11 @@ struct MatchSignals {
                 candidateTrades.occupations.allSatisfy { reference.occupations.unrelated(wanted.code, $0.code) }
             }
             && !shared.trades.contains { !Licence.named(inFolded: analyzer.foldedText($0)).isEmpty }
+        // General work (issue 29's fallback): no trade asked, and not far below the candidate's schooling (a worker's
+        // job where the title says no level).
+        let farBelow = postingTrades.level.map { Self.farBelow(job: $0, profile: profile) } ?? false
+        signals.generalWork = postingTrades.occupations.contains { reference.occupations.isGeneralWork($0.code) }
+            && !Self.farBelow(job: postingTrades.level ?? .worker, profile: profile)
         if occupationsDisagree {
             if !shown.isEmpty {
                 signals.points += min(2, Double(shown.count))
@@ -92,6 +101,8 @@ struct MatchSignals {
             } else {
                 signals.reasons.append("Đúng nghề: " + shown.joined(separator: ", "))
             }
+        } else if signals.generalWork {
+            signals.reasons.append("Việc phổ thông, không cần nghề")
         } else if textScore > 0 {
             signals.reasons.append("Gần với hồ sơ (từ khóa trùng)")
         } else {
@@ -131,7 +142,7 @@ struct MatchSignals {
             let candidateLevel = JobLevel(education: profile.educationLevel)
             let wanted = (profile.desiredTitles ?? []).compactMap { JobLevel(title: $0) }
             if !wanted.contains(jobLevel) {
-                if candidateLevel.rawValue - jobLevel.rawValue >= 2 {
+                if farBelow {
                     signals.points -= 3
                     signals.reasons.append("việc dưới trình độ (\(profile.educationLevel.vietnameseName), việc \(jobLevel.vietnameseName))")
                 } else if jobLevel.rawValue - candidateLevel.rawValue >= 1 && jobLevel >= .professional {
@@ -196,6 +207,13 @@ struct MatchSignals {
             signals.reasons.append("hạn nộp \(deadline.vietnamese)")
         }
         return signals
+    }
+
+    /// Whether a job is two levels or more below the candidate's schooling (an engineer for an operator's job), unless
+    /// a desired title asks for jobs of that level.
+    static func farBelow(job: JobLevel, profile: CandidateProfile) -> Bool {
+        let wanted = (profile.desiredTitles ?? []).compactMap { JobLevel(title: $0) }
+        return !wanted.contains(job) && JobLevel(education: profile.educationLevel).rawValue - job.rawValue >= 2
     }
 
     static func millions(_ vnd: Int) -> String {
