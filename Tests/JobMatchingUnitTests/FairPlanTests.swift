@@ -58,6 +58,32 @@ import SearchIndex
         #expect(times.values.joined().allSatisfy { ["08:00", "08:30", "09:00", "09:30", "10:00", "10:30", "11:00"].contains($0) })
     }
 
+    /// Places left at a production line (general work) after the trade and related passes go to candidates placed
+    /// nowhere (issue 29): a security guard the one security booth could not take, a carpenter with no booth of his
+    /// trade; not an engineer, for whom the line is far below his schooling.
+    @Test func aProductionLineTakesThoseWithNoBoothOfTheirTrade() throws {
+        let line = posting(#"{"id":"L","employer":"Điện tử C","title":"Công nhân sản xuất","skills":["làm ca"],"openings":3}"#)
+        let guards = posting(#"{"id":"G","employer":"Nhà máy D","title":"Bảo vệ nhà máy","skills":["tuần tra","an toàn lao động"],"openings":1}"#)
+        let candidates = [
+            profile(#"{"id":"P","name":"A","category":"other","education":"upper_secondary","desired_titles":["Công nhân sản xuất"]}"#),
+            profile(#"{"id":"S1","name":"B","category":"discharged_soldier","education":"upper_secondary","desired_titles":["Bảo vệ"],"skills":["tuần tra","an toàn lao động"]}"#),
+            profile(#"{"id":"S2","name":"C","category":"discharged_soldier","education":"upper_secondary","desired_titles":["Bảo vệ"],"skills":["tuần tra"]}"#),
+            profile(#"{"id":"K","name":"D","category":"other","education":"lower_secondary","desired_titles":["Thợ mộc"],"skills":["an toàn lao động"]}"#),
+            profile(#"{"id":"E","name":"E","category":"graduate","education":"university","desired_titles":["Kỹ sư môi trường"],"skills":["an toàn lao động"]}"#),
+        ]
+        let fair = try plan([line, guards], candidates)
+        let lineBooth = fair.booths[0], guardBooth = fair.booths[1]
+        #expect(lineBooth.capacity == 3 && guardBooth.capacity == 1)
+        #expect(guardBooth.candidates.map(\.profile.id) == ["S1"], "\(guardBooth.candidates.map { ($0.profile.id, $0.explanation) })")
+        #expect(lineBooth.candidates.first?.profile.id == "P")   // the trade first
+        #expect(Set(lineBooth.candidates.dropFirst().map(\.profile.id)) == ["S2", "K"], "\(lineBooth.candidates.map { ($0.profile.id, $0.explanation) })")
+        for candidate in lineBooth.candidates.dropFirst() {
+            #expect(candidate.reasons.prefix(2) == ["Không có gian đúng nghề", "Việc phổ thông, không cần nghề"], "\(candidate.reasons)")
+        }
+        #expect(!fair.booths.contains { $0.candidates.contains { $0.profile.id == "E" } })
+        #expect(fair.summary.placedCandidates == 4 && fair.summary.filled == 4 && fair.unplaced.isEmpty)
+    }
+
     @Test func aMinimumAndAnOversubscriptionMakeTheCapacity() {
         var request = FairRequest(postings: [], asOf: asOf)
         let cases: [(openings: Int?, oversubscribe: Double, minimum: Int, capacity: Int)] = [

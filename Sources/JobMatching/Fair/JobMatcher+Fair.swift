@@ -11,7 +11,8 @@ extension JobMatcher {
     /// required licence missing) and has a trade the posting names (`Đúng nghề`): no
     /// candidate is sent to a booth only to fill it. Then, when places remain, a second pass
     /// sends candidates placed nowhere to a booth of a related trade (`nghề gần`), one each,
-    /// after everyone of the trade is placed; their reasons say `Không có gian đúng nghề`. The score is the shortlist's, so the
+    /// after everyone of the trade is placed, and a third to a booth of general work (`Việc phổ thông, không cần nghề`);
+    /// their reasons say `Không có gian đúng nghề`. The score is the shortlist's, so the
     /// candidate's wishes (desired titles, district, housing, salary) stay in it. Candidates
     /// who share a posting's trade but lack a licence or skill it asks count in the fair's
     /// training gaps (``FairPlan/Gap``), eligible or not.
@@ -95,9 +96,17 @@ extension JobMatcher {
         let related = try relatedPass(request, postings: postings, trades: tradesOfBooth, capacities: left, placed: placedByTrade,
                                       index: index, known: &known)
         for (booth, candidate) in related { chosenPerBooth[booth].append(candidate) }
+        // The third: the places still left at booths of general work go to eligible candidates placed nowhere
+        // (``generalPass(_:postings:trades:capacities:placed:known:)``).
+        let placedRelated = Set(related.map(\.candidate.profile.id))
+        let general = generalPass(request, postings: postings, trades: tradesOfBooth,
+                                  capacities: capacities.indices.map { capacities[$0] - chosenPerBooth[$0].count },
+                                  placed: placedByTrade.union(placedRelated), known: known)
+        for (booth, candidate) in general { chosenPerBooth[booth].append(candidate) }
+        let placedGeneral = Set(general.map(\.candidate.profile.id))
         let solved = clock.now
 
-        /// Those of the trade first, then those of a related one; each best first.
+        /// Those of the trade first, then those of a related trade or general work; each best first.
         func byScore(_ a: RankedCandidate, _ b: RankedCandidate) -> Bool {
             let aRelated = a.reasons.first == Self.noBoothOfTheTrade, bRelated = b.reasons.first == Self.noBoothOfTheTrade
             if aRelated != bRelated { return bRelated }
@@ -143,8 +152,7 @@ extension JobMatcher {
             booths.append(FairPlan.Booth(number: booth + 1, posting: posting, capacity: capacities[booth], eligible: eligiblePerBooth[booth],
                                          candidates: chosen, times: times[booth], independentMean: independent.map(Self.round)))
         }
-        let placedRelated = Set(related.map(\.candidate.profile.id))
-        let unplaced = candidateIDs.filter { !placedByTrade.contains($0) && !placedRelated.contains($0) }.sorted()
+        let unplaced = candidateIDs.filter { !placedByTrade.contains($0) && !placedRelated.contains($0) && !placedGeneral.contains($0) }.sorted()
         let gaps = gapsByCourse.values.map { gap in
             FairPlan.Gap(course: gap.course, lacking: Self.spellings(gap.lacking), candidates: gap.candidates.sorted(),
                          employers: VietnameseCollation.sorted(Set(gap.postings.map { postings[$0].employer })),
@@ -157,9 +165,9 @@ extension JobMatcher {
         }
         let summary = FairPlan.Summary(
             booths: postings.count, openings: postings.reduce(0) { $0 + ($1.openings ?? 1) }, places: capacities.reduce(0, +),
-            filled: allocation.filled + related.count, openingsCovered: openingsCovered, boothsFull: boothsFull,
-            candidates: index.documentCount, eligibleCandidates: Set(candidateIDs).union(placedRelated).count,
-            placedCandidates: placedByTrade.union(placedRelated).count, pairs: pairs.count,
+            filled: allocation.filled + related.count + general.count, openingsCovered: openingsCovered, boothsFull: boothsFull,
+            candidates: index.documentCount, eligibleCandidates: Set(candidateIDs).union(placedRelated).union(placedGeneral).count,
+            placedCandidates: placedByTrade.union(placedRelated).union(placedGeneral).count, pairs: pairs.count,
             meanScore: allocatedCount == 0 ? 0 : Self.round(allocatedSum / Double(allocatedCount)),
             independentMean: allocatedCount == 0 ? 0 : Self.round(independentSum / Double(allocatedCount)),
             scoringMilliseconds: milliseconds(scored - scoringStart), solvingMilliseconds: milliseconds(solved - scored))
@@ -202,6 +210,40 @@ extension JobMatcher {
         return allocation.chosen.map { (pairs[$0].booth, ranked[$0]) }
     }
 
+    /// The fair's third pass: for each booth of general work (``OccupationTaxonomy/isGeneralWork(_:)``: loading, packing,
+    /// production lines) with places left after the first two, the eligible candidates placed nowhere among those the
+    /// fair has read (`known`: every candidate some booth's words or related occupations found), for whom the work is
+    /// not far below their schooling and who share no trade with it, each sent to one booth at most, the greatest
+    /// total score. Their reasons say `Không có gian đúng nghề` and `Việc phổ thông, không cần nghề`.
+    ///
+    /// - Complexity: O(*g* · *k*) signals for *g* booths of general work with places left and *k* candidates read, then
+    ///   the allocator.
+    func generalPass(_ request: FairRequest, postings: [JobPosting], trades: [PostingTrades], capacities: [Int], placed: Set<String>,
+                     known: [String: (profile: CandidateProfile, trades: CandidateTrades)]) -> [(booth: Int, candidate: RankedCandidate)] {
+        let waiting = known.keys.filter { !placed.contains($0) }.sorted()
+        var number: [String: Int] = [:]
+        var pairs: [BoothAllocator.Pair] = [], ranked: [RankedCandidate] = []
+        for (booth, posting) in postings.enumerated() where capacities[booth] > 0
+            && trades[booth].occupations.contains(where: { reference.occupations.isGeneralWork($0.code) }) {
+            let rules = Eligibility(posting: posting, asOf: request.asOf)
+            for id in waiting {
+                let entry = known[id]!
+                guard rules.admits(education: entry.profile.educationLevel, birthYear: entry.profile.birthYear) else { continue }
+                let signals = MatchSignals.evaluate(posting: posting, postingTrades: trades[booth], profile: entry.profile, trades: entry.trades,
+                                                    textScore: 0, asOf: request.asOf, reference: reference)
+                let score = Self.round(signals.points)
+                guard !signals.excluded, !signals.sharesTrade, signals.generalWork, score >= request.minimumScore else { continue }
+                if number[id] == nil { number[id] = number.count }
+                pairs.append(BoothAllocator.Pair(candidate: number[id]!, booth: booth, score: score))
+                ranked.append(RankedCandidate(profile: entry.profile, score: score, reasons: [Self.noBoothOfTheTrade] + signals.reasons,
+                                              training: signals.training))
+            }
+        }
+        guard !pairs.isEmpty else { return [] }
+        let allocation = BoothAllocator(perCandidate: 1).allocate(candidates: number.count, capacities: capacities, pairs: pairs)
+        return allocation.chosen.map { (pairs[$0].booth, ranked[$0]) }
+    }
+
     /// A hit's profile and trades, read once a fair (`known`).
     func candidate(_ hit: SearchHit, known: inout [String: (profile: CandidateProfile, trades: CandidateTrades)]) throws
         -> (profile: CandidateProfile, trades: CandidateTrades) {
@@ -212,7 +254,7 @@ extension JobMatcher {
         return entry
     }
 
-    /// The first reason of a candidate sent to a booth of a related trade.
+    /// The first reason of a candidate sent to a booth of a related trade or of general work.
     static let noBoothOfTheTrade = "Không có gian đúng nghề"
 
     /// One spelling of each phrase (`bảo trì điện`, not also `bao tri dien`): of those that
