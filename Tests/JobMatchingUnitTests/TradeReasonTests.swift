@@ -80,6 +80,10 @@ import SearchIndex
         #expect(ranked.map(\.posting.id).last == "store")   // words in common (a generic skill) only: last
         #expect(!ranked.contains { $0.posting.id == "crane" })  // neither a fit nor a word in common
         #expect(ranked.prefix(2).allSatisfy { $0.reasons.first == "Việc phổ thông, không cần nghề" })
+        // A skill in common with general work (`làm ca`) is said after it, not as the trade.
+        let shifts = profile(#"{"id":"S","name":"C","category":"other","education":"lower_secondary","desired_titles":["Thợ mộc"],"skills":["làm ca"]}"#)
+        let onTheLine = try #require(try matcher.match(profile: shifts, asOf: asOf, limit: 10, postings: index).first { $0.posting.id == "line" })
+        #expect(onTheLine.reasons.prefix(2) == ["Việc phổ thông, không cần nghề", "cùng kỹ năng: làm ca"], "\(onTheLine.reasons)")
         // An engineer: production lines are far below a university degree; only postings with words in common are listed
         // (`lao động` of his `an toàn lao động` is in the packing posting's title), as words in common.
         let engineer = profile(#"{"id":"E","name":"B","category":"graduate","education":"university","desired_titles":["Kỹ sư môi trường"],"skills":["an toàn lao động"]}"#)

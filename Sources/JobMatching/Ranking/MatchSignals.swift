@@ -88,6 +88,7 @@ struct MatchSignals {
         signals.generalWork = postingTrades.occupations.contains { reference.occupations.isGeneralWork($0.code) }
             && !Self.farBelow(job: postingTrades.level ?? .worker, profile: profile)
         if occupationsDisagree {
+            if signals.generalWork { signals.reasons.append("Việc phổ thông, không cần nghề") }
             if !shown.isEmpty {
                 signals.points += min(2, Double(shown.count))
                 signals.reasons.append("cùng kỹ năng: " + shown.joined(separator: ", "))
