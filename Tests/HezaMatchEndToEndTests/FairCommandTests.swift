@@ -39,9 +39,11 @@ import Testing
             #expect(candidates.count <= booth["capacity"] as! Int)
             #expect(booth["capacity"] as? Int == max(10, 2 * (booth["openings"] as! Int)))
             // Those of the trade, then (places left) those of a related trade, each best first, each with a time and a
-            // reason that names the trade, or says there was no booth of theirs and which trade is near.
+            // reason that names the trade, or says there was no booth of theirs (or theirs were full) and which trade is near.
             let ofTheTrade = candidates.filter { ($0["explanation"] as! String).hasPrefix("Đúng nghề") }
-            let related = candidates.filter { ($0["explanation"] as! String).hasPrefix("Không có gian đúng nghề") }
+            let related = candidates.filter { candidate in
+                ["Không có gian đúng nghề", "Gian đúng nghề đã đủ chỗ"].contains { (candidate["explanation"] as! String).hasPrefix($0) }
+            }
             #expect(ofTheTrade.count + related.count == candidates.count)
             #expect(related.allSatisfy { ($0["explanation"] as! String).contains("nghề gần: ") })
             for group in [ofTheTrade, related] {

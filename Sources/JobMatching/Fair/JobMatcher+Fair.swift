@@ -12,7 +12,8 @@ extension JobMatcher {
     /// candidate is sent to a booth only to fill it. Then, when places remain, a second pass
     /// sends candidates placed nowhere to a booth of a related trade (`nghề gần`), one each,
     /// after everyone of the trade is placed, and a third to a booth of general work (`Việc phổ thông, không cần nghề`);
-    /// their reasons say `Không có gian đúng nghề`. The score is the shortlist's, so the
+    /// their reasons say `Không có gian đúng nghề`, or `Gian đúng nghề đã đủ chỗ` for a candidate whose trade has booths
+    /// but all full. The score is the shortlist's, so the
     /// candidate's wishes (desired titles, district, housing, salary) stay in it. Candidates
     /// who share a posting's trade but lack a licence or skill it asks count in the fair's
     /// training gaps (``FairPlan/Gap``), eligible or not.
@@ -93,22 +94,23 @@ extension JobMatcher {
         // The second pass: the places left go to eligible candidates with no booth of their trade, the closest
         // related trade first (``relatedPass(_:postings:trades:capacities:placed:index:known:)``).
         let left = capacities.indices.map { capacities[$0] - chosenPerBooth[$0].count }
+        let ofSomeBooth = Set(candidateIDs)  // candidates of some booth's trade: theirs are full, not missing
         let related = try relatedPass(request, postings: postings, trades: tradesOfBooth, capacities: left, placed: placedByTrade,
-                                      index: index, known: &known)
+                                      ofSomeBooth: ofSomeBooth, index: index, known: &known)
         for (booth, candidate) in related { chosenPerBooth[booth].append(candidate) }
         // The third: the places still left at booths of general work go to eligible candidates placed nowhere
         // (``generalPass(_:postings:trades:capacities:placed:known:)``).
         let placedRelated = Set(related.map(\.candidate.profile.id))
         let general = generalPass(request, postings: postings, trades: tradesOfBooth,
                                   capacities: capacities.indices.map { capacities[$0] - chosenPerBooth[$0].count },
-                                  placed: placedByTrade.union(placedRelated), known: known)
+                                  placed: placedByTrade.union(placedRelated), ofSomeBooth: ofSomeBooth, known: known)
         for (booth, candidate) in general { chosenPerBooth[booth].append(candidate) }
         let placedGeneral = Set(general.map(\.candidate.profile.id))
         let solved = clock.now
 
         /// Those of the trade first, then those of a related trade or general work; each best first.
         func byScore(_ a: RankedCandidate, _ b: RankedCandidate) -> Bool {
-            let aRelated = a.reasons.first == Self.noBoothOfTheTrade, bRelated = b.reasons.first == Self.noBoothOfTheTrade
+            let aRelated = Self.notOfTheTrade.contains(a.reasons.first ?? ""), bRelated = Self.notOfTheTrade.contains(b.reasons.first ?? "")
             if aRelated != bRelated { return bRelated }
             return a.score != b.score ? a.score > b.score : a.profile.id < b.profile.id
         }
@@ -178,10 +180,11 @@ extension JobMatcher {
     /// The fair's second pass: for each booth with places left, the eligible candidates placed nowhere whose
     /// occupation is related to the booth's (``OccupationTaxonomy`` closeness ≥ 0.5, "nghề gần" in the reasons)
     /// and who share no trade with it, each sent to one booth at most, the greatest total score (``BoothAllocator``).
-    /// Their reasons say `Không có gian đúng nghề`.
+    /// Their reasons say `Không có gian đúng nghề`, or `Gian đúng nghề đã đủ chỗ` for those of some booth's trade (`ofSomeBooth`).
     ///
     /// - Complexity: one search of the profiles per booth with places left, then the allocator.
-    func relatedPass(_ request: FairRequest, postings: [JobPosting], trades: [PostingTrades], capacities: [Int], placed: Set<String>, index: SearchIndex,
+    func relatedPass(_ request: FairRequest, postings: [JobPosting], trades: [PostingTrades], capacities: [Int], placed: Set<String>,
+                     ofSomeBooth: Set<String>, index: SearchIndex,
                      known: inout [String: (profile: CandidateProfile, trades: CandidateTrades)]) throws -> [(booth: Int, candidate: RankedCandidate)] {
         var ids: [String] = [], number: [String: Int] = [:]
         var pairs: [BoothAllocator.Pair] = [], ranked: [RankedCandidate] = []
@@ -201,7 +204,8 @@ extension JobMatcher {
                       score >= request.minimumScore else { continue }
                 if number[hit.id] == nil { number[hit.id] = ids.count; ids.append(hit.id) }
                 pairs.append(BoothAllocator.Pair(candidate: number[hit.id]!, booth: booth, score: score))
-                ranked.append(RankedCandidate(profile: entry.profile, score: score, reasons: [Self.noBoothOfTheTrade] + signals.reasons.filter { !$0.hasPrefix("Gần với hồ sơ") },
+                ranked.append(RankedCandidate(profile: entry.profile, score: score,
+                                              reasons: [Self.notOfTheTrade(hit.id, ofSomeBooth)] + signals.reasons.filter { !$0.hasPrefix("Gần với hồ sơ") },
                                               training: signals.training))
             }
         }
@@ -214,12 +218,12 @@ extension JobMatcher {
     /// production lines) with places left after the first two, the eligible candidates placed nowhere among those the
     /// fair has read (`known`: every candidate some booth's words or related occupations found), for whom the work is
     /// not far below their schooling and who share no trade with it, each sent to one booth at most, the greatest
-    /// total score. Their reasons say `Không có gian đúng nghề` and `Việc phổ thông, không cần nghề`.
+    /// total score. Their reasons say `Không có gian đúng nghề` (or `Gian đúng nghề đã đủ chỗ`) and `Việc phổ thông, không cần nghề`.
     ///
     /// - Complexity: O(*g* · *k*) signals for *g* booths of general work with places left and *k* candidates read, then
     ///   the allocator.
     func generalPass(_ request: FairRequest, postings: [JobPosting], trades: [PostingTrades], capacities: [Int], placed: Set<String>,
-                     known: [String: (profile: CandidateProfile, trades: CandidateTrades)]) -> [(booth: Int, candidate: RankedCandidate)] {
+                     ofSomeBooth: Set<String>, known: [String: (profile: CandidateProfile, trades: CandidateTrades)]) -> [(booth: Int, candidate: RankedCandidate)] {
         let waiting = known.keys.filter { !placed.contains($0) }.sorted()
         var number: [String: Int] = [:]
         var pairs: [BoothAllocator.Pair] = [], ranked: [RankedCandidate] = []
@@ -235,7 +239,7 @@ extension JobMatcher {
                 guard !signals.excluded, !signals.sharesTrade, signals.generalWork, score >= request.minimumScore else { continue }
                 if number[id] == nil { number[id] = number.count }
                 pairs.append(BoothAllocator.Pair(candidate: number[id]!, booth: booth, score: score))
-                ranked.append(RankedCandidate(profile: entry.profile, score: score, reasons: [Self.noBoothOfTheTrade] + signals.reasons,
+                ranked.append(RankedCandidate(profile: entry.profile, score: score, reasons: [Self.notOfTheTrade(id, ofSomeBooth)] + signals.reasons,
                                               training: signals.training))
             }
         }
@@ -254,8 +258,15 @@ extension JobMatcher {
         return entry
     }
 
-    /// The first reason of a candidate sent to a booth of a related trade or of general work.
-    static let noBoothOfTheTrade = "Không có gian đúng nghề"
+    /// The first reason of a candidate sent to a booth of a related trade or of general work: no booth of their trade at
+    /// the fair, or their trade's booths all full.
+    static let noBoothOfTheTrade = "Không có gian đúng nghề", tradeBoothsFull = "Gian đúng nghề đã đủ chỗ"
+    static let notOfTheTrade: Set<String> = [noBoothOfTheTrade, tradeBoothsFull]
+
+    /// Which of the two a candidate's reasons begin with.
+    static func notOfTheTrade(_ id: String, _ ofSomeBooth: Set<String>) -> String {
+        ofSomeBooth.contains(id) ? tradeBoothsFull : noBoothOfTheTrade
+    }
 
     /// One spelling of each phrase (`bảo trì điện`, not also `bao tri dien`): of those that
     /// fold alike, the one with the most accents, then the first in order.
