@@ -42,6 +42,8 @@ public struct OccupationTaxonomy: Sendable {
     private var relatedTo: [String: [String: Double]] = [:]
     /// A fingerprint of the names and codes, so that indexes built with another table are rebuilt (worked out once).
     public private(set) var fingerprint = ""
+    /// The index tokens of every occupation of general work (``isGeneralWork(_:)``), in code order (worked out once).
+    public private(set) var generalWorkTokens: [String] = []
 
     /// No occupations: nothing is classified.
     public init() {}
@@ -109,6 +111,7 @@ public struct OccupationTaxonomy: Sendable {
         let text = names.map { $0.key.joined(separator: " ") + "=" + $0.value }.sorted().joined(separator: "\n")
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
         fingerprint = String(hash, radix: 16)
+        generalWorkTokens = occupations.keys.filter(isGeneralWork).sorted().map(Self.token)
     }
 
     public var isEmpty: Bool { occupations.isEmpty }
@@ -214,11 +217,6 @@ public struct OccupationTaxonomy: Sendable {
     public func isGeneralWork(_ code: String) -> Bool {
         guard let occupation = occupations[code] else { return false }
         return occupation.level == 1 || ["8219", "8189"].contains(occupation.isco)
-    }
-
-    /// The index tokens of every occupation of general work (``isGeneralWork(_:)``), in code order.
-    public var generalWorkTokens: [String] {
-        occupations.keys.filter(isGeneralWork).sorted().map(Self.token)
     }
 
     /// Whether two known occupations have nothing to do with each other: not related at least 0.5 close, and not of

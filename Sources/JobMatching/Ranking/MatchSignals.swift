@@ -84,9 +84,13 @@ struct MatchSignals {
             && !shared.trades.contains { !Licence.named(inFolded: analyzer.foldedText($0)).isEmpty }
         // General work (issue 29's fallback): no trade asked, and not far below the candidate's schooling (a worker's
         // job where the title says no level).
-        let farBelow = postingTrades.level.map { Self.farBelow(job: $0, profile: profile) } ?? false
+        let candidateLevel = JobLevel(education: profile.educationLevel)
+        let wantedLevels = (profile.desiredTitles ?? []).compactMap { JobLevel(title: $0) }
+        // Two levels or more below the candidate's schooling (an engineer for an operator's job), unless a desired title
+        // asks for jobs of that level.
+        func farBelow(_ job: JobLevel) -> Bool { !wantedLevels.contains(job) && candidateLevel.rawValue - job.rawValue >= 2 }
         signals.generalWork = postingTrades.occupations.contains { reference.occupations.isGeneralWork($0.code) }
-            && !Self.farBelow(job: postingTrades.level ?? .worker, profile: profile)
+            && !farBelow(postingTrades.level ?? .worker)
         if occupationsDisagree {
             if signals.generalWork { signals.reasons.append("Việc phổ thông, không cần nghề") }
             if !shown.isEmpty {
@@ -140,10 +144,8 @@ struct MatchSignals {
         // Level fit: far above the job (an engineer for an operator's job) or above the candidate's
         // schooling, unless the candidate asks for jobs of that level.
         if let jobLevel = postingTrades.level {
-            let candidateLevel = JobLevel(education: profile.educationLevel)
-            let wanted = (profile.desiredTitles ?? []).compactMap { JobLevel(title: $0) }
-            if !wanted.contains(jobLevel) {
-                if farBelow {
+            if !wantedLevels.contains(jobLevel) {
+                if farBelow(jobLevel) {
                     signals.points -= 3
                     signals.reasons.append("việc dưới trình độ (\(profile.educationLevel.vietnameseName), việc \(jobLevel.vietnameseName))")
                 } else if jobLevel.rawValue - candidateLevel.rawValue >= 1 && jobLevel >= .professional {
@@ -208,13 +210,6 @@ struct MatchSignals {
             signals.reasons.append("hạn nộp \(deadline.vietnamese)")
         }
         return signals
-    }
-
-    /// Whether a job is two levels or more below the candidate's schooling (an engineer for an operator's job), unless
-    /// a desired title asks for jobs of that level.
-    static func farBelow(job: JobLevel, profile: CandidateProfile) -> Bool {
-        let wanted = (profile.desiredTitles ?? []).compactMap { JobLevel(title: $0) }
-        return !wanted.contains(job) && JobLevel(education: profile.educationLevel).rawValue - job.rawValue >= 2
     }
 
     static func millions(_ vnd: Int) -> String {
