@@ -66,6 +66,20 @@ import Testing
         for (a, b, expected) in cases { #expect(taxonomy.unrelated(a, b) == expected, "\(a) \(b)") }
     }
 
+    /// General work: ISCO skill level 1 and the production lines (8219, 8189), nothing else.
+    @Test func generalWorkTruthTable() {
+        let cases: [(String, Bool)] = [
+            ("9329.1", true), ("9333.1", true), ("9321.1", true),      // general labour, freight handling, packing by hand
+            ("8219.2", true), ("8219.1", true), ("8189.1", true),      // production and assembly lines, machine minders
+            ("8212.1", false), ("8344.1", false), ("7212.1", false),   // electronics assembly, forklift, welding: a trade
+            ("5414.1", false), ("2144.1", false), ("9999.9", false),
+        ]
+        for (code, expected) in cases { #expect(taxonomy.isGeneralWork(code) == expected, "\(code)") }
+        #expect(taxonomy.generalWorkTokens.contains("hzocc8219x2") && !taxonomy.generalWorkTokens.contains("hzocc8212x1"))
+        #expect(taxonomy.generalWorkTokens == taxonomy.generalWorkTokens.sorted())
+        #expect(OccupationTaxonomy().generalWorkTokens.isEmpty)
+    }
+
     /// What a match or a shortlist adds: the occupations and those related at least 0.5, read either way.
     @Test func aMatchFindsRelatedOccupations() {
         let crane = [OccupationTaxonomy.Found(code: "8343.1", evidence: "title: Lái cần cẩu")]
