@@ -96,6 +96,21 @@ import SearchIndex
         #expect(try matcher.match(profile: carpenter, asOf: asOf, limit: 10, postings: withTrade).map(\.posting.id).first == "wood")
     }
 
+    /// A production line's shortlist with few candidates of its trade or a related one (issue 29's fallback): then those
+    /// whose own occupation is general work, said so, though they share no word with the posting.
+    @Test func aProductionLineShortlistThenTakesGeneralWorkers() throws {
+        let line = posting(#"{"id":"line","employer":"E","title":"Công nhân sản xuất","skills":["làm ca"],"deadline":"2026-12-31"}"#)
+        let worker = profile(#"{"id":"P","name":"A","category":"other","education":"upper_secondary","desired_titles":["Công nhân sản xuất"]}"#)
+        let helper = profile(#"{"id":"H","name":"B","category":"other","education":"lower_secondary","desired_titles":["Phụ bếp"]}"#)
+        let engineer = profile(#"{"id":"E","name":"C","category":"graduate","education":"university","desired_titles":["Kỹ sư môi trường"]}"#)
+        let ranked = try shortlist(line, [worker, helper, engineer])
+        #expect(ranked.map(\.profile.id) == ["P", "H"], "\(ranked.map { ($0.profile.id, $0.explanation) })")
+        #expect(ranked.last?.reasons.first == "Việc phổ thông, không cần nghề")
+        // Not for a posting that is a trade: a welder's shortlist does not look for kitchen helpers.
+        let welding = posting(#"{"id":"weld","employer":"E","title":"Thợ hàn","skills":["hàn điện"],"deadline":"2026-12-31"}"#)
+        #expect(try shortlist(welding, [worker, helper, engineer]).isEmpty)
+    }
+
     /// A skill both name is not the trade when the occupations say otherwise (issue 29): for a quality inspector's
     /// posting asking `đọc bản vẽ`, a mechanical engineer or a welder who reads drawings shares a skill, not the trade,
     /// and comes after the inspectors and the related occupations; where nothing says who the candidate is, or the

@@ -134,10 +134,7 @@ public struct JobMatcher: Sendable {
         // eligible for, found by its occupations' tokens, ranked by the signals alone (place, salary, housing, audience).
         if ranked.count(where: { $0.tier < 2 }) < limit {
             let seen = Set(ranked.map(\.posting.posting.id))
-            var general = SearchQuery(reference.occupations.generalWorkTokens.joined(separator: " "), mode: .any, filters: filters,
-                                      limit: max(candidatePool, limit), loadsStoredFields: true)
-            general.scoresAccents = false
-            try rank(index.search(general).hits.filter { !seen.contains($0.id) }, textScores: false, keep: { $0.tier <= 2 })
+            try rank(index.search(generalWorkQuery(filters: filters, limit: limit)).hits.filter { !seen.contains($0.id) }, textScores: false, keep: { $0.tier <= 2 })
         }
         // The trade first, then related occupations, then general work, then words in common; each by score.
         return Array(ranked.sorted {
@@ -161,7 +158,9 @@ public struct JobMatcher: Sendable {
     }
 
     /// ``shortlist(posting:asOf:limit:profiles:)`` with each candidate's tier: 0 of the trade (or the same occupation),
-    /// 1 of a related occupation, 2 words in common only.
+    /// 1 of a related occupation, 2 any other the posting's general work suits, 3 words in common only. A posting of
+    /// general work with fewer than `limit` candidates of its trade or a related one also asks for those whose own
+    /// occupations are general work (a kitchen helper, a packer for a production line).
     func tieredShortlist(posting: JobPosting, asOf: CalendarDate, limit: Int, profiles index: SearchIndex,
                          categories: [CandidateCategory] = []) throws -> [(tier: Int, candidate: RankedCandidate)] {
         if let deadline = posting.deadline, deadline < asOf {
@@ -176,21 +175,39 @@ public struct JobMatcher: Sendable {
         var query = SearchQuery(words, mode: .any, filters: filters, limit: max(candidatePool, limit), loadsStoredFields: true)
         query.commonTermCutoff = commonTermCutoff
         query.scoresAccents = false  // a record's accents are no wish of the candidate's (and half the clauses)
-        let result = try index.search(query)
         var ranked: [(tier: Int, candidate: RankedCandidate)] = []
-        for hit in result.hits {
-            let profile = try Self.profile(hit)
-            let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: profile,
-                                                trades: CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations),
-                                                textScore: hit.score, asOf: asOf, reference: reference)
-            if signals.excluded { continue }
-            ranked.append((signals.tier, RankedCandidate(profile: profile, score: Self.round(signals.points), reasons: signals.reasons, training: signals.training)))
+        func rank(_ hits: [SearchHit], textScores: Bool, keep: (MatchSignals) -> Bool = { _ in true }) throws {
+            for hit in hits {
+                let profile = try Self.profile(hit)
+                let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: profile,
+                                                    trades: CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations),
+                                                    textScore: textScores ? hit.score : 0, asOf: asOf, reference: reference)
+                if signals.excluded || !keep(signals) { continue }
+                ranked.append((signals.tier, RankedCandidate(profile: profile, score: Self.round(signals.points), reasons: signals.reasons, training: signals.training)))
+            }
         }
-        // Those of the trade first, then of a related occupation, then words in common; each by score.
+        try rank(index.search(query).hits, textScores: true)
+        // General work with too few of its trade or a related one: those whose own occupations are general work.
+        if postingTrades.occupations.contains(where: { reference.occupations.isGeneralWork($0.code) }),
+           ranked.count(where: { $0.tier < 2 }) < limit {
+            let seen = Set(ranked.map(\.candidate.profile.id))
+            try rank(index.search(generalWorkQuery(filters: filters, limit: limit)).hits.filter { !seen.contains($0.id) }, textScores: false, keep: { $0.tier <= 2 })
+        }
+        // Those of the trade first, then of a related occupation, then general work, then words in common; each by score.
         return Array(ranked.sorted {
             $0.tier != $1.tier ? $0.tier < $1.tier
                 : $0.candidate.score != $1.candidate.score ? $0.candidate.score > $1.candidate.score : $0.candidate.profile.id < $1.candidate.profile.id
         }.prefix(limit))
+    }
+
+    /// The search for general work (``OccupationTaxonomy/isGeneralWork(_:)``) by its occupations' tokens, for a match's or a
+    /// shortlist's fallback: the records (postings or profiles) classified under it that pass `filters`, for the signals
+    /// to rank (its text scores say little).
+    func generalWorkQuery(filters: [SearchFilter], limit: Int) -> SearchQuery {
+        var query = SearchQuery(reference.occupations.generalWorkTokens.joined(separator: " "), mode: .any, filters: filters,
+                                limit: max(candidatePool, limit), loadsStoredFields: true)
+        query.scoresAccents = false
+        return query
     }
 
     /// The filters a profile passes to be eligible for `posting` on `asOf`: its education at least the posting's
