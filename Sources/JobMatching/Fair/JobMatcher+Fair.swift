@@ -168,7 +168,7 @@ extension JobMatcher {
         let summary = FairPlan.Summary(
             booths: postings.count, openings: postings.reduce(0) { $0 + ($1.openings ?? 1) }, places: capacities.reduce(0, +),
             filled: allocation.filled + related.count + general.count, openingsCovered: openingsCovered, boothsFull: boothsFull,
-            candidates: index.documentCount, eligibleCandidates: Set(candidateIDs).union(placedRelated).union(placedGeneral).count,
+            candidates: index.documentCount, eligibleCandidates: ofSomeBooth.union(placedRelated).union(placedGeneral).count,
             placedCandidates: placedByTrade.union(placedRelated).union(placedGeneral).count, pairs: pairs.count,
             meanScore: allocatedCount == 0 ? 0 : Self.round(allocatedSum / Double(allocatedCount)),
             independentMean: allocatedCount == 0 ? 0 : Self.round(independentSum / Double(allocatedCount)),
@@ -186,8 +186,7 @@ extension JobMatcher {
     func relatedPass(_ request: FairRequest, postings: [JobPosting], trades: [PostingTrades], capacities: [Int], placed: Set<String>,
                      ofSomeBooth: Set<String>, index: SearchIndex,
                      known: inout [String: (profile: CandidateProfile, trades: CandidateTrades)]) throws -> [(booth: Int, candidate: RankedCandidate)] {
-        var ids: [String] = [], number: [String: Int] = [:]
-        var pairs: [BoothAllocator.Pair] = [], ranked: [RankedCandidate] = []
+        var sent = OneBoothEach()
         let everyone = max(1, index.documentCount)
         for (booth, posting) in postings.enumerated() where capacities[booth] > 0 {
             let postingTrades = trades[booth]
@@ -202,16 +201,13 @@ extension JobMatcher {
                 let score = Self.round(signals.points)
                 guard !signals.excluded, !signals.sharesTrade, signals.reasons.contains(where: { $0.hasPrefix("nghề gần") }),
                       score >= request.minimumScore else { continue }
-                if number[hit.id] == nil { number[hit.id] = ids.count; ids.append(hit.id) }
-                pairs.append(BoothAllocator.Pair(candidate: number[hit.id]!, booth: booth, score: score))
-                ranked.append(RankedCandidate(profile: entry.profile, score: score,
-                                              reasons: [Self.notOfTheTrade(hit.id, ofSomeBooth)] + signals.reasons.filter { !$0.hasPrefix("Gần với hồ sơ") },
-                                              training: signals.training))
+                sent.add(hit.id, booth: booth, RankedCandidate(
+                    profile: entry.profile, score: score,
+                    reasons: [Self.notOfTheTrade(hit.id, ofSomeBooth)] + signals.reasons.filter { !$0.hasPrefix("Gần với hồ sơ") },
+                    training: signals.training))
             }
         }
-        guard !pairs.isEmpty else { return [] }
-        let allocation = BoothAllocator(perCandidate: 1).allocate(candidates: ids.count, capacities: capacities, pairs: pairs)
-        return allocation.chosen.map { (pairs[$0].booth, ranked[$0]) }
+        return sent.allocate(capacities: capacities)
     }
 
     /// The fair's third pass: for each booth of general work (``OccupationTaxonomy/isGeneralWork(_:)``: loading, packing,
@@ -225,8 +221,7 @@ extension JobMatcher {
     func generalPass(_ request: FairRequest, postings: [JobPosting], trades: [PostingTrades], capacities: [Int], placed: Set<String>,
                      ofSomeBooth: Set<String>, known: [String: (profile: CandidateProfile, trades: CandidateTrades)]) -> [(booth: Int, candidate: RankedCandidate)] {
         let waiting = known.keys.filter { !placed.contains($0) }.sorted()
-        var number: [String: Int] = [:]
-        var pairs: [BoothAllocator.Pair] = [], ranked: [RankedCandidate] = []
+        var sent = OneBoothEach()
         for (booth, posting) in postings.enumerated() where capacities[booth] > 0
             && trades[booth].occupations.contains(where: { reference.occupations.isGeneralWork($0.code) }) {
             let rules = Eligibility(posting: posting, asOf: request.asOf)
@@ -237,15 +232,35 @@ extension JobMatcher {
                                                     textScore: 0, asOf: request.asOf, reference: reference)
                 let score = Self.round(signals.points)
                 guard !signals.excluded, !signals.sharesTrade, signals.generalWork, score >= request.minimumScore else { continue }
-                if number[id] == nil { number[id] = number.count }
-                pairs.append(BoothAllocator.Pair(candidate: number[id]!, booth: booth, score: score))
-                ranked.append(RankedCandidate(profile: entry.profile, score: score, reasons: [Self.notOfTheTrade(id, ofSomeBooth)] + signals.reasons,
-                                              training: signals.training))
+                sent.add(id, booth: booth, RankedCandidate(profile: entry.profile, score: score,
+                                                           reasons: [Self.notOfTheTrade(id, ofSomeBooth)] + signals.reasons,
+                                                           training: signals.training))
             }
         }
-        guard !pairs.isEmpty else { return [] }
-        let allocation = BoothAllocator(perCandidate: 1).allocate(candidates: number.count, capacities: capacities, pairs: pairs)
-        return allocation.chosen.map { (pairs[$0].booth, ranked[$0]) }
+        return sent.allocate(capacities: capacities)
+    }
+
+    /// The pairs of a later pass, each candidate numbered once, allocated one booth each for the greatest total score
+    /// (``BoothAllocator``): the second and third passes' common part.
+    struct OneBoothEach {
+        private var number: [String: Int] = [:]
+        private var pairs: [BoothAllocator.Pair] = []
+        private var ranked: [RankedCandidate] = []
+
+        mutating func add(_ id: String, booth: Int, _ candidate: RankedCandidate) {
+            let next = number.count
+            let candidateNumber = number[id, default: next]
+            number[id] = candidateNumber
+            pairs.append(BoothAllocator.Pair(candidate: candidateNumber, booth: booth, score: candidate.score))
+            ranked.append(candidate)
+        }
+
+        /// The pairs chosen, with the booth of each.
+        func allocate(capacities: [Int]) -> [(booth: Int, candidate: RankedCandidate)] {
+            guard !pairs.isEmpty else { return [] }
+            let allocation = BoothAllocator(perCandidate: 1).allocate(candidates: number.count, capacities: capacities, pairs: pairs)
+            return allocation.chosen.map { (pairs[$0].booth, ranked[$0]) }
+        }
     }
 
     /// A hit's profile and trades, read once a fair (`known`).

@@ -22,10 +22,12 @@ struct CandidateTrades {
         let analyzer = VietnameseAnalyzer()
         words = synonyms.twoSyllableWords
         let levelGroups = GenericSkills.levelGroups(synonyms)  // a level is no trade
-        var seen = Set<String>()
+        var seen = Set<String>(), own = Set<String>()
         var licences: [Licence] = []
-        for phrase in (profile.skills ?? []) + (profile.desiredTitles ?? []) + (profile.major.map { [$0] } ?? []) {
+        let skillCount = profile.skills?.count ?? 0
+        for (index, phrase) in ((profile.skills ?? []) + (profile.desiredTitles ?? []) + (profile.major.map { [$0] } ?? [])).enumerated() {
             let folded = analyzer.foldedText(phrase)
+            if index >= skillCount { own.insert(folded) }  // a desired title or the major, even when also a skill
             guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
             licences += Licence.named(inFolded: folded).filter { !licences.contains($0) }
             let canonical = analyzer.canonicalText(phrase)
@@ -38,7 +40,7 @@ struct CandidateTrades {
         }
         self.licences = licences
         occupations = taxonomy.occupations(of: profile)
-        ownTrades = Set(((profile.desiredTitles ?? []) + (profile.major.map { [$0] } ?? [])).map { analyzer.foldedText($0) })
+        ownTrades = own
     }
 
     /// What a posting and the candidate share.
