@@ -34,8 +34,8 @@ for b in short:
     print(f"    booth {b['booth']} {b['posting']} {b['title']}: {len(b['candidates'])}/{b['capacity']} places, {b['eligible']} eligible")
 eligible, placed = s["eligible_candidates"], s["placed_candidates"]
 bound = min(eligible, s["places"])
-print(f"  candidates placed {placed}/{eligible} eligible ({100 * placed / max(1, eligible):.1f}%); at most {bound} can be "
-      f"(the places), so {100 * placed / max(1, bound):.1f}% of what the places allow")
+print(f"  candidates placed {placed}/{eligible} who fit some booth ({100 * placed / max(1, eligible):.1f}%); the places bound "
+      f"it by {bound} ({100 * placed / max(1, bound):.1f}% of that; the booths they fit may bound it lower)")
 print(f"  mean score {s['mean_score']:.2f} vs independent shortlists {s['independent_mean']:.2f} "
       f"({100 * s['mean_score'] / s['independent_mean']:.1f}%)")
 for gap in fair["gaps"][:3]:

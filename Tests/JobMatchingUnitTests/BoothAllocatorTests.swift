@@ -3,12 +3,12 @@ import Testing
 @testable import JobMatching
 
 /// The allocator against brute force: on small fairs, every set of pairs that keeps the
-/// capacities is tried, and the best by (places filled, candidates placed, total score)
-/// must equal what the allocator finds.
+/// capacities is tried, and the best by (preferred pairs, places filled, candidates placed,
+/// total score) must equal what the allocator finds.
 @Suite struct BoothAllocatorTests {
-    /// The best (filled, placed, total in hundredths) over every feasible subset of pairs.
-    private func bruteForce(candidates: Int, capacities: [Int], pairs: [BoothAllocator.Pair], perCandidate: Int) -> (Int, Int, Int64) {
-        var best: (Int, Int, Int64) = (0, 0, 0)
+    /// The best (preferred, filled, placed, total in hundredths) over every feasible subset of pairs.
+    private func bruteForce(candidates: Int, capacities: [Int], pairs: [BoothAllocator.Pair], perCandidate: Int) -> (Int, Int, Int, Int64) {
+        var best: (Int, Int, Int, Int64) = (0, 0, 0, 0)
         for mask in 0..<(1 << pairs.count) {
             var perBooth = [Int](repeating: 0, count: capacities.count)
             var perPerson = [Int](repeating: 0, count: candidates)
@@ -21,14 +21,16 @@ import Testing
                 if perBooth[pair.booth] > capacities[pair.booth] || perPerson[pair.candidate] > perCandidate { feasible = false; break }
             }
             guard feasible else { continue }
-            let value = (perBooth.reduce(0, +), perPerson.filter { $0 > 0 }.count, total)
+            let preferred = pairs.indices.filter { mask & (1 << $0) != 0 && pairs[$0].preferred }.count
+            let value = (preferred, perBooth.reduce(0, +), perPerson.filter { $0 > 0 }.count, total)
             if value > best { best = value }
         }
         return best
     }
 
-    private func value(_ allocation: BoothAllocator.Allocation, _ pairs: [BoothAllocator.Pair]) -> (Int, Int, Int64) {
-        (allocation.filled, allocation.placed, allocation.chosen.reduce(Int64(0)) { $0 + Int64((pairs[$1].score * 100).rounded()) })
+    private func value(_ allocation: BoothAllocator.Allocation, _ pairs: [BoothAllocator.Pair]) -> (Int, Int, Int, Int64) {
+        (allocation.chosen.filter { pairs[$0].preferred }.count, allocation.filled, allocation.placed,
+         allocation.chosen.reduce(Int64(0)) { $0 + Int64((pairs[$1].score * 100).rounded()) })
     }
 
     /// Cases where a greedy choice (best score first) goes wrong, written out.
@@ -53,6 +55,14 @@ import Testing
         let closed = BoothAllocator(perCandidate: 3).allocate(candidates: 1, capacities: [0, 1],
                                                               pairs: [.init(candidate: 0, booth: 0, score: 5), .init(candidate: 0, booth: 1, score: 1)])
         #expect(closed.chosen == [1])
+        // Preferred pairs first (a booth of the candidate's trade), then as many placed as possible: candidate 0 of both
+        // booths' trade takes the one candidate 1, of a related trade, cannot use, though booth 1 suits 0 better.
+        let trade = [BoothAllocator.Pair(candidate: 0, booth: 0, score: 3, preferred: true), .init(candidate: 0, booth: 1, score: 8, preferred: true),
+                     .init(candidate: 1, booth: 1, score: 9)]
+        #expect(Set(BoothAllocator(perCandidate: 1).allocate(candidates: 2, capacities: [1, 1], pairs: trade).chosen) == [0, 2])
+        // A related candidate never takes the place of one of the trade, however better the score.
+        let before = [BoothAllocator.Pair(candidate: 0, booth: 0, score: 1, preferred: true), .init(candidate: 1, booth: 0, score: 20)]
+        #expect(BoothAllocator(perCandidate: 1).allocate(candidates: 2, capacities: [1], pairs: before).chosen == [0])
         // Negative scores are still made when they fill a place (the caller sets a minimum score).
         let low = BoothAllocator(perCandidate: 1).allocate(candidates: 1, capacities: [1], pairs: [.init(candidate: 0, booth: 0, score: -3)])
         #expect(low.chosen == [0])
@@ -73,6 +83,10 @@ import Testing
                 }
             }
             let perCandidate = Int.random(in: 1...3, using: &generator)
+            // With one booth each, some pairs preferred (a booth of the candidate's trade).
+            if perCandidate == 1 {
+                for index in pairs.indices { pairs[index].preferred = Int.random(in: 0..<3, using: &generator) == 0 }
+            }
             let allocation = BoothAllocator(perCandidate: perCandidate).allocate(candidates: candidates, capacities: capacities, pairs: pairs)
             let expected = bruteForce(candidates: candidates, capacities: capacities, pairs: pairs, perCandidate: perCandidate)
             #expect(value(allocation, pairs) == expected, "fair \(round): \(capacities) \(pairs) per candidate \(perCandidate)")

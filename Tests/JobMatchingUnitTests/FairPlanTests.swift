@@ -85,6 +85,30 @@ import SearchIndex
         #expect(fair.summary.placedCandidates == 4 && fair.summary.filled == 4 && fair.unplaced.isEmpty)
     }
 
+    /// A second visit comes after everyone who fits a booth (issue 29): a line worker of both production lines visits
+    /// one, and the guard the security booth cannot take has the other; with the places to spare, both lines again.
+    @Test func aSecondVisitNeverTakesThePlaceOfSomeonePlacedNowhere() throws {
+        let lines = (1...2).map { n in
+            posting(#"{"id":"L\#(n)","employer":"Điện tử \#(n)","title":"Công nhân sản xuất","skills":["làm ca"],"openings":1}"#)
+        }
+        let guards = posting(#"{"id":"G","employer":"Nhà máy D","title":"Bảo vệ nhà máy","skills":["tuần tra"],"openings":1}"#)
+        let candidates = [
+            profile(#"{"id":"P","name":"A","category":"other","education":"upper_secondary","desired_titles":["Công nhân sản xuất"],"skills":["làm ca"]}"#),
+            profile(#"{"id":"S1","name":"B","category":"discharged_soldier","education":"upper_secondary","desired_titles":["Bảo vệ"],"skills":["tuần tra"]}"#),
+            profile(#"{"id":"S2","name":"C","category":"discharged_soldier","education":"upper_secondary","desired_titles":["Bảo vệ"]}"#),
+        ]
+        let fair = try plan(lines + [guards], candidates)
+        let visits = fair.booths.map { Set($0.candidates.map(\.profile.id)) }
+        #expect(visits[2] == ["S1"] && visits[0].union(visits[1]) == ["P", "S2"], "\(visits)")
+        #expect(fair.summary.placedCandidates == 3 && fair.summary.eligibleCandidates == 3 && fair.unplaced.isEmpty)
+        let guardAtALine = try #require(fair.booths.prefix(2).flatMap(\.candidates).first { $0.profile.id == "S2" })
+        #expect(guardAtALine.reasons.prefix(2) == ["Gian đúng nghề đã đủ chỗ", "Việc phổ thông, không cần nghề"])
+        // Two places a booth: both guards at theirs, and the line worker at both lines.
+        let roomy = try plan(lines + [guards], candidates, oversubscribe: 2)
+        #expect(roomy.booths.map { Set($0.candidates.map(\.profile.id)) } == [["P"], ["P"], ["S1", "S2"]], "\(roomy.booths.map { $0.candidates.map(\.profile.id) })")
+        #expect(roomy.summary.filled == 4 && roomy.summary.placedCandidates == 3)
+    }
+
     @Test func aMinimumAndAnOversubscriptionMakeTheCapacity() {
         var request = FairRequest(postings: [], asOf: asOf)
         let cases: [(openings: Int?, oversubscribe: Double, minimum: Int, capacity: Int)] = [

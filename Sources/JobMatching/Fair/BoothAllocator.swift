@@ -8,7 +8,10 @@
 ///
 /// The bonuses are large enough to make the objective lexicographic: first as many
 /// booth places filled as the pairs allow, then as many candidates placed as possible,
-/// then the greatest total score. Scores count in hundredths (two decimals).
+/// then the greatest total score. Scores count in hundredths (two decimals). With one
+/// booth a candidate, places filled and candidates placed are the same, and pairs may be
+/// ``Pair/preferred``: as many of them chosen as possible comes before the rest (the job
+/// fair's candidates of a booth's trade before those of a related trade or general work).
 ///
 /// Solved by successive shortest paths (Dijkstra with Johnson potentials, the first
 /// potentials from the network's topological order, since the costs are negative).
@@ -24,11 +27,14 @@ public struct BoothAllocator: Sendable {
         public var candidate: Int
         public var booth: Int
         public var score: Double
+        /// Chosen before any pair that is not (only with one booth a candidate).
+        public var preferred: Bool
 
-        public init(candidate: Int, booth: Int, score: Double) {
+        public init(candidate: Int, booth: Int, score: Double, preferred: Bool = false) {
             self.candidate = candidate
             self.booth = booth
             self.score = score
+            self.preferred = preferred
         }
     }
 
@@ -52,7 +58,8 @@ public struct BoothAllocator: Sendable {
     }
 
     /// The allocation that fills most booth places, then places most candidates, then
-    /// has the greatest total score, under the capacities.
+    /// has the greatest total score, under the capacities; with one booth a candidate, the
+    /// most preferred pairs before all that.
     ///
     /// - Parameters:
     ///   - candidates: how many candidates (indexes `0..<candidates`);
@@ -71,7 +78,10 @@ public struct BoothAllocator: Sendable {
         let largest = costs.map { abs($0) }.max() ?? 0
         let scoreRange = Int64(totalPlaces) * (2 * largest + 1) + 1
         let placeBonus = scoreRange
-        let fillBonus = placeBonus * Int64(min(candidates, totalPlaces) + 1) + scoreRange
+        let alone = perCandidate == 1  // a place filled is a candidate placed: one bonus says both
+        precondition(alone || !pairs.contains(where: \.preferred), "preferred pairs need one booth a candidate")
+        let fillBonus = alone ? 0 : placeBonus * Int64(min(candidates, totalPlaces) + 1) + scoreRange
+        let preferBonus = alone ? placeBonus * Int64(min(candidates, totalPlaces) + 1) + scoreRange : 0
 
         // Edges in pairs (forward at an even index, its reverse after it), grouped by tail (CSR).
         var tails: [Int32] = [], heads: [Int32] = [], capacity: [Int32] = [], cost: [Int64] = []
@@ -88,7 +98,7 @@ public struct BoothAllocator: Sendable {
         let firstPairEdge = tails.count
         for (index, pair) in pairs.enumerated() {
             precondition((0..<candidates).contains(pair.candidate) && (0..<booths).contains(pair.booth), "pair \(index) out of range")
-            addEdge(candidateNode(pair.candidate), boothNode(pair.booth), 1, -costs[index])
+            addEdge(candidateNode(pair.candidate), boothNode(pair.booth), 1, -costs[index] - (pair.preferred ? preferBonus : 0))
         }
         for b in 0..<booths where capacities[b] > 0 {
             addEdge(boothNode(b), sink, capacities[b], -fillBonus)
@@ -114,7 +124,7 @@ public struct BoothAllocator: Sendable {
         }
         for b in 0..<booths { potential[sink] = min(potential[sink], potential[boothNode(b)] == infinity ? infinity : potential[boothNode(b)] - fillBonus) }
         // Nodes no path reaches keep a finite potential that makes no edge negative.
-        let unreachable = (potential.filter { $0 < infinity }.min() ?? 0) - fillBonus - placeBonus - scoreRange
+        let unreachable = (potential.filter { $0 < infinity }.min() ?? 0) - fillBonus - preferBonus - placeBonus - scoreRange
         for v in 0..<nodes where potential[v] == infinity { potential[v] = unreachable }
 
         var used = [Int32](repeating: 0, count: candidates)  // booths each candidate has

@@ -48,11 +48,12 @@ public struct FairPlan: Sendable {
         public var openingsCovered: Int
         /// Booths whose places are all filled.
         public var boothsFull: Int
-        /// Candidates in the pool, candidates eligible for at least one booth, and those sent to one.
+        /// Candidates in the pool, candidates who fit at least one booth (of its trade, a related trade or its general
+        /// work, whether or not places were left), and those sent to one.
         public var candidates: Int
         public var eligibleCandidates: Int
         public var placedCandidates: Int
-        /// Eligible candidate–booth pairs.
+        /// Eligible candidate–booth pairs: of the trade, of a related trade and of general work.
         public var pairs: Int
         public var meanScore: Double
         public var independentMean: Double
@@ -71,7 +72,7 @@ public struct FairPlan: Sendable {
     public var perCandidate: Int
     public var oversubscribe: Double
     public var booths: [Booth]
-    /// Eligible candidates sent to no booth (booths full), sorted.
+    /// Candidates who fit some booth and are sent to none (every booth they fit is full), sorted.
     public var unplaced: [String]
     public var gaps: [Gap]
     public var summary: Summary

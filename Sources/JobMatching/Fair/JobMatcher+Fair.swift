@@ -8,20 +8,23 @@ extension JobMatcher {
     /// the greatest total match score (``BoothAllocator``).
     ///
     /// A pair is made only where the candidate is eligible (the shortlist's filters, no
-    /// required licence missing) and has a trade the posting names (`Đúng nghề`): no
-    /// candidate is sent to a booth only to fill it. Then, when places remain, a second pass
-    /// sends candidates placed nowhere to a booth of a related trade (`nghề gần`), one each,
-    /// after everyone of the trade is placed, and a third to a booth of general work (`Việc phổ thông, không cần nghề`);
-    /// their reasons say `Không có gian đúng nghề`, or `Gian đúng nghề đã đủ chỗ` for a candidate whose trade has booths
-    /// but all full. The score is the shortlist's, so the
+    /// required licence missing) and has a trade the posting names (`Đúng nghề`), or, for a
+    /// candidate with no trade at that booth, a related trade (`nghề gần`) or general work the
+    /// booth offers (`Việc phổ thông, không cần nghề`): no candidate is sent to a booth only to
+    /// fill it. First every candidate who fits a booth gets one at most: as many of a booth's
+    /// trade placed as the places allow, then, without placing one of them fewer, as many others
+    /// as possible, then the greatest score; their reasons say `Không có gian đúng nghề`, or
+    /// `Gian đúng nghề đã đủ chỗ` for a candidate whose trade has booths but all full. Then the
+    /// places left at booths of their trade go to second and third visits: a second visit never
+    /// takes the place someone placed nowhere could have had. The score is the shortlist's, so the
     /// candidate's wishes (desired titles, district, housing, salary) stay in it. Candidates
     /// who share a posting's trade but lack a licence or skill it asks count in the fair's
     /// training gaps (``FairPlan/Gap``), eligible or not.
     ///
     /// - Throws: ``MatchError`` `.postingClosed` for a posting closed on `asOf`, `.invalidFair`
     ///   for a fair without postings or with wrong rules.
-    /// - Complexity: one search of the profiles per posting, then the allocator's
-    ///   O(F · (P + V log V)).
+    /// - Complexity: two searches of the profiles per posting (its words, its related occupations), the signals of
+    ///   general work for each booth of it × the candidates read, then the allocator's O(F · (P + V log V)) twice.
     public func planFair(_ request: FairRequest, profiles index: SearchIndex) throws -> FairPlan {
         guard !request.postings.isEmpty else { throw MatchError(.invalidFair, "a fair needs at least one posting") }
         guard request.perCandidate >= 1 else { throw MatchError(.invalidFair, "per-candidate must be at least 1, not \(request.perCandidate)") }
@@ -40,13 +43,10 @@ extension JobMatcher {
         // Every eligible candidate sharing the trade, for every posting.
         let clock = ContinuousClock()
         let scoringStart = clock.now
-        var candidateIDs: [String] = []
-        var candidateNumber: [String: Int] = [:]
         var known: [String: (profile: CandidateProfile, trades: CandidateTrades)] = [:]
-        var pairs: [BoothAllocator.Pair] = []
-        var pairRanked: [RankedCandidate] = []
+        var fairPairs = FairPairs()
         var eligiblePerBooth = [Int](repeating: 0, count: postings.count)
-        var tradesOfBooth: [PostingTrades] = []  // each booth's, worked out once for both passes
+        var tradesOfBooth: [PostingTrades] = []  // each booth's, worked out once for every pass
         var gapsByCourse: [String: (course: TrainingCatalogue.Course, lacking: Set<String>, candidates: Set<String>, postings: Set<Int>)] = [:]
         let everyone = max(1, index.documentCount)
         for (booth, posting) in postings.enumerated() {
@@ -71,41 +71,39 @@ extension JobMatcher {
                 let score = Self.round(signals.points)
                 guard !signals.excluded, score >= request.minimumScore else { continue }
                 eligiblePerBooth[booth] += 1
-                let number: Int
-                if let existing = candidateNumber[hit.id] {
-                    number = existing
-                } else {
-                    number = candidateIDs.count
-                    candidateNumber[hit.id] = number
-                    candidateIDs.append(hit.id)
-                }
-                pairs.append(BoothAllocator.Pair(candidate: number, booth: booth, score: score))
-                pairRanked.append(RankedCandidate(profile: entry.profile, score: score, reasons: signals.reasons, training: signals.training))
+                fairPairs.add(hit.id, booth: booth, RankedCandidate(profile: entry.profile, score: score, reasons: signals.reasons,
+                                                                    training: signals.training), ofTheTrade: true)
             }
         }
+        let ofSomeBooth = fairPairs.candidates  // of some booth's trade: where they go elsewhere, theirs are full, not missing
+        // Eligible candidates with no trade at a booth: of a related trade, or for general work.
+        try relatedPairs(request, postings: postings, trades: tradesOfBooth, ofSomeBooth: ofSomeBooth, index: index,
+                         known: &known, into: &fairPairs)
+        generalPairs(request, postings: postings, trades: tradesOfBooth, ofSomeBooth: ofSomeBooth, known: known, into: &fairPairs)
         let scored = clock.now
 
+        // One booth each first: as many candidates of a booth's trade placed as the places allow; then, without
+        // placing one of them fewer, as many others at a booth of a related trade or general work; then the best fit.
         let capacities = postings.map(request.capacity(of:))
-        let allocation = BoothAllocator(perCandidate: request.perCandidate)
-            .allocate(candidates: candidateIDs.count, capacities: capacities, pairs: pairs)
+        let pairs = fairPairs.pairs
+        let firstVisits = BoothAllocator(perCandidate: 1).allocate(candidates: fairPairs.count, capacities: capacities, pairs: pairs)
         var chosenPerBooth = [[RankedCandidate]](repeating: [], count: postings.count)
-        for index in allocation.chosen { chosenPerBooth[pairs[index].booth].append(pairRanked[index]) }
-        let placedByTrade = Set(allocation.chosen.map { candidateIDs[pairs[$0].candidate] })
-        // The second pass: the places left go to eligible candidates with no booth of their trade, the closest
-        // related trade first (``relatedPass(_:postings:trades:capacities:placed:index:known:)``).
-        let left = capacities.indices.map { capacities[$0] - chosenPerBooth[$0].count }
-        let ofSomeBooth = Set(candidateIDs)  // candidates of some booth's trade: theirs are full, not missing
-        let related = try relatedPass(request, postings: postings, trades: tradesOfBooth, capacities: left, placed: placedByTrade,
-                                      ofSomeBooth: ofSomeBooth, index: index, known: &known)
-        for (booth, candidate) in related { chosenPerBooth[booth].append(candidate) }
-        // The third: the places still left at booths of general work go to eligible candidates placed nowhere
-        // (``generalPass(_:postings:trades:capacities:placed:known:)``).
-        let placedRelated = Set(related.map(\.candidate.profile.id))
-        let general = generalPass(request, postings: postings, trades: tradesOfBooth,
-                                  capacities: capacities.indices.map { capacities[$0] - chosenPerBooth[$0].count },
-                                  placed: placedByTrade.union(placedRelated), ofSomeBooth: ofSomeBooth, known: known)
-        for (booth, candidate) in general { chosenPerBooth[booth].append(candidate) }
-        let placedGeneral = Set(general.map(\.candidate.profile.id))
+        for index in firstVisits.chosen { chosenPerBooth[pairs[index].booth].append(fairPairs.ranked[index]) }
+        let placed = Set(firstVisits.chosen.map { fairPairs.id(of: pairs[$0].candidate) })
+        // Then the places left at booths of their trade go to those placed, as second and third visits up to
+        // `perCandidate` booths each: a second visit never takes the place that someone placed nowhere could have had.
+        var filled = firstVisits.filled
+        if request.perCandidate > 1 {
+            let left = capacities.indices.map { capacities[$0] - chosenPerBooth[$0].count }
+            let chosenFirst = Set(firstVisits.chosen)
+            let further = pairs.indices.filter {
+                pairs[$0].preferred && !chosenFirst.contains($0) && left[pairs[$0].booth] > 0 && placed.contains(fairPairs.id(of: pairs[$0].candidate))
+            }
+            let allocation = BoothAllocator(perCandidate: request.perCandidate - 1)
+                .allocate(candidates: fairPairs.count, capacities: left, pairs: further.map { var pair = pairs[$0]; pair.preferred = false; return pair })
+            for chosen in allocation.chosen { chosenPerBooth[pairs[further[chosen]].booth].append(fairPairs.ranked[further[chosen]]) }
+            filled += allocation.filled
+        }
         let solved = clock.now
 
         /// Those of the trade first, then those of a related trade or general work; each best first.
@@ -114,8 +112,8 @@ extension JobMatcher {
             if aRelated != bRelated { return bRelated }
             return a.score != b.score ? a.score > b.score : a.profile.id < b.profile.id
         }
-        var allPerBooth = [[Double]](repeating: [], count: postings.count)
-        for (index, pair) in pairs.enumerated() { allPerBooth[pair.booth].append(pairRanked[index].score) }
+        var allPerBooth = [[Double]](repeating: [], count: postings.count)  // the trade's, as an independent shortlist has them
+        for pair in pairs where pair.preferred { allPerBooth[pair.booth].append(pair.score) }
 
         // The morning: each candidate's booths, best first, in half-hour slots, each booth's
         // visitors spread evenly over the slots.
@@ -154,7 +152,7 @@ extension JobMatcher {
             booths.append(FairPlan.Booth(number: booth + 1, posting: posting, capacity: capacities[booth], eligible: eligiblePerBooth[booth],
                                          candidates: chosen, times: times[booth], independentMean: independent.map(Self.round)))
         }
-        let unplaced = candidateIDs.filter { !placedByTrade.contains($0) && !placedRelated.contains($0) && !placedGeneral.contains($0) }.sorted()
+        let unplaced = fairPairs.candidates.subtracting(placed).sorted()
         let gaps = gapsByCourse.values.map { gap in
             FairPlan.Gap(course: gap.course, lacking: Self.spellings(gap.lacking), candidates: gap.candidates.sorted(),
                          employers: VietnameseCollation.sorted(Set(gap.postings.map { postings[$0].employer })),
@@ -167,9 +165,8 @@ extension JobMatcher {
         }
         let summary = FairPlan.Summary(
             booths: postings.count, openings: postings.reduce(0) { $0 + ($1.openings ?? 1) }, places: capacities.reduce(0, +),
-            filled: allocation.filled + related.count + general.count, openingsCovered: openingsCovered, boothsFull: boothsFull,
-            candidates: index.documentCount, eligibleCandidates: ofSomeBooth.union(placedRelated).union(placedGeneral).count,
-            placedCandidates: placedByTrade.union(placedRelated).union(placedGeneral).count, pairs: pairs.count,
+            filled: filled, openingsCovered: openingsCovered, boothsFull: boothsFull,
+            candidates: index.documentCount, eligibleCandidates: fairPairs.count, placedCandidates: placed.count, pairs: pairs.count,
             meanScore: allocatedCount == 0 ? 0 : Self.round(allocatedSum / Double(allocatedCount)),
             independentMean: allocatedCount == 0 ? 0 : Self.round(independentSum / Double(allocatedCount)),
             scoringMilliseconds: milliseconds(scored - scoringStart), solvingMilliseconds: milliseconds(solved - scored))
@@ -177,89 +174,60 @@ extension JobMatcher {
                         unplaced: unplaced, gaps: gaps, summary: summary)
     }
 
-    /// The fair's second pass: for each booth with places left, the eligible candidates placed nowhere whose
-    /// occupation is related to the booth's (``OccupationTaxonomy`` closeness ≥ 0.5, "nghề gần" in the reasons)
-    /// and who share no trade with it, each sent to one booth at most, the greatest total score (``BoothAllocator``).
-    /// Their reasons say `Không có gian đúng nghề`, or `Gian đúng nghề đã đủ chỗ` for those of some booth's trade (`ofSomeBooth`).
+    /// The pairs of a related trade: for each booth, the eligible candidates whose occupation is related to the
+    /// booth's (``OccupationTaxonomy`` closeness ≥ 0.5, "nghề gần" in the reasons) and who share no trade with it.
+    /// Their reasons begin `Không có gian đúng nghề`, or `Gian đúng nghề đã đủ chỗ` for those of some booth's trade
+    /// (`ofSomeBooth`): they are chosen only where the booths of their trade cannot take them.
     ///
-    /// - Complexity: one search of the profiles per booth with places left, then the allocator.
-    func relatedPass(_ request: FairRequest, postings: [JobPosting], trades: [PostingTrades], capacities: [Int], placed: Set<String>,
-                     ofSomeBooth: Set<String>, index: SearchIndex,
-                     known: inout [String: (profile: CandidateProfile, trades: CandidateTrades)]) throws -> [(booth: Int, candidate: RankedCandidate)] {
-        var sent = OneBoothEach()
+    /// - Complexity: one search of the profiles per booth whose occupations are known.
+    func relatedPairs(_ request: FairRequest, postings: [JobPosting], trades: [PostingTrades], ofSomeBooth: Set<String>, index: SearchIndex,
+                      known: inout [String: (profile: CandidateProfile, trades: CandidateTrades)], into fairPairs: inout FairPairs) throws {
         let everyone = max(1, index.documentCount)
-        for (booth, posting) in postings.enumerated() where capacities[booth] > 0 {
+        for (booth, posting) in postings.enumerated() {
             let postingTrades = trades[booth]
             let tokens = reference.occupations.tokens(of: postingTrades.occupations)
             guard !tokens.isEmpty else { continue }
             let filters = Self.profileFilters(for: posting, asOf: request.asOf)
             let result = try index.search(SearchQuery(tokens.joined(separator: " "), mode: .any, filters: filters, limit: everyone, loadsStoredFields: true))
-            for hit in result.hits where !placed.contains(hit.id) {
+            for hit in result.hits where !fairPairs.contains(hit.id, booth: booth) {
                 let entry = try candidate(hit, known: &known)
                 let signals = MatchSignals.evaluate(posting: posting, postingTrades: postingTrades, profile: entry.profile, trades: entry.trades,
                                                     textScore: hit.score, asOf: request.asOf, reference: reference)
                 let score = Self.round(signals.points)
                 guard !signals.excluded, !signals.sharesTrade, signals.reasons.contains(where: { $0.hasPrefix("nghề gần") }),
                       score >= request.minimumScore else { continue }
-                sent.add(hit.id, booth: booth, RankedCandidate(
+                fairPairs.add(hit.id, booth: booth, RankedCandidate(
                     profile: entry.profile, score: score,
                     reasons: [Self.notOfTheTrade(hit.id, ofSomeBooth)] + signals.reasons.filter { !$0.hasPrefix("Gần với hồ sơ") },
-                    training: signals.training))
+                    training: signals.training), ofTheTrade: false)
             }
         }
-        return sent.allocate(capacities: capacities)
     }
 
-    /// The fair's third pass: for each booth of general work (``OccupationTaxonomy/isGeneralWork(_:)``: loading, packing,
-    /// production lines) with places left after the first two, the eligible candidates placed nowhere among those the
-    /// fair has read (`known`: every candidate some booth's words or related occupations found), for whom the work is
-    /// not far below their schooling and who share no trade with it, each sent to one booth at most, the greatest
-    /// total score. Their reasons say `Không có gian đúng nghề` (or `Gian đúng nghề đã đủ chỗ`) and `Việc phổ thông, không cần nghề`.
+    /// The pairs of general work: for each booth of general work (``OccupationTaxonomy/isGeneralWork(_:)``: loading,
+    /// packing, production lines), the eligible candidates among those the fair has read (`known`: every candidate some
+    /// booth's words or related occupations found) for whom the work is not far below their schooling, who share no
+    /// trade with it and have no pair of a related trade there. Their reasons say `Không có gian đúng nghề` (or
+    /// `Gian đúng nghề đã đủ chỗ`) and `Việc phổ thông, không cần nghề`.
     ///
-    /// - Complexity: O(*g* · *k*) signals for *g* booths of general work with places left and *k* candidates read, then
-    ///   the allocator.
-    func generalPass(_ request: FairRequest, postings: [JobPosting], trades: [PostingTrades], capacities: [Int], placed: Set<String>,
-                     ofSomeBooth: Set<String>, known: [String: (profile: CandidateProfile, trades: CandidateTrades)]) -> [(booth: Int, candidate: RankedCandidate)] {
-        let waiting = known.keys.filter { !placed.contains($0) }.sorted()
-        var sent = OneBoothEach()
-        for (booth, posting) in postings.enumerated() where capacities[booth] > 0
-            && trades[booth].occupations.contains(where: { reference.occupations.isGeneralWork($0.code) }) {
+    /// - Complexity: O(*g* · *k*) signals for *g* booths of general work and *k* candidates read.
+    func generalPairs(_ request: FairRequest, postings: [JobPosting], trades: [PostingTrades], ofSomeBooth: Set<String>,
+                      known: [String: (profile: CandidateProfile, trades: CandidateTrades)], into fairPairs: inout FairPairs) {
+        let read = known.keys.sorted()
+        for (booth, posting) in postings.enumerated()
+            where trades[booth].occupations.contains(where: { reference.occupations.isGeneralWork($0.code) }) {
             let rules = Eligibility(posting: posting, asOf: request.asOf)
-            for id in waiting {
+            for id in read where !fairPairs.contains(id, booth: booth) {
                 let entry = known[id]!
                 guard rules.admits(education: entry.profile.educationLevel, birthYear: entry.profile.birthYear) else { continue }
                 let signals = MatchSignals.evaluate(posting: posting, postingTrades: trades[booth], profile: entry.profile, trades: entry.trades,
                                                     textScore: 0, asOf: request.asOf, reference: reference)
                 let score = Self.round(signals.points)
                 guard !signals.excluded, !signals.sharesTrade, signals.generalWork, score >= request.minimumScore else { continue }
-                sent.add(id, booth: booth, RankedCandidate(profile: entry.profile, score: score,
-                                                           reasons: [Self.notOfTheTrade(id, ofSomeBooth)] + signals.reasons,
-                                                           training: signals.training))
+                fairPairs.add(id, booth: booth, RankedCandidate(profile: entry.profile, score: score,
+                                                                reasons: [Self.notOfTheTrade(id, ofSomeBooth)] + signals.reasons,
+                                                                training: signals.training), ofTheTrade: false)
             }
-        }
-        return sent.allocate(capacities: capacities)
-    }
-
-    /// The pairs of a later pass, each candidate numbered once, allocated one booth each for the greatest total score
-    /// (``BoothAllocator``): the second and third passes' common part.
-    struct OneBoothEach {
-        private var number: [String: Int] = [:]
-        private var pairs: [BoothAllocator.Pair] = []
-        private var ranked: [RankedCandidate] = []
-
-        mutating func add(_ id: String, booth: Int, _ candidate: RankedCandidate) {
-            let next = number.count
-            let candidateNumber = number[id, default: next]
-            number[id] = candidateNumber
-            pairs.append(BoothAllocator.Pair(candidate: candidateNumber, booth: booth, score: candidate.score))
-            ranked.append(candidate)
-        }
-
-        /// The pairs chosen, with the booth of each.
-        func allocate(capacities: [Int]) -> [(booth: Int, candidate: RankedCandidate)] {
-            guard !pairs.isEmpty else { return [] }
-            let allocation = BoothAllocator(perCandidate: 1).allocate(candidates: number.count, capacities: capacities, pairs: pairs)
-            return allocation.chosen.map { (pairs[$0].booth, ranked[$0]) }
         }
     }
 
