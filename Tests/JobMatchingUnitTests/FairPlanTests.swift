@@ -109,6 +109,20 @@ import SearchIndex
         #expect(roomy.summary.filled == 4 && roomy.summary.placedCandidates == 3)
     }
 
+    /// General work needs no word in common: a carpenter whose profile shares none with the fair's booths is still sent
+    /// to its production line, and a bookkeeper too young for it is not.
+    @Test func generalWorkNeedsNoWordInCommon() throws {
+        let line = posting(#"{"id":"L","employer":"Điện tử C","title":"Công nhân sản xuất","skills":["làm ca"],"openings":2,"age_min":18}"#)
+        let candidates = [
+            profile(#"{"id":"K","name":"A","category":"other","education":"lower_secondary","birth_year":1990,"desired_titles":["Thợ mộc"],"skills":["đóng tủ"]}"#),
+            profile(#"{"id":"Y","name":"B","category":"other","education":"lower_secondary","birth_year":2012,"desired_titles":["Thợ mộc"],"skills":["đóng tủ"]}"#),
+        ]
+        let fair = try plan([line], candidates)
+        #expect(fair.booths[0].candidates.map(\.profile.id) == ["K"])
+        #expect(fair.booths[0].candidates.first?.reasons.prefix(2) == ["Không có gian đúng nghề", "Việc phổ thông, không cần nghề"])
+        #expect(fair.summary.eligibleCandidates == 1 && fair.unplaced.isEmpty)
+    }
+
     @Test func aMinimumAndAnOversubscriptionMakeTheCapacity() {
         var request = FairRequest(postings: [], asOf: asOf)
         let cases: [(openings: Int?, oversubscribe: Double, minimum: Int, capacity: Int)] = [

@@ -79,7 +79,8 @@ extension JobMatcher {
         // Eligible candidates with no trade at a booth: of a related trade, or for general work.
         try relatedPairs(request, postings: postings, trades: tradesOfBooth, ofSomeBooth: ofSomeBooth, index: index,
                          known: &known, into: &fairPairs)
-        generalPairs(request, postings: postings, trades: tradesOfBooth, ofSomeBooth: ofSomeBooth, known: known, into: &fairPairs)
+        try generalPairs(request, postings: postings, trades: tradesOfBooth, ofSomeBooth: ofSomeBooth, index: index,
+                         known: &known, into: &fairPairs)
         let scored = clock.now
 
         // One booth each first: as many candidates of a booth's trade placed as the places allow; then, without
@@ -205,17 +206,26 @@ extension JobMatcher {
     }
 
     /// The pairs of general work: for each booth of general work (``OccupationTaxonomy/isGeneralWork(_:)``: loading,
-    /// packing, production lines), the eligible candidates among those the fair has read (`known`: every candidate some
-    /// booth's words or related occupations found) for whom the work is not far below their schooling, who share no
-    /// trade with it and have no pair of a related trade there. Their reasons say `Không có gian đúng nghề` (or
-    /// `Gian đúng nghề đã đủ chỗ`) and `Việc phổ thông, không cần nghề`.
+    /// packing, production lines), the eligible candidates of the whole pool (general work needs no word in common)
+    /// for whom the work is not far below their schooling, who share no trade with it and have no pair of a related
+    /// trade there. Their reasons say `Không có gian đúng nghề` (or `Gian đúng nghề đã đủ chỗ`) and
+    /// `Việc phổ thông, không cần nghề`.
     ///
-    /// - Complexity: O(*g* · *k*) signals for *g* booths of general work and *k* candidates read.
-    func generalPairs(_ request: FairRequest, postings: [JobPosting], trades: [PostingTrades], ofSomeBooth: Set<String>,
-                      known: [String: (profile: CandidateProfile, trades: CandidateTrades)], into fairPairs: inout FairPairs) {
+    /// - Complexity: the stored fields of the candidates no search found (once, when there is a booth of general
+    ///   work), then O(*g* · *n*) eligibility checks and at most as many signals for *g* booths of general work and
+    ///   *n* candidates.
+    func generalPairs(_ request: FairRequest, postings: [JobPosting], trades: [PostingTrades], ofSomeBooth: Set<String>, index: SearchIndex,
+                      known: inout [String: (profile: CandidateProfile, trades: CandidateTrades)], into fairPairs: inout FairPairs) throws {
+        let general = postings.indices.filter { booth in trades[booth].occupations.contains { reference.occupations.isGeneralWork($0.code) } }
+        guard !general.isEmpty else { return }
+        try index.snapshot.forEachStoredFields { id, stored in
+            guard known[id] == nil else { return }
+            let profile = try Self.profile(id: id, stored: stored)
+            known[id] = (profile, CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations))
+        }
         let read = known.keys.sorted()
-        for (booth, posting) in postings.enumerated()
-            where trades[booth].occupations.contains(where: { reference.occupations.isGeneralWork($0.code) }) {
+        for booth in general {
+            let posting = postings[booth]
             let rules = Eligibility(posting: posting, asOf: request.asOf)
             for id in read where !fairPairs.contains(id, booth: booth) {
                 let entry = known[id]!

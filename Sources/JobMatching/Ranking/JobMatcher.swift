@@ -227,10 +227,15 @@ public struct JobMatcher: Sendable {
 
     /// The profile a hit stored, without name and phone (``StoredRecord``).
     static func profile(_ hit: SearchHit) throws -> CandidateProfile {
+        try profile(id: hit.id, stored: hit.stored ?? [])
+    }
+
+    /// The profile of stored fields read from the index (``StoredRecord``).
+    static func profile(id: String, stored: [UInt8]) throws -> CandidateProfile {
         do {
-            return try StoredRecord.profile(hit.stored ?? [])
+            return try StoredRecord.profile(stored)
         } catch {
-            throw IndexError(.damaged, "profile \(hit.id): \(error.message)")
+            throw IndexError(.damaged, "profile \(id): \(error.message)")
         }
     }
 
