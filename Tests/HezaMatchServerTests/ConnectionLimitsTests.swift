@@ -23,21 +23,20 @@ import Glibc
                            configuration: api.limits.configuration(address: .hostname("127.0.0.1", port: 0)))
     }
 
-    @Test func aTwoMegabyteRequestLineIsAnsweredWithinASecond() async throws {
+    /// A 2 MB URL is refused with 414 by an ordinary client and by the test client, and the server goes on answering.
+    /// How soon is a figure of `Benchmarks/limits/run.sh`, not a bound here (a unit test's clock is the machine's load).
+    @Test func aTwoMegabyteRequestLineIsRefused() async throws {
         try await app().test(.ahc(.http)) { client in
             let port = try #require(client.port)
-            // AsyncHTTPClient, timed on a thread of its own: the answer's time is the server's, not that of this test's
-            // tasks waiting for a thread of the concurrency pool while other suites run.
+            // AsyncHTTPClient, on a thread of its own (its blocking wait is no task of the concurrency pool).
             let url = "http://127.0.0.1:\(port)/v1/jobs/search?q=" + String(repeating: "a", count: 2_000_000)
-            let (status, seconds, body) = try await onThread {
+            let (status, body) = try await onThread {
                 let http = HTTPClient(eventLoopGroupProvider: .singleton)
                 defer { try? http.syncShutdown() }
-                let started = Date()
                 let response = try http.get(url: url).wait()
-                return (Int(response.status.code), Date().timeIntervalSince(started), response.body.map { String(buffer: $0) } ?? "")
+                return (Int(response.status.code), response.body.map { String(buffer: $0) } ?? "")
             }
             #expect(status == 414 && body.contains("uri_too_long"), "\(status) \(body.prefix(100))")
-            #expect(seconds < 1, "\(seconds) s")
             // The same through the test client; and the server goes on answering others.
             try await client.execute(uri: "/v1/jobs/search?q=" + String(repeating: "a", count: 2_000_000), method: .get) { response in
                 #expect(response.status == .uriTooLong)
