@@ -24,7 +24,8 @@ extension JobMatcher {
     /// - Throws: ``MatchError`` `.postingClosed` for a posting closed on `asOf`, `.invalidFair`
     ///   for a fair without postings or with wrong rules.
     /// - Complexity: two searches of the profiles per posting (its words, its related occupations), the signals of
-    ///   general work for each booth of it × the candidates read, then the allocator's O(F · (P + V log V)) twice.
+    ///   general work for each booth of it × the eligible candidates of the pool, then the allocator's
+    ///   O(F · (P + V log V)) twice.
     public func planFair(_ request: FairRequest, profiles index: SearchIndex) throws -> FairPlan {
         guard !request.postings.isEmpty else { throw MatchError(.invalidFair, "a fair needs at least one posting") }
         guard request.perCandidate >= 1 else { throw MatchError(.invalidFair, "per-candidate must be at least 1, not \(request.perCandidate)") }
