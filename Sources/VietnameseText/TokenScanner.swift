@@ -16,15 +16,20 @@ final class TokenScanner {
     private var foreign = false
     private var position = 0
     private let table = LetterTable.shared
+    /// The forms of tokens met before, for a scanner kept across texts (``AnalysisSession``); `nil`: none kept.
+    private let memo: TokenMemo?
 
     typealias Body = (TokenSpan, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void
 
-    init() {}
+    init(remembering: Bool = false) {
+        memo = remembering ? TokenMemo() : nil
+    }
 
     deinit {
         letters.deallocate()
         canonical.deallocate()
         folded.deallocate()
+        memo?.free()
     }
 
     @inline(__always)
@@ -37,6 +42,9 @@ final class TokenScanner {
 
     /// - Complexity: O(*n*) in `bytes.count`.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: Body) {
+        position = 0  // a scanner kept across texts counts each text's positions from 0
+        letterCount = 0
+        foreign = false
         let count = bytes.count
         var start = -1  // the current token's first byte, or -1 between tokens
         var index = 0
@@ -98,7 +106,7 @@ final class TokenScanner {
         }
     }
 
-    private func flush(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: Body) {
+    private func flush(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: Body, remembering: Bool = true) {
         defer {
             letterCount = 0
             foreign = false
@@ -106,6 +114,19 @@ final class TokenScanner {
         if foreign {
             flushForeign(bytes, range, body)
             return
+        }
+        // A Latin token's forms follow from its bytes alone: those of a spelling met before are taken as they were.
+        let written = bytes.baseAddress! + range.lowerBound
+        var hash: UInt32 = 0
+        let memo = remembering && range.count <= TokenMemo.maximumKeyBytes ? self.memo : nil
+        if let memo {
+            hash = TokenMemo.hash(written, range.count)
+            if let forms = memo.forms(of: written, range.count, hash: hash) {
+                let span = TokenSpan(position: position, utf8Range: range)
+                position += 1
+                body(span, forms.canonical, forms.folded)
+                return
+            }
         }
         // A token cut at `maximumLetters` may end on a connector (`1,0,1,`): it joins digits only.
         while letterCount > 0 && TokenScanner.isNumberConnector(letters[letterCount - 1].base) { letterCount -= 1 }
@@ -130,6 +151,8 @@ final class TokenScanner {
         let span = TokenSpan(position: position, utf8Range: range)
         position += 1
         body(span, UnsafeBufferPointer(start: canonical, count: canonicalCount), UnsafeBufferPointer(start: folded, count: letterCount))
+        memo?.remember(written, range.count, hash: hash, canonical: UnsafeBufferPointer(start: canonical, count: canonicalCount),
+                       folded: UnsafeBufferPointer(start: folded, count: letterCount))
     }
 
     /// The ICU path, for a token with letters outside the Latin table.
@@ -161,7 +184,7 @@ final class TokenScanner {
                 letterCount = 0
                 foreign = false
                 for byte in ascii { append(Letter(base: TokenScanner.isDigit(byte) ? byte : byte | 0x20)) }
-                flush(bytes, lower..<upper, body)
+                flush(bytes, lower..<upper, body, remembering: false)
             } else {
                 emitForeign(piece, lower..<upper, body)
             }

@@ -8,7 +8,8 @@ import VietnameseText
 /// O(*n*) in the number of tokens, plus sorting the distinct terms.
 final class SegmentBuilder {
     let schema: IndexSchema
-    private let analyzer = VietnameseAnalyzer()
+    /// The analyzer, remembering the forms of the tokens met (a builder is used by one thread at a time).
+    private let analysis = AnalysisSession()
     private var terms = TermTable()
     private var entryTerms: [UInt32] = []
     /// doc << 32 | field << 24 | position (positions past 2^24 - 1 are clamped).
@@ -73,7 +74,7 @@ final class SegmentBuilder {
             var length = 0
             if let text = document.text[textField.name] {
                 let fieldBits = doc << 32 | UInt64(field) << 24
-                analyzer.forEachToken(in: text) { span, canonical, folded in
+                analysis.forEachToken(in: text) { span, canonical, folded in
                     let payload = fieldBits | UInt64(min(UInt32(truncatingIfNeeded: span.position), SegmentBuilder.maximumPosition))
                     entryTerms.append(terms.intern(.folded, folded))
                     entryPayloads.append(payload)
