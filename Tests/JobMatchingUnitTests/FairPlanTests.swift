@@ -123,6 +123,19 @@ import SearchIndex
         #expect(fair.summary.eligibleCandidates == 1 && fair.unplaced.isEmpty)
     }
 
+    /// Where those of the trade fill every place, the others still count as fitting a booth, and are listed unplaced.
+    @Test func whenTheTradeFillsEveryPlaceTheOthersAreUnplaced() throws {
+        let line = posting(#"{"id":"L","employer":"Điện tử C","title":"Công nhân sản xuất","skills":["làm ca"],"openings":1}"#)
+        let candidates = [
+            profile(#"{"id":"P","name":"A","category":"other","education":"upper_secondary","desired_titles":["Công nhân sản xuất"],"skills":["làm ca"]}"#),
+            profile(#"{"id":"K","name":"B","category":"other","education":"lower_secondary","desired_titles":["Thợ mộc"],"skills":["đóng tủ"]}"#),
+        ]
+        let fair = try plan([line], candidates)
+        #expect(fair.booths[0].candidates.map(\.profile.id) == ["P"])
+        #expect(fair.summary.eligibleCandidates == 2 && fair.summary.placedCandidates == 1 && fair.unplaced == ["K"])
+        #expect(fair.summary.pairs == 2 && fair.summary.filled == 1)
+    }
+
     @Test func aMinimumAndAnOversubscriptionMakeTheCapacity() {
         var request = FairRequest(postings: [], asOf: asOf)
         let cases: [(openings: Int?, oversubscribe: Double, minimum: Int, capacity: Int)] = [

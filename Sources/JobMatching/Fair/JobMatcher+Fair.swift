@@ -25,7 +25,8 @@ extension JobMatcher {
     ///   for a fair without postings or with wrong rules.
     /// - Complexity: two searches of the profiles per posting (its words, its related occupations), the signals of
     ///   general work for each booth of it × the eligible candidates of the pool, then the allocator's
-    ///   O(F · (P + V log V)) twice.
+    ///   O(F · (P + V log V)) over the trade's pairs, again over all pairs unless the trade filled every place, and
+    ///   once more for the second visits.
     public func planFair(_ request: FairRequest, profiles index: SearchIndex) throws -> FairPlan {
         guard !request.postings.isEmpty else { throw MatchError(.invalidFair, "a fair needs at least one posting") }
         guard request.perCandidate >= 1 else { throw MatchError(.invalidFair, "per-candidate must be at least 1, not \(request.perCandidate)") }
@@ -77,6 +78,7 @@ extension JobMatcher {
             }
         }
         let ofSomeBooth = fairPairs.candidates  // of some booth's trade: where they go elsewhere, theirs are full, not missing
+        let tradePairs = fairPairs.pairs.count  // the trade's pairs and candidates are numbered first
         // Eligible candidates with no trade at a booth: of a related trade, or for general work.
         try relatedPairs(request, postings: postings, trades: tradesOfBooth, ofSomeBooth: ofSomeBooth, index: index,
                          known: &known, into: &fairPairs)
@@ -88,7 +90,13 @@ extension JobMatcher {
         // placing one of them fewer, as many others at a booth of a related trade or general work; then the best fit.
         let capacities = postings.map(request.capacity(of:))
         let pairs = fairPairs.pairs
-        let firstVisits = BoothAllocator(perCandidate: 1).allocate(candidates: fairPairs.count, capacities: capacities, pairs: pairs)
+        // Where those of the trade alone fill every place (a large pool), no other pair can be chosen: the allocation
+        // over the trade's pairs is the whole one, and the others' candidates need not be nodes of the flow.
+        var firstVisits = BoothAllocator(perCandidate: 1).allocate(candidates: ofSomeBooth.count, capacities: capacities,
+                                                                   pairs: Array(pairs[..<tradePairs]))
+        if firstVisits.filled < capacities.reduce(0, +), tradePairs < pairs.count {
+            firstVisits = BoothAllocator(perCandidate: 1).allocate(candidates: fairPairs.count, capacities: capacities, pairs: pairs)
+        }
         var chosenPerBooth = [[RankedCandidate]](repeating: [], count: postings.count)
         for index in firstVisits.chosen { chosenPerBooth[pairs[index].booth].append(fairPairs.ranked[index]) }
         let placed = Set(firstVisits.chosen.map { fairPairs.id(of: pairs[$0].candidate) })
