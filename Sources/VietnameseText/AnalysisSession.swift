@@ -16,10 +16,6 @@ public final class AnalysisSession {
         in text: String,
         _ body: (_ span: TokenSpan, _ canonical: UnsafeBufferPointer<UInt8>, _ folded: UnsafeBufferPointer<UInt8>) -> Void
     ) {
-        var text = text
-        text.makeContiguousUTF8()
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            scanner.scan(bytes, body)
-        }
+        scanner.scan(text, body)
     }
 }

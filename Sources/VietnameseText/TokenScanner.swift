@@ -40,6 +40,13 @@ final class TokenScanner {
         }
     }
 
+    /// The same over a text's UTF-8, made contiguous first (the analyzer's and a session's way in).
+    func scan(_ text: String, _ body: Body) {
+        var text = text
+        text.makeContiguousUTF8()
+        text.utf8.withContiguousStorageIfAvailable { bytes in scan(bytes, body) }
+    }
+
     /// - Complexity: O(*n*) in `bytes.count`.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: Body) {
         position = 0  // a scanner kept across texts counts each text's positions from 0

@@ -59,12 +59,7 @@ public struct VietnameseAnalyzer: Sendable {
         in text: String,
         _ body: (_ span: TokenSpan, _ canonical: UnsafeBufferPointer<UInt8>, _ folded: UnsafeBufferPointer<UInt8>) -> Void
     ) {
-        var text = text
-        text.makeContiguousUTF8()
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            let scanner = TokenScanner()
-            scanner.scan(bytes, body)
-        }
+        TokenScanner().scan(text, body)
     }
 
     /// The folded forms of `text`'s tokens joined by single spaces: `"ky su dien tu"`
