@@ -94,12 +94,14 @@ extension JobMatcher {
         // over the trade's pairs is the whole one, and the others' candidates need not be nodes of the flow.
         var firstVisits = BoothAllocator(perCandidate: 1).allocate(candidates: ofSomeBooth.count, capacities: capacities,
                                                                    pairs: Array(pairs[..<tradePairs]))
-        if firstVisits.filled < capacities.reduce(0, +), tradePairs < pairs.count {
+        let places = capacities.reduce(0, +)
+        if firstVisits.filled < places, tradePairs < pairs.count {
             firstVisits = BoothAllocator(perCandidate: 1).allocate(candidates: fairPairs.count, capacities: capacities, pairs: pairs)
         }
         var chosenPerBooth = [[RankedCandidate]](repeating: [], count: postings.count)
         for index in firstVisits.chosen { chosenPerBooth[pairs[index].booth].append(fairPairs.ranked[index]) }
-        let placed = Set(firstVisits.chosen.map { fairPairs.id(of: pairs[$0].candidate) })
+        let placedNumbers = Set(firstVisits.chosen.map { pairs[$0].candidate })
+        let placed = Set(placedNumbers.map(fairPairs.id(of:)))
         // Then the places left at booths of their trade go to those placed, as second and third visits up to
         // `perCandidate` booths each: a second visit never takes the place that someone placed nowhere could have had.
         var filled = firstVisits.filled
@@ -107,7 +109,7 @@ extension JobMatcher {
             let left = capacities.indices.map { capacities[$0] - chosenPerBooth[$0].count }
             let chosenFirst = Set(firstVisits.chosen)
             let further = pairs.indices.filter {
-                pairs[$0].preferred && !chosenFirst.contains($0) && left[pairs[$0].booth] > 0 && placed.contains(fairPairs.id(of: pairs[$0].candidate))
+                pairs[$0].preferred && left[pairs[$0].booth] > 0 && !chosenFirst.contains($0) && placedNumbers.contains(pairs[$0].candidate)
             }
             let allocation = BoothAllocator(perCandidate: request.perCandidate - 1)
                 .allocate(candidates: fairPairs.count, capacities: left, pairs: further.map { var pair = pairs[$0]; pair.preferred = false; return pair })
@@ -174,7 +176,7 @@ extension JobMatcher {
             return Self.round(Double(seconds) * 1000 + Double(attoseconds) / 1e15)
         }
         let summary = FairPlan.Summary(
-            booths: postings.count, openings: postings.reduce(0) { $0 + ($1.openings ?? 1) }, places: capacities.reduce(0, +),
+            booths: postings.count, openings: postings.reduce(0) { $0 + ($1.openings ?? 1) }, places: places,
             filled: filled, openingsCovered: openingsCovered, boothsFull: boothsFull,
             candidates: index.documentCount, eligibleCandidates: fairPairs.count, placedCandidates: placed.count, pairs: pairs.count,
             meanScore: allocatedCount == 0 ? 0 : Self.round(allocatedSum / Double(allocatedCount)),
@@ -227,11 +229,7 @@ extension JobMatcher {
                       known: inout [String: (profile: CandidateProfile, trades: CandidateTrades)], into fairPairs: inout FairPairs) throws {
         let general = postings.indices.filter { booth in trades[booth].occupations.contains { reference.occupations.isGeneralWork($0.code) } }
         guard !general.isEmpty else { return }
-        try index.snapshot.forEachStoredFields { id, stored in
-            guard known[id] == nil else { return }
-            let profile = try Self.profile(id: id, stored: stored)
-            known[id] = (profile, CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations))
-        }
+        try index.snapshot.forEachStoredFields { id, stored in try candidate(id, stored: stored, known: &known) }
         let read = known.keys.sorted()
         for booth in general {
             let posting = postings[booth]
@@ -253,10 +251,17 @@ extension JobMatcher {
     /// A hit's profile and trades, read once a fair (`known`).
     func candidate(_ hit: SearchHit, known: inout [String: (profile: CandidateProfile, trades: CandidateTrades)]) throws
         -> (profile: CandidateProfile, trades: CandidateTrades) {
-        if let cached = known[hit.id] { return cached }
-        let profile = try Self.profile(hit)
+        try candidate(hit.id, stored: hit.stored ?? [], known: &known)
+    }
+
+    /// The same for a profile's stored fields read from the index.
+    @discardableResult
+    func candidate(_ id: String, stored: [UInt8], known: inout [String: (profile: CandidateProfile, trades: CandidateTrades)]) throws
+        -> (profile: CandidateProfile, trades: CandidateTrades) {
+        if let cached = known[id] { return cached }
+        let profile = try Self.profile(id: id, stored: stored)
         let entry = (profile: profile, trades: CandidateTrades(profile, synonyms: reference.synonyms, occupations: reference.occupations))
-        known[hit.id] = entry
+        known[id] = entry
         return entry
     }
 
