@@ -151,6 +151,37 @@ import SearchIndex
         #expect(ranked.last?.explanation.contains("Đúng nghề") == false)
     }
 
+    /// A desired title the posting names only by a synonym group found inside it is a field in common, not the trade
+    /// (issue 29): an electronics engineer at an assembly line of `linh kiện điện tử` shares `điện tử` with it. The
+    /// trade stays where the posting names the title whole or by a group the title is a name of, or where the
+    /// occupations are related or unknown.
+    @Test func aFieldInsideADesiredTitleIsNotTheTrade() throws {
+        let assembly = posting(#"{"id":"as","employer":"E","title":"Công nhân lắp ráp linh kiện điện tử","skills":["hàn linh kiện"]}"#)
+        let engineering = posting(#"{"id":"en","employer":"E","title":"Kỹ sư điện tử","skills":["thiết kế mạch"]}"#)
+        let technician = posting(#"{"id":"te","employer":"E","title":"Kỹ thuật viên điện tử","skills":["sửa chữa mạch"]}"#)
+        let cases: [(posting: JobPosting, profile: String, tier: Int, reason: String)] = [
+            (assembly, #""desired_titles":["Kỹ sư điện tử"]"#, 3, "cùng lĩnh vực: điện tử"),
+            (assembly, #""desired_titles":["Công nhân điện tử"]"#, 0, "Đúng nghề: Công nhân điện tử"),  // a name of the assembler
+            (engineering, #""desired_titles":["Kỹ sư điện tử"]"#, 0, "Đúng nghề: Kỹ sư điện tử"),       // named whole
+            (technician, #""desired_titles":["Kỹ sư điện tử"]"#, 0, "Đúng nghề: Kỹ sư điện tử"),        // related (0.6)
+            (assembly, #""major":"Điện tử viễn thông""#, 0, "Đúng nghề: Điện tử viễn thông"),          // no occupation known
+            // The major names the group whole, though the title, before it, counted the group.
+            (assembly, #""desired_titles":["Kỹ sư điện tử"],"major":"Điện tử viễn thông""#, 0, "Đúng nghề: Kỹ sư điện tử"),
+        ]
+        for (index, item) in cases.enumerated() {
+            let candidate = profile(#"{"id":"C\#(index)","name":"A","category":"other",\#(item.profile)}"#)
+            let signals = MatchSignals.evaluate(posting: item.posting,
+                                                postingTrades: PostingTrades(item.posting, synonyms: reference.synonyms, occupations: reference.occupations),
+                                                profile: candidate,
+                                                trades: CandidateTrades(candidate, synonyms: reference.synonyms, occupations: reference.occupations),
+                                                textScore: 5, asOf: asOf, reference: reference)
+            #expect(signals.tier == item.tier, "\(item.posting.id) \(item.profile): \(signals.reasons)")
+            #expect(signals.reasons.first == item.reason, "\(item.posting.id) \(item.profile): \(signals.reasons)")
+        }
+        #expect(CandidateTrades.words("dien tu", of: "Kỹ sư điện tử", folded: "ky su dien tu") == "điện tử")
+        #expect(CandidateTrades.words("dien tu", of: "Kỹ sư  điện-tử", folded: "ky su dien tu") == "dien tu")
+    }
+
     /// A trade of several syllables is found where it is whole words (issue 29): not the electrician's `điện` inside
     /// `điện tử`, nor the driver's `lái xe` inside `lái xe nâng`; a truth table, then the reasons of a shortlist.
     @Test func aTradeIsFoundOnlyAsWholeWords() {

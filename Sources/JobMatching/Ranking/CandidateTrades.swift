@@ -7,7 +7,11 @@ import VietnameseText
 struct CandidateTrades {
     /// Each trade: as written, folded, folded and padded with spaces, its synonym groups, whether it is generic, and,
     /// when written with accents, its canonical form padded (`" công nhân may "`: `may`, sewing, is not `máy`).
-    private var phrases: [(text: String, folded: String, padded: String, groups: Set<Int>, generic: Bool, canonical: String?)] = []
+    ///
+    /// `whole`: the groups the phrase is a name of (not only found inside it); `parts`: each other group, with the
+    /// words of the phrase it was found in (`điện tử` of `Kỹ sư điện tử`).
+    private var phrases: [(text: String, folded: String, padded: String, groups: Set<Int>, generic: Bool, canonical: String?,
+                           whole: Set<Int>, parts: [Int: String])] = []
     /// Two-syllable words (``SynonymTable/twoSyllableWords``): a trade is not found inside one.
     private let words: Set<String>
     /// The licences the candidate holds (skills, summary, major, desired titles).
@@ -31,9 +35,13 @@ struct CandidateTrades {
             guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
             licences += Licence.named(inFolded: folded).filter { !licences.contains($0) }
             let canonical = analyzer.canonicalText(phrase)
+            let found = synonyms.groups(in: folded, canonical: canonical)
             phrases.append((TableText.trimmed(Substring(phrase)), folded, " " + folded + " ",
-                            Set(synonyms.groups(in: folded, canonical: canonical).map(\.group)).subtracting(levelGroups),
-                            generic.contains(folded: folded), canonical == folded ? nil : " " + canonical + " "))
+                            Set(found.map(\.group)).subtracting(levelGroups),
+                            generic.contains(folded: folded), canonical == folded ? nil : " " + canonical + " ",
+                            Set(found.filter { $0.phrase == folded }.map(\.group)),
+                            Dictionary(found.filter { $0.phrase != folded }.map { ($0.group, Self.words($0.phrase, of: phrase, folded: folded)) },
+                                       uniquingKeysWith: { first, _ in first })))
         }
         for sentence in Self.items(profile.summary ?? "") {
             licences += Licence.named(inFolded: analyzer.foldedText(sentence)).filter { !licences.contains($0) }
@@ -52,8 +60,12 @@ struct CandidateTrades {
         /// Whether the posting's title is one of the candidate's trades (the job is the trade,
         /// not only a skill it mentions).
         var inTitle = false
-        /// Whether one of ``trades`` is a desired title or the major (the candidate's own trade), not only a skill.
+        /// Whether one of ``trades`` is a desired title or the major (the candidate's own trade), not only a skill, that
+        /// the posting names whole or by a group the title is a name of (not only by a group found inside it: ``fields``).
         var namesOwnTrade = false
+        /// The desired titles and major among ``trades`` that the posting names only by a group found inside them,
+        /// with those words: `Kỹ sư điện tử` → `điện tử` at an assembly line (a field in common, not the trade).
+        var fields: [String: String] = [:]
     }
 
     /// What the posting's title, skills or requirements name of the candidate's trades.
@@ -97,15 +109,34 @@ struct CandidateTrades {
                 if shared.generic.count < 2 { shared.generic.append(phrase.text) }
                 continue
             }
+            // The candidate's own trade named whole, or by a group it is a name of (even when a trade before it counted
+            // the group); or only by a group found inside it (`điện tử` in `kỹ sư điện tử`, at an assembly line): a
+            // field in common, not the trade, where the occupations say they are strangers (MatchSignals).
+            let own = ownTrades.contains(phrase.folded), whole = direct || !viaGroup.isDisjoint(with: phrase.whole)
+            if own && whole { shared.namesOwnTrade = true }
             // Counted once: a trade whose groups were all counted already adds nothing.
             let groups = direct ? phrase.groups : viaGroup
             if !groups.isEmpty && groups.isSubset(of: counted) { continue }
             guard countedText.insert(phrase.folded).inserted else { continue }
             counted.formUnion(groups)
             if shared.trades.count < 3 { shared.trades.append(phrase.text) }
-            if ownTrades.contains(phrase.folded) { shared.namesOwnTrade = true }
+            if own && !whole, let part = viaGroup.sorted().lazy.compactMap({ phrase.parts[$0] }).first {
+                shared.fields[phrase.text] = part
+            }
         }
         return shared
+    }
+
+    /// The words of `text` (as written) that fold to `part`, a run of the syllables of `folded` (its folded form);
+    /// `part` itself when the two do not have the same syllables.
+    static func words(_ part: String, of text: String, folded: String) -> String {
+        let syllables = folded.split(separator: " "), written = text.split(whereSeparator: \.isWhitespace)
+        let wanted = part.split(separator: " ")
+        guard syllables.count == written.count, !wanted.isEmpty, wanted.count <= syllables.count else { return part }
+        for start in 0...(syllables.count - wanted.count) where syllables[start..<(start + wanted.count)].elementsEqual(wanted) {
+            return written[start..<(start + wanted.count)].joined(separator: " ")
+        }
+        return part
     }
 
     /// Whether `padded` (` folded phrase `) occurs in `item` (` folded text `) at least once where its first
