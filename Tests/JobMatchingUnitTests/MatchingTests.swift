@@ -109,6 +109,31 @@ import HezaMatchCore
         #expect(first.map(\.profile.id) == Array(expected.prefix(1)))
     }
 
+    /// A shortlist with fewer candidates than asked also asks for those who share a synonym group or occupation of the
+    /// posting's trade, however common it is among all the profiles: `điện tử` is in 12 of these 14, so the first search
+    /// only adds it to candidates another word brought, and the electronics engineer among the "other" candidates, who
+    /// shares nothing else with an assembly line, would be missing from the list narrowed to them.
+    @Test(arguments: [
+        ([CandidateCategory.other], 10, ["solderer", "engineer"]),
+        ([.other], 1, ["solderer"]),          // as many as asked: no second search
+        ([.dischargedSoldier], 10, ["soldier"]),
+    ])
+    func aShortListAsksByTheTradesGroupsToo(categories: [CandidateCategory], limit: Int, expected: [String]) throws {
+        let assembly = posting(#"{"id":"as","employer":"E","title":"Công nhân lắp ráp linh kiện điện tử","skills":["hàn linh kiện"]}"#)
+        var profiles = (0..<11).map { n in
+            profile(#"{"id":"technician\#(n)","name":"A","category":"graduate","education":"college","desired_titles":["Kỹ thuật viên điện tử"]}"#)
+        }
+        profiles += [
+            profile(#"{"id":"engineer","name":"B","category":"other","desired_titles":["Kỹ sư điện tử"]}"#),
+            profile(#"{"id":"solderer","name":"C","category":"other","skills":["hàn linh kiện"]}"#),
+            profile(#"{"id":"soldier","name":"D","category":"discharged_soldier","skills":["lái xe"],"major":"Điện tử"}"#),
+        ]
+        let index = try MatchIndexes.profileIndex(profiles, reference: reference)
+        let list = try JobMatcher(reference: reference).shortlist(posting: assembly, asOf: asOf, limit: limit, profiles: index, categories: categories)
+        #expect(list.map(\.profile.id) == expected, "\(list.map { ($0.profile.id, $0.explanation) })")
+        if let engineer = list.first(where: { $0.profile.id == "engineer" }) { #expect(engineer.reasons.first == "cùng lĩnh vực: điện tử") }
+    }
+
     @Test func theBundledCorpusNeverBreaksEligibility() throws {
         let postings = try JSONLinesLoader.load(JobPosting.self, from: Array(try String(contentsOfFile: corpusDirectory + "/postings.jsonl", encoding: .utf8).utf8), file: "postings.jsonl").map(\.value)
         let profiles = try JSONLinesLoader.load(CandidateProfile.self, from: Array(try String(contentsOfFile: corpusDirectory + "/profiles.jsonl", encoding: .utf8).utf8), file: "profiles.jsonl").map(\.value)

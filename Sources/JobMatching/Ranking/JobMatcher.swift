@@ -187,6 +187,14 @@ public struct JobMatcher: Sendable {
             }
         }
         try rank(index.search(query).hits, textScores: true)
+        // Fewer than asked: also those who share a synonym group or an occupation of the posting's trade, however
+        // common among all the profiles (the first search's words in over a tenth of them only add to candidates
+        // another word brought: `điện tử` is one, and the electronics people among the "other" candidates were
+        // never found for an electronics assembly line).
+        if ranked.count < limit, let concepts = conceptQuery(text, occupations: postingTrades.occupations, filters: filters, limit: limit) {
+            let seen = Set(ranked.map(\.candidate.profile.id))
+            try rank(index.search(concepts).hits.filter { !seen.contains($0.id) }, textScores: false)
+        }
         // General work with too few of its trade or a related one: those whose own occupations are general work.
         if postingTrades.occupations.contains(where: { reference.occupations.isGeneralWork($0.code) }),
            ranked.count(where: { $0.tier < 2 }) < limit {
@@ -206,6 +214,19 @@ public struct JobMatcher: Sendable {
     func generalWorkQuery(filters: [SearchFilter], limit: Int) -> SearchQuery {
         var query = SearchQuery(reference.occupations.generalWorkTokens.joined(separator: " "), mode: .any, filters: filters,
                                 limit: max(candidatePool, limit), loadsStoredFields: true)
+        query.scoresAccents = false
+        return query
+    }
+
+    /// The search for the records that share a trade's synonym group (not a level: ``GenericSkills/levelGroups(_:)``)
+    /// named in `text`, or one of `occupations` or a related one, by their concept tokens alone and without the
+    /// common-word cutoff; `nil` when `text` and `occupations` name none.
+    func conceptQuery(_ text: String, occupations: [OccupationTaxonomy.Found], filters: [SearchFilter], limit: Int) -> SearchQuery? {
+        let levels = GenericSkills.levelGroups(reference.synonyms)
+        let groups = reference.synonyms.groups(in: VietnameseAnalyzer().foldedText(text)).map(\.group).filter { !levels.contains($0) }
+        let tokens = groups.map(SynonymTable.conceptToken) + reference.occupations.tokens(of: occupations)
+        guard !tokens.isEmpty else { return nil }
+        var query = SearchQuery(tokens.joined(separator: " "), mode: .any, filters: filters, limit: max(candidatePool, limit), loadsStoredFields: true)
         query.scoresAccents = false
         return query
     }
