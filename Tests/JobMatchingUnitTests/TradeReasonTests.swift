@@ -152,21 +152,28 @@ import SearchIndex
     }
 
     /// A desired title the posting names only by a synonym group found inside it is a field in common, not the trade
-    /// (issue 29): an electronics engineer at an assembly line of `linh kiện điện tử` shares `điện tử` with it. The
-    /// trade stays where the posting names the title whole or by a group the title is a name of, or where the
-    /// occupations are related or unknown.
+    /// (issue 29): an electronics engineer at an assembly line of `linh kiện điện tử` shares `điện tử` with it, and
+    /// ranks as a related occupation where it is one. The trade stays where the posting names the title whole, or by a
+    /// group the title or the major is a name of.
     @Test func aFieldInsideADesiredTitleIsNotTheTrade() throws {
         let assembly = posting(#"{"id":"as","employer":"E","title":"Công nhân lắp ráp linh kiện điện tử","skills":["hàn linh kiện"]}"#)
         let engineering = posting(#"{"id":"en","employer":"E","title":"Kỹ sư điện tử","skills":["thiết kế mạch"]}"#)
         let technician = posting(#"{"id":"te","employer":"E","title":"Kỹ thuật viên điện tử","skills":["sửa chữa mạch"]}"#)
+        let electrical = posting(#"{"id":"el","employer":"E","title":"Industrial Electrician","skills":["điện công nghiệp","PLC"]}"#)
         let cases: [(posting: JobPosting, profile: String, tier: Int, reason: String)] = [
             (assembly, #""desired_titles":["Kỹ sư điện tử"]"#, 3, "cùng lĩnh vực: điện tử"),
             (assembly, #""desired_titles":["Công nhân điện tử"]"#, 0, "Đúng nghề: Công nhân điện tử"),  // a name of the assembler
             (engineering, #""desired_titles":["Kỹ sư điện tử"]"#, 0, "Đúng nghề: Kỹ sư điện tử"),       // named whole
-            (technician, #""desired_titles":["Kỹ sư điện tử"]"#, 0, "Đúng nghề: Kỹ sư điện tử"),        // related (0.6)
+            (technician, #""desired_titles":["Kỹ sư điện tử"]"#, 1, "cùng lĩnh vực: điện tử"),          // a related occupation (0.6)
+            // An assembler's skill makes the occupations related, and the title is still no trade named.
+            (assembly, #""desired_titles":["Kỹ sư điện tử"],"skills":["SMT"]"#, 1, "cùng lĩnh vực: điện tử"),
             (assembly, #""major":"Điện tử viễn thông""#, 0, "Đúng nghề: Điện tử viễn thông"),          // no occupation known
             // The major names the group whole, though the title, before it, counted the group.
             (assembly, #""desired_titles":["Kỹ sư điện tử"],"major":"Điện tử viễn thông""#, 0, "Đúng nghề: Kỹ sư điện tử"),
+            // A role word and another phrase of the group: `thợ` + `điện công nghiệp` (`thợ điện` is found first).
+            (electrical, #""desired_titles":["Thợ điện công nghiệp"],"major":"Điện dân dụng""#, 0, "Đúng nghề: Thợ điện công nghiệp"),
+            // Mechatronics (`cơ điện tử`) is no electronics: a mechanical engineer's major.
+            (assembly, #""desired_titles":["Kỹ sư cơ khí"],"major":"Cơ điện tử""#, 3, "cùng lĩnh vực: điện tử"),
         ]
         for (index, item) in cases.enumerated() {
             let candidate = profile(#"{"id":"C\#(index)","name":"A","category":"other",\#(item.profile)}"#)
@@ -178,6 +185,13 @@ import SearchIndex
             #expect(signals.tier == item.tier, "\(item.posting.id) \(item.profile): \(signals.reasons)")
             #expect(signals.reasons.first == item.reason, "\(item.posting.id) \(item.profile): \(signals.reasons)")
         }
+        let names: [([String], String, Bool)] = [
+            (["dien tu"], "dien tu", true), (["qc"], "nhan vien qc", true), (["import export"], "import export staff", true),
+            (["lap rap"], "cong nhan lap rap", true), (["tho dien", "dien cong nghiep"], "tho dien cong nghiep", true),
+            (["ban dan", "vi mach"], "cong nghe vi mach ban dan", true), (["dien tu"], "ky su dien tu", false),
+            (["dien tu"], "co dien tu", false), (["dien tu"], "ky thuat vien dien tu", false), (["dien tu"], "electronics engineer", false),
+        ]
+        for (phrases, trade, expected) in names { #expect(CandidateTrades.names(phrases, trade) == expected, "\(phrases) in \(trade)") }
         #expect(CandidateTrades.words("dien tu", of: "Kỹ sư điện tử", folded: "ky su dien tu") == "điện tử")
         #expect(CandidateTrades.words("dien tu", of: "Kỹ sư  điện-tử", folded: "ky su dien tu") == "dien tu")
     }

@@ -8,8 +8,8 @@ struct CandidateTrades {
     /// Each trade: as written, folded, folded and padded with spaces, its synonym groups, whether it is generic, and,
     /// when written with accents, its canonical form padded (`" công nhân may "`: `may`, sewing, is not `máy`).
     ///
-    /// `whole`: the groups the phrase is a name of (not only found inside it); `parts`: each other group, with the
-    /// words of the phrase it was found in (`điện tử` of `Kỹ sư điện tử`).
+    /// `whole`: the groups the phrase is a name of (``names(_:_:)``: not only found inside it); `parts`: each other
+    /// group, with the words of the phrase it was found in (`điện tử` of `Kỹ sư điện tử`).
     private var phrases: [(text: String, folded: String, padded: String, groups: Set<Int>, generic: Bool, canonical: String?,
                            whole: Set<Int>, parts: [Int: String])] = []
     /// Two-syllable words (``SynonymTable/twoSyllableWords``): a trade is not found inside one.
@@ -36,11 +36,14 @@ struct CandidateTrades {
             licences += Licence.named(inFolded: folded).filter { !licences.contains($0) }
             let canonical = analyzer.canonicalText(phrase)
             let found = synonyms.groups(in: folded, canonical: canonical)
+            // Whether one of the group's phrases names the whole trade (`thợ điện công nghiệp`: `điện công nghiệp`,
+            // though `thợ điện` is the phrase found first).
+            func names(_ group: Int) -> Bool { Self.names(synonyms.groups[group], folded) }
             phrases.append((TableText.trimmed(Substring(phrase)), folded, " " + folded + " ",
                             Set(found.map(\.group)).subtracting(levelGroups),
                             generic.contains(folded: folded), canonical == folded ? nil : " " + canonical + " ",
-                            Set(found.filter { $0.phrase == folded }.map(\.group)),
-                            Dictionary(found.filter { $0.phrase != folded }.map { ($0.group, Self.words($0.phrase, of: phrase, folded: folded)) },
+                            Set(found.filter { names($0.group) }.map(\.group)),
+                            Dictionary(found.filter { !names($0.group) }.map { ($0.group, Self.words($0.phrase, of: phrase, folded: folded)) },
                                        uniquingKeysWith: { first, _ in first })))
         }
         for sentence in Self.items(profile.summary ?? "") {
@@ -125,6 +128,29 @@ struct CandidateTrades {
             }
         }
         return shared
+    }
+
+    /// Words that say a job's role, not its trade (folded): `nhân viên QC` is the QC trade, `thợ điện công nghiệp` the
+    /// industrial electrician's, `Import Export Staff` the import-export trade, a major `Công nghệ vi mạch bán dẫn`
+    /// semiconductors; a level (`kỹ sư`, `engineer`) or another word (`cơ` of `cơ điện tử`) is not one.
+    static let roleWords: Set<String> = ["nhan", "vien", "cong", "nghe", "chuyen", "tho", "technology", "staff", "worker", "operator", "employee", "officer",
+                                         "specialist", "executive", "clerk"]
+
+    /// Whether a group's phrases (folded) name the whole folded trade `folded`: with every run of them taken out, what
+    /// is left only says a role (``roleWords``): `nhan vien qc`, `cong nghe vi mach ban dan` (two phrases of one group),
+    /// not `co dien tu` or `ky su dien tu`.
+    ///
+    /// - Complexity: O(*p* · *n*) for *p* phrases and a trade of *n* bytes.
+    static func names(_ phrases: [String], _ folded: String) -> Bool {
+        var rest = " " + folded + " "
+        var found = false
+        for phrase in phrases.sorted(by: { $0.count > $1.count }) {
+            while let range = rest.range(of: " " + phrase + " ") {
+                rest.replaceSubrange(range, with: " ")
+                found = true
+            }
+        }
+        return found && rest.split(separator: " ").allSatisfy { roleWords.contains(String($0)) }
     }
 
     /// The words of `text` (as written) that fold to `part`, a run of the syllables of `folded` (its folded form);

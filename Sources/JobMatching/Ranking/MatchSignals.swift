@@ -8,7 +8,7 @@ import JobRecords
 /// |---|---|
 /// | text relevance (BM25F score `s` of the index) | `10 · s / (s + 8)` |
 /// | a trade of the candidate (skill, desired title, major) named by the posting, directly or through the synonym table; each synonym group once; never across two skills or fields | +2.5 each, at most +5; +1 more when the posting's title is the trade |
-/// | the same, but only skills (or a desired title or major the posting names only by a synonym group inside it, `điện tử` of `kỹ sư điện tử`), while both sides' occupations are known and unrelated: "cùng kỹ năng" / "cùng lĩnh vực", never "Đúng nghề" | +1 each, at most +2 |
+/// | the same, but only skills, while both sides' occupations are known and unrelated; or only desired titles or a major the posting names by a synonym group inside them (`điện tử` of `kỹ sư điện tử`, of `cơ điện tử`): "cùng kỹ năng" / "cùng lĩnh vực", never "Đúng nghề" | +1 each, at most +2 |
 /// | occupation (``OccupationTaxonomy``): the posting's and one of the candidate's the same / related with closeness c ≥ 0.5; half when the candidate's occupation comes only from a skill or major while a desired title names another | +1.5 / +0.75·c |
 /// | general work (``OccupationTaxonomy/isGeneralWork(_:)``), not far below the candidate's schooling, and no trade in common: "Việc phổ thông, không cần nghề", the tier after related occupations | — |
 /// | a generic skill both name (``GenericSkills``: safety, languages, office software…): "cùng kỹ năng chung", never "Đúng nghề" | +0.5 |
@@ -75,10 +75,17 @@ struct MatchSignals {
         // who reads drawings is no quality inspector because the inspector's posting asks for `đọc bản vẽ`. When both
         // sides' occupations are known (the candidate's from desired titles, major, and skills that name one) and
         // no two are related (``OccupationTaxonomy/unrelated(_:_:)``), skills shared without a desired title, the
-        // major or a licence are "cùng kỹ năng", and the candidate is not of the trade. So is a desired title the
-        // posting names only by a group found inside it: an electronics engineer (`kỹ sư điện tử`) at an assembly
-        // line (`lắp ráp linh kiện điện tử`) has the field in common, "cùng lĩnh vực: điện tử", not the trade.
-        let occupationsDisagree = !shared.trades.isEmpty && !shared.namesOwnTrade
+        // major or a licence are "cùng kỹ năng", and the candidate is not of the trade. Nor is a candidate whose only
+        // trades in common are desired titles or a major the posting names by a group found inside them, whatever the
+        // occupations: an electronics engineer (`kỹ sư điện tử`) at an assembly line (`lắp ráp linh kiện điện tử`), or
+        // a mechatronics major (`cơ điện tử`), has the field in common, "cùng lĩnh vực: điện tử", not the trade (a
+        // related occupation still says so, and ranks so), unless an occupation of theirs is the posting's own
+        // (`công nhân điện tử` is a name of the assembler).
+        let onlyFields = !shared.trades.isEmpty && !shared.namesOwnTrade && shared.trades.allSatisfy { shared.fields[$0] != nil }
+            && !postingTrades.occupations.contains { wanted in
+                candidateTrades.occupations.contains { reference.occupations.closeness(wanted.code, $0.code) >= 1 }
+            }
+        let occupationsDisagree = onlyFields || !shared.trades.isEmpty && !shared.namesOwnTrade
             && !postingTrades.occupations.isEmpty && !candidateTrades.occupations.isEmpty
             && postingTrades.occupations.allSatisfy { wanted in
                 candidateTrades.occupations.allSatisfy { reference.occupations.unrelated(wanted.code, $0.code) }
