@@ -26,25 +26,26 @@ struct CandidateTrades {
         let analyzer = VietnameseAnalyzer()
         words = synonyms.twoSyllableWords
         let levelGroups = GenericSkills.levelGroups(synonyms)  // a level is no trade
-        var seen = Set<String>(), own = Set<String>()
+        var seen = Set<String>()
         var licences: [Licence] = []
-        let skillCount = profile.skills?.count ?? 0
-        for (index, phrase) in ((profile.skills ?? []) + (profile.desiredTitles ?? []) + (profile.major.map { [$0] } ?? [])).enumerated() {
+        // The desired titles and major, even when also a skill.
+        let own = Set(((profile.desiredTitles ?? []) + (profile.major.map { [$0] } ?? [])).map { analyzer.foldedText($0) })
+        for phrase in (profile.skills ?? []) + (profile.desiredTitles ?? []) + (profile.major.map { [$0] } ?? []) {
             let folded = analyzer.foldedText(phrase)
-            if index >= skillCount { own.insert(folded) }  // a desired title or the major, even when also a skill
             guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
             licences += Licence.named(inFolded: folded).filter { !licences.contains($0) }
             let canonical = analyzer.canonicalText(phrase)
             let found = synonyms.groups(in: folded, canonical: canonical)
             // Whether one of the group's phrases names the whole trade (`thợ điện công nghiệp`: `điện công nghiệp`,
-            // though `thợ điện` is the phrase found first).
+            // though `thợ điện` is the phrase found first); asked of the candidate's own trades only (a skill is no title).
+            let isOwn = own.contains(folded)
             func names(_ group: Int) -> Bool { Self.names(synonyms.groups[group], folded) }
             phrases.append((TableText.trimmed(Substring(phrase)), folded, " " + folded + " ",
                             Set(found.map(\.group)).subtracting(levelGroups),
                             generic.contains(folded: folded), canonical == folded ? nil : " " + canonical + " ",
-                            Set(found.filter { names($0.group) }.map(\.group)),
-                            Dictionary(found.filter { !names($0.group) }.map { ($0.group, Self.words($0.phrase, of: phrase, folded: folded)) },
-                                       uniquingKeysWith: { first, _ in first })))
+                            isOwn ? Set(found.filter { names($0.group) }.map(\.group)) : [],
+                            isOwn ? Dictionary(found.filter { !names($0.group) }.map { ($0.group, Self.words($0.phrase, of: phrase, folded: folded)) },
+                                               uniquingKeysWith: { first, _ in first }) : [:]))
         }
         for sentence in Self.items(profile.summary ?? "") {
             licences += Licence.named(inFolded: analyzer.foldedText(sentence)).filter { !licences.contains($0) }
