@@ -168,8 +168,8 @@ import SearchIndex
             // An assembler's skill makes the occupations related, and the title is still no trade named.
             (assembly, #""desired_titles":["Kỹ sư điện tử"],"skills":["SMT"]"#, 1, "cùng lĩnh vực: điện tử"),
             (assembly, #""major":"Điện tử viễn thông""#, 0, "Đúng nghề: Điện tử viễn thông"),          // no occupation known
-            // The major names the group whole, though the title, before it, counted the group.
-            (assembly, #""desired_titles":["Kỹ sư điện tử"],"major":"Điện tử viễn thông""#, 0, "Đúng nghề: Kỹ sư điện tử"),
+            // The major names the group whole, though the title, before it, counted the group: the major is said.
+            (assembly, #""desired_titles":["Kỹ sư điện tử"],"major":"Điện tử viễn thông""#, 0, "Đúng nghề: Điện tử viễn thông"),
             // A role word and another phrase of the group: `thợ` + `điện công nghiệp` (`thợ điện` is found first).
             (electrical, #""desired_titles":["Thợ điện công nghiệp"],"major":"Điện dân dụng""#, 0, "Đúng nghề: Thợ điện công nghiệp"),
             // Mechatronics (`cơ điện tử`) is no electronics: a mechanical engineer's major.

@@ -118,9 +118,19 @@ struct CandidateTrades {
             // field in common, not the trade, where the occupations say they are strangers (MatchSignals).
             let own = ownTrades.contains(phrase.folded), whole = direct || !viaGroup.isDisjoint(with: phrase.whole)
             if own && whole { shared.namesOwnTrade = true }
-            // Counted once: a trade whose groups were all counted already adds nothing.
+            // Counted once: a trade whose groups were all counted already adds nothing; but an own trade the posting
+            // names whole is said instead of one it names only by a field inside it (a reason never claims a trade found
+            // inside a longer word: the major `Điện tử viễn thông`, not the desired title `Kỹ sư điện tử`, at an
+            // assembly line of `linh kiện điện tử`).
             let groups = direct ? phrase.groups : viaGroup
-            if !groups.isEmpty && groups.isSubset(of: counted) { continue }
+            if !groups.isEmpty && groups.isSubset(of: counted) {
+                if own && whole, let field = shared.trades.firstIndex(where: { shared.fields[$0] != nil }),
+                   countedText.insert(phrase.folded).inserted {
+                    shared.fields[shared.trades[field]] = nil
+                    shared.trades[field] = phrase.text
+                }
+                continue
+            }
             guard countedText.insert(phrase.folded).inserted else { continue }
             counted.formUnion(groups)
             if shared.trades.count < 3 { shared.trades.append(phrase.text) }
