@@ -162,6 +162,8 @@ import SearchIndex
         let electrical = posting(#"{"id":"el","employer":"E","title":"Industrial Electrician","skills":["điện công nghiệp","PLC"]}"#)
         let cases: [(posting: JobPosting, profile: String, tier: Int, reason: String)] = [
             (assembly, #""desired_titles":["Kỹ sư điện tử"]"#, 3, "cùng lĩnh vực: điện tử"),
+            // A skill the posting names is the trade; the title beside it is not said.
+            (assembly, #""desired_titles":["Kỹ sư điện tử"],"skills":["hàn linh kiện"]"#, 0, "Đúng nghề: hàn linh kiện"),
             (assembly, #""desired_titles":["Công nhân điện tử"]"#, 0, "Đúng nghề: Công nhân điện tử"),  // a name of the assembler
             (engineering, #""desired_titles":["Kỹ sư điện tử"]"#, 0, "Đúng nghề: Kỹ sư điện tử"),       // named whole
             (technician, #""desired_titles":["Kỹ sư điện tử"]"#, 1, "cùng lĩnh vực: điện tử"),          // a related occupation (0.6)

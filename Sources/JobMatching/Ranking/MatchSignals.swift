@@ -118,7 +118,9 @@ struct MatchSignals {
             if shown.isEmpty {
                 signals.reasons.append("Đúng nghề: " + licenceReasons.removeFirst())
             } else {
-                signals.reasons.append("Đúng nghề: " + shown.joined(separator: ", "))
+                // A desired title the posting names only by a field inside it is not said beside a trade it names.
+                let named = shown.filter { shared.fields[$0] == nil }
+                signals.reasons.append("Đúng nghề: " + (named.isEmpty ? shown : named).joined(separator: ", "))
             }
         } else if signals.generalWork {
             signals.reasons.append("Việc phổ thông, không cần nghề")
