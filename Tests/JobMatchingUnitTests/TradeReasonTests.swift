@@ -159,11 +159,14 @@ import SearchIndex
         let assembly = posting(#"{"id":"as","employer":"E","title":"Công nhân lắp ráp linh kiện điện tử","skills":["hàn linh kiện"]}"#)
         let engineering = posting(#"{"id":"en","employer":"E","title":"Kỹ sư điện tử","skills":["thiết kế mạch"]}"#)
         let technician = posting(#"{"id":"te","employer":"E","title":"Kỹ thuật viên điện tử","skills":["sửa chữa mạch"]}"#)
+        let warehouse = posting(#"{"id":"wh","employer":"E","title":"Nhân viên kho","skills":["lái xe nâng","quản lý kho"]}"#)
         let electrical = posting(#"{"id":"el","employer":"E","title":"Industrial Electrician","skills":["điện công nghiệp","PLC"]}"#)
         let cases: [(posting: JobPosting, profile: String, tier: Int, reason: String)] = [
             (assembly, #""desired_titles":["Kỹ sư điện tử"]"#, 3, "cùng lĩnh vực: điện tử"),
             // A skill the posting names is the trade; the title beside it is not said.
             (assembly, #""desired_titles":["Kỹ sư điện tử"],"skills":["hàn linh kiện"]"#, 0, "Đúng nghề: hàn linh kiện"),
+            // Unless the title's own occupation is the posting's: a warehouse keeper at a warehouse job.
+            (warehouse, #""desired_titles":["Warehouse Keeper"],"skills":["lái xe nâng"]"#, 0, "Đúng nghề: lái xe nâng, Warehouse Keeper"),
             (assembly, #""desired_titles":["Công nhân điện tử"]"#, 0, "Đúng nghề: Công nhân điện tử"),  // a name of the assembler
             (engineering, #""desired_titles":["Kỹ sư điện tử"]"#, 0, "Đúng nghề: Kỹ sư điện tử"),       // named whole
             (technician, #""desired_titles":["Kỹ sư điện tử"]"#, 1, "cùng lĩnh vực: điện tử"),          // a related occupation (0.6)

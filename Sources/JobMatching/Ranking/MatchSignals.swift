@@ -118,8 +118,15 @@ struct MatchSignals {
             if shown.isEmpty {
                 signals.reasons.append("Đúng nghề: " + licenceReasons.removeFirst())
             } else {
-                // A desired title the posting names only by a field inside it is not said beside a trade it names.
-                let named = shown.filter { shared.fields[$0] == nil }
+                // A desired title the posting names only by a field inside it is not said beside a trade it names, unless
+                // the occupation read from that title is the posting's own (`Warehouse Keeper` at `Nhân viên kho`).
+                func isThePostingsOccupation(_ title: String) -> Bool {
+                    candidateTrades.occupations.contains { held in
+                        held.evidence.hasSuffix(": " + title)
+                            && postingTrades.occupations.contains { reference.occupations.closeness($0.code, held.code) >= 1 }
+                    }
+                }
+                let named = shown.filter { shared.fields[$0] == nil || isThePostingsOccupation($0) }
                 signals.reasons.append("Đúng nghề: " + (named.isEmpty ? shown : named).joined(separator: ", "))
             }
         } else if signals.generalWork {
