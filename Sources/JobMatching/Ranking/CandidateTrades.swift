@@ -38,14 +38,19 @@ struct CandidateTrades {
             let found = synonyms.groups(in: folded, canonical: canonical)
             // Whether one of the group's phrases names the whole trade (`thợ điện công nghiệp`: `điện công nghiệp`,
             // though `thợ điện` is the phrase found first); asked of the candidate's own trades only (a skill is no title).
-            let isOwn = own.contains(folded)
-            func names(_ group: Int) -> Bool { Self.names(synonyms.groups[group], folded) }
+            var whole = Set<Int>(), parts: [Int: String] = [:]
+            if own.contains(folded) {
+                for item in found {
+                    if Self.names(synonyms.groups[item.group], folded) {
+                        whole.insert(item.group)
+                    } else if parts[item.group] == nil {
+                        parts[item.group] = Self.words(item.phrase, of: phrase, folded: folded)
+                    }
+                }
+            }
             phrases.append((TableText.trimmed(Substring(phrase)), folded, " " + folded + " ",
                             Set(found.map(\.group)).subtracting(levelGroups),
-                            generic.contains(folded: folded), canonical == folded ? nil : " " + canonical + " ",
-                            isOwn ? Set(found.filter { names($0.group) }.map(\.group)) : [],
-                            isOwn ? Dictionary(found.filter { !names($0.group) }.map { ($0.group, Self.words($0.phrase, of: phrase, folded: folded)) },
-                                               uniquingKeysWith: { first, _ in first }) : [:]))
+                            generic.contains(folded: folded), canonical == folded ? nil : " " + canonical + " ", whole, parts))
         }
         for sentence in Self.items(profile.summary ?? "") {
             licences += Licence.named(inFolded: analyzer.foldedText(sentence)).filter { !licences.contains($0) }

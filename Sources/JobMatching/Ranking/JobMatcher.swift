@@ -222,9 +222,8 @@ public struct JobMatcher: Sendable {
     /// named in `text`, or one of `occupations` or a related one, by their concept tokens alone and without the
     /// common-word cutoff; `nil` when `text` and `occupations` name none.
     func conceptQuery(_ text: String, occupations: [OccupationTaxonomy.Found], filters: [SearchFilter], limit: Int) -> SearchQuery? {
-        let levels = GenericSkills.levelGroups(reference.synonyms)
-        let groups = reference.synonyms.groups(in: VietnameseAnalyzer().foldedText(text)).map(\.group).filter { !levels.contains($0) }
-        let tokens = groups.map(SynonymTable.conceptToken) + reference.occupations.tokens(of: occupations)
+        let levels = Set(GenericSkills.levelGroups(reference.synonyms).map(SynonymTable.conceptToken))
+        let tokens = reference.synonyms.conceptTokens(in: text).filter { !levels.contains($0) } + reference.occupations.tokens(of: occupations)
         guard !tokens.isEmpty else { return nil }
         var query = SearchQuery(tokens.joined(separator: " "), mode: .any, filters: filters, limit: max(candidatePool, limit), loadsStoredFields: true)
         query.scoresAccents = false
