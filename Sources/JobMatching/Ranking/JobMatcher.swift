@@ -212,8 +212,13 @@ public struct JobMatcher: Sendable {
     /// shortlist's fallback: the records (postings or profiles) classified under it that pass `filters`, for the signals
     /// to rank (its text scores say little).
     func generalWorkQuery(filters: [SearchFilter], limit: Int) -> SearchQuery {
-        var query = SearchQuery(reference.occupations.generalWorkTokens.joined(separator: " "), mode: .any, filters: filters,
-                                limit: max(candidatePool, limit), loadsStoredFields: true)
+        tokenQuery(reference.occupations.generalWorkTokens, filters: filters, limit: limit)
+    }
+
+    /// A fallback's search by index tokens alone (occupations, concepts): the candidate pool, stored fields, no accent
+    /// clauses, no common-word cutoff.
+    private func tokenQuery(_ tokens: [String], filters: [SearchFilter], limit: Int) -> SearchQuery {
+        var query = SearchQuery(tokens.joined(separator: " "), mode: .any, filters: filters, limit: max(candidatePool, limit), loadsStoredFields: true)
         query.scoresAccents = false
         return query
     }
@@ -224,10 +229,7 @@ public struct JobMatcher: Sendable {
     func conceptQuery(_ text: String, occupations: [OccupationTaxonomy.Found], filters: [SearchFilter], limit: Int) -> SearchQuery? {
         let levels = Set(GenericSkills.levelGroups(reference.synonyms).map(SynonymTable.conceptToken))
         let tokens = reference.synonyms.conceptTokens(in: text).filter { !levels.contains($0) } + reference.occupations.tokens(of: occupations)
-        guard !tokens.isEmpty else { return nil }
-        var query = SearchQuery(tokens.joined(separator: " "), mode: .any, filters: filters, limit: max(candidatePool, limit), loadsStoredFields: true)
-        query.scoresAccents = false
-        return query
+        return tokens.isEmpty ? nil : tokenQuery(tokens, filters: filters, limit: limit)
     }
 
     /// The filters a profile passes to be eligible for `posting` on `asOf`: its education at least the posting's
