@@ -21,19 +21,21 @@ import CSearchKernels
         }
     }
 
-    /// The 8-byte-load paths (`overread`), the 32-value groups and the running sums give
-    /// what the plain path gives, for every width and for full and partial groups.
+    /// The 8-byte-load paths (`overread`, a copy of the loop per width, eight values at a time), with and without
+    /// one added to each value, and the running sums give what the plain path gives, for every width and for full
+    /// and partial groups of eight.
     @Test(arguments: Array(0...32))
     func fastPathsMatchThePlainOne(width: Int) {
         var generator = SeededGenerator(seed: UInt64(100 + width))
         let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
-        for count in [1, 31, 32, 33, 64, 100, 127, 128] {
+        for count in [1, 7, 8, 9, 31, 32, 33, 64, 100, 127, 128] {
             let values = (0..<count).map { _ in UInt32(truncatingIfNeeded: generator.next() & mask) }
             var words: [UInt32] = []
             values.withUnsafeBufferPointer { BitPacking.pack($0, width: width, into: &words) }
             words += [0xDEAD_BEEF, 0xFEED_FACE]  // what an 8-byte load past the end may see
             var plain = [UInt32](repeating: 7, count: count)
             var fast = [UInt32](repeating: 7, count: count)
+            var fastPlusOne = [UInt32](repeating: 7, count: count)
             var sums = [UInt32](repeating: 7, count: count)
             var safeSums = [UInt32](repeating: 7, count: count)
             let start: UInt32 = width == 32 ? 0xFFFF_FF00 : 1_000  // wraps at 32 bits when wide
@@ -42,6 +44,9 @@ import CSearchKernels
                 plain.withUnsafeMutableBufferPointer { BitPacking.unpack(w.baseAddress!, count: count, width: width, into: $0.baseAddress!) }
                 fast.withUnsafeMutableBufferPointer {
                     BitPacking.unpack(w.baseAddress!, count: count, width: width, overread: true, into: $0.baseAddress!)
+                }
+                fastPlusOne.withUnsafeMutableBufferPointer {
+                    BitPacking.unpack(w.baseAddress!, count: count, width: width, plus: 1, overread: true, into: $0.baseAddress!)
                 }
                 sums.withUnsafeMutableBufferPointer {
                     total = BitPacking.unpackRunningSums(w.baseAddress!, count: count, width: width, start: start, overread: true,
@@ -56,6 +61,7 @@ import CSearchKernels
             let alone = words.withUnsafeBufferPointer { w in (0..<count).map { BitPacking.value(at: $0, in: w.baseAddress!, width: width) } }
             #expect(alone == values, "width \(width) count \(count)")
             #expect(fast == values, "width \(width) count \(count)")
+            #expect(fastPlusOne == values.map { $0 &+ 1 }, "width \(width) count \(count)")
             var running = UInt64(start)
             let expected = values.map { value -> UInt32 in
                 running += UInt64(value)

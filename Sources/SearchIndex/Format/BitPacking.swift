@@ -63,14 +63,42 @@ enum BitPacking {
         }
         if overread {
             let bytes = UnsafeRawPointer(words)
-            let mask: UInt64 = (1 << UInt64(width)) &- 1
-            var bit = 0
-            for index in 0..<count {
-                sum &+= load(bytes, bit: bit, mask: mask)
-                output[index] = UInt32(truncatingIfNeeded: sum)
-                bit &+= width
+            // One copy of the loop per width, so that each value's byte and shift in a group of eight are constants.
+            switch width {
+            case 1: return runningSums(bytes, count: count, width: 1, start: sum, into: output)
+            case 2: return runningSums(bytes, count: count, width: 2, start: sum, into: output)
+            case 3: return runningSums(bytes, count: count, width: 3, start: sum, into: output)
+            case 4: return runningSums(bytes, count: count, width: 4, start: sum, into: output)
+            case 5: return runningSums(bytes, count: count, width: 5, start: sum, into: output)
+            case 6: return runningSums(bytes, count: count, width: 6, start: sum, into: output)
+            case 7: return runningSums(bytes, count: count, width: 7, start: sum, into: output)
+            case 8: return runningSums(bytes, count: count, width: 8, start: sum, into: output)
+            case 9: return runningSums(bytes, count: count, width: 9, start: sum, into: output)
+            case 10: return runningSums(bytes, count: count, width: 10, start: sum, into: output)
+            case 11: return runningSums(bytes, count: count, width: 11, start: sum, into: output)
+            case 12: return runningSums(bytes, count: count, width: 12, start: sum, into: output)
+            case 13: return runningSums(bytes, count: count, width: 13, start: sum, into: output)
+            case 14: return runningSums(bytes, count: count, width: 14, start: sum, into: output)
+            case 15: return runningSums(bytes, count: count, width: 15, start: sum, into: output)
+            case 16: return runningSums(bytes, count: count, width: 16, start: sum, into: output)
+            case 17: return runningSums(bytes, count: count, width: 17, start: sum, into: output)
+            case 18: return runningSums(bytes, count: count, width: 18, start: sum, into: output)
+            case 19: return runningSums(bytes, count: count, width: 19, start: sum, into: output)
+            case 20: return runningSums(bytes, count: count, width: 20, start: sum, into: output)
+            case 21: return runningSums(bytes, count: count, width: 21, start: sum, into: output)
+            case 22: return runningSums(bytes, count: count, width: 22, start: sum, into: output)
+            case 23: return runningSums(bytes, count: count, width: 23, start: sum, into: output)
+            case 24: return runningSums(bytes, count: count, width: 24, start: sum, into: output)
+            case 25: return runningSums(bytes, count: count, width: 25, start: sum, into: output)
+            case 26: return runningSums(bytes, count: count, width: 26, start: sum, into: output)
+            case 27: return runningSums(bytes, count: count, width: 27, start: sum, into: output)
+            case 28: return runningSums(bytes, count: count, width: 28, start: sum, into: output)
+            case 29: return runningSums(bytes, count: count, width: 29, start: sum, into: output)
+            case 30: return runningSums(bytes, count: count, width: 30, start: sum, into: output)
+            case 31: return runningSums(bytes, count: count, width: 31, start: sum, into: output)
+            case 32: return runningSums(bytes, count: count, width: 32, start: sum, into: output)
+            default: return runningSums(bytes, count: count, width: width, start: sum, into: output)
             }
-            return sum
         }
         unpack(words, count: count, width: width, into: output)
         for index in 0..<count {
@@ -95,12 +123,104 @@ enum BitPacking {
             return
         }
         let bytes = UnsafeRawPointer(words)
-        let mask: UInt64 = (1 << UInt64(width)) &- 1
-        var bit = 0
-        for index in 0..<count {
-            output[index] = UInt32(truncatingIfNeeded: load(bytes, bit: bit, mask: mask)) &+ plus
-            bit &+= width
+        // One copy of the loop per width, as for the running sums.
+        switch width {
+        case 1: values(bytes, count: count, width: 1, plus: plus, into: output)
+        case 2: values(bytes, count: count, width: 2, plus: plus, into: output)
+        case 3: values(bytes, count: count, width: 3, plus: plus, into: output)
+        case 4: values(bytes, count: count, width: 4, plus: plus, into: output)
+        case 5: values(bytes, count: count, width: 5, plus: plus, into: output)
+        case 6: values(bytes, count: count, width: 6, plus: plus, into: output)
+        case 7: values(bytes, count: count, width: 7, plus: plus, into: output)
+        case 8: values(bytes, count: count, width: 8, plus: plus, into: output)
+        case 9: values(bytes, count: count, width: 9, plus: plus, into: output)
+        case 10: values(bytes, count: count, width: 10, plus: plus, into: output)
+        case 11: values(bytes, count: count, width: 11, plus: plus, into: output)
+        case 12: values(bytes, count: count, width: 12, plus: plus, into: output)
+        case 13: values(bytes, count: count, width: 13, plus: plus, into: output)
+        case 14: values(bytes, count: count, width: 14, plus: plus, into: output)
+        case 15: values(bytes, count: count, width: 15, plus: plus, into: output)
+        case 16: values(bytes, count: count, width: 16, plus: plus, into: output)
+        case 17: values(bytes, count: count, width: 17, plus: plus, into: output)
+        case 18: values(bytes, count: count, width: 18, plus: plus, into: output)
+        case 19: values(bytes, count: count, width: 19, plus: plus, into: output)
+        case 20: values(bytes, count: count, width: 20, plus: plus, into: output)
+        case 21: values(bytes, count: count, width: 21, plus: plus, into: output)
+        case 22: values(bytes, count: count, width: 22, plus: plus, into: output)
+        case 23: values(bytes, count: count, width: 23, plus: plus, into: output)
+        case 24: values(bytes, count: count, width: 24, plus: plus, into: output)
+        case 25: values(bytes, count: count, width: 25, plus: plus, into: output)
+        case 26: values(bytes, count: count, width: 26, plus: plus, into: output)
+        case 27: values(bytes, count: count, width: 27, plus: plus, into: output)
+        case 28: values(bytes, count: count, width: 28, plus: plus, into: output)
+        case 29: values(bytes, count: count, width: 29, plus: plus, into: output)
+        case 30: values(bytes, count: count, width: 30, plus: plus, into: output)
+        case 31: values(bytes, count: count, width: 31, plus: plus, into: output)
+        case 32: values(bytes, count: count, width: 32, plus: plus, into: output)
+        default: values(bytes, count: count, width: width, plus: plus, into: output)
         }
+    }
+
+    /// ``unpack(_:count:width:plus:overread:into:)``'s loop with 8-byte loads, eight values at a time (see
+    /// ``runningSums(_:count:width:start:into:)``).
+    @inline(__always)
+    private static func values(_ bytes: UnsafeRawPointer, count: Int, width: Int, plus: UInt32, into output: UnsafeMutablePointer<UInt32>) {
+        let mask: UInt64 = (1 << UInt64(width)) &- 1
+        @inline(__always) func at(_ group: UnsafeRawPointer, _ value: Int) -> UInt32 {
+            UInt32(truncatingIfNeeded: (group.loadUnaligned(fromByteOffset: (value &* width) >> 3, as: UInt64.self)
+                >> UInt64((value &* width) & 7)) & mask) &+ plus
+        }
+        var index = 0
+        var group = bytes
+        while index &+ 8 <= count {
+            output[index] = at(group, 0); output[index &+ 1] = at(group, 1)
+            output[index &+ 2] = at(group, 2); output[index &+ 3] = at(group, 3)
+            output[index &+ 4] = at(group, 4); output[index &+ 5] = at(group, 5)
+            output[index &+ 6] = at(group, 6); output[index &+ 7] = at(group, 7)
+            index &+= 8
+            group += width
+        }
+        var bit = 0
+        while index < count {
+            output[index] = UInt32(truncatingIfNeeded: load(group, bit: bit, mask: mask)) &+ plus
+            bit &+= width
+            index &+= 1
+        }
+    }
+
+    /// The running sums of `count` values of `width` bits from `start`, by 8-byte loads that may read up to 8 bytes
+    /// past the last value; eight values at a time, which take `width` bytes, so that with `width` a constant (inlined
+    /// into a case of a switch) each value's byte offset and shift are constants.
+    @inline(__always)
+    private static func runningSums(_ bytes: UnsafeRawPointer, count: Int, width: Int, start: UInt64,
+                                    into output: UnsafeMutablePointer<UInt32>) -> UInt64 {
+        var sum = start
+        let mask: UInt64 = (1 << UInt64(width)) &- 1
+        @inline(__always) func at(_ group: UnsafeRawPointer, _ value: Int) -> UInt64 {
+            (group.loadUnaligned(fromByteOffset: (value &* width) >> 3, as: UInt64.self) >> UInt64((value &* width) & 7)) & mask
+        }
+        var index = 0
+        var group = bytes
+        while index &+ 8 <= count {
+            sum &+= at(group, 0); output[index] = UInt32(truncatingIfNeeded: sum)
+            sum &+= at(group, 1); output[index &+ 1] = UInt32(truncatingIfNeeded: sum)
+            sum &+= at(group, 2); output[index &+ 2] = UInt32(truncatingIfNeeded: sum)
+            sum &+= at(group, 3); output[index &+ 3] = UInt32(truncatingIfNeeded: sum)
+            sum &+= at(group, 4); output[index &+ 4] = UInt32(truncatingIfNeeded: sum)
+            sum &+= at(group, 5); output[index &+ 5] = UInt32(truncatingIfNeeded: sum)
+            sum &+= at(group, 6); output[index &+ 6] = UInt32(truncatingIfNeeded: sum)
+            sum &+= at(group, 7); output[index &+ 7] = UInt32(truncatingIfNeeded: sum)
+            index &+= 8
+            group += width
+        }
+        var bit = 0
+        while index < count {
+            sum &+= load(group, bit: bit, mask: mask)
+            output[index] = UInt32(truncatingIfNeeded: sum)
+            bit &+= width
+            index &+= 1
+        }
+        return sum
     }
 
     /// The value that starts at bit `bit` (at most 32 bits: `mask`), by one unaligned 8-byte load.
