@@ -59,3 +59,45 @@ uint32_t hz_crc32c(uint32_t crc, const void *bytes, size_t count) {
 #endif
     return ~crc32c_software(crc, p, count);
 }
+
+#pragma STDC FP_CONTRACT OFF
+
+static inline uint64_t fixed_point(double real) {
+    double clamped = real >= 0 ? real : 0;  /* NaN to 0, as Swift's max(0, real) */
+    clamped = 1e6 < clamped ? 1e6 : clamped;
+    return (uint64_t)(int64_t)(clamped * 4294967296.0);
+}
+
+static inline double posting_score(uint32_t tf, uint8_t norm, const double *saturated, const double *factors,
+                                   double weight, double k1) {
+    if (tf < 16) return weight * saturated[(size_t)tf * 256 + norm];
+    double x = (double)(tf < 65535 ? tf : 65535) * factors[norm];
+    return weight * (k1 + 1) * x / (k1 + x);
+}
+
+long hz_add_postings(const uint32_t *docs, const uint32_t *frequencies, long index, long count, uint32_t end,
+                     uint32_t start, const uint8_t *norms, const double *saturated, const double *factors,
+                     double weight, double k1, uint64_t *marks, uint64_t *scores, int only_marked) {
+    long i = index;
+    if (only_marked) {
+        for (; i < count; i++) {
+            uint32_t d = docs[i];
+            if (d > end) break;
+            uint32_t slot = d - start;
+            if (!(marks[slot >> 6] & ((uint64_t)1 << (slot & 63)))) continue;
+            scores[slot] += fixed_point(posting_score(frequencies[i], norms[d], saturated, factors, weight, k1));
+        }
+        return i;
+    }
+    for (; i < count; i++) {
+        uint32_t d = docs[i];
+        if (d > end) break;
+        uint32_t slot = d - start;
+        uint64_t bit = (uint64_t)1 << (slot & 63);
+        uint64_t score = fixed_point(posting_score(frequencies[i], norms[d], saturated, factors, weight, k1));
+        uint64_t word = marks[slot >> 6];
+        scores[slot] = (word & bit) ? scores[slot] + score : score;
+        marks[slot >> 6] = word | bit;
+    }
+    return i;
+}

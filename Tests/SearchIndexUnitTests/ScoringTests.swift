@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CSearchKernels
 @testable import SearchIndex
 
 @Suite struct ScoringTests {
@@ -94,5 +95,54 @@ import Testing
         try index.add([IndexDocument(id: "1", text: ["text": "bán"]), IndexDocument(id: "2", text: ["text": "bàn"])])
         let result = try index.search(SearchQuery("bàn"))
         #expect(result.hits.count == 2 && result.hits[0].score == result.hits[1].score)
+    }
+}
+
+/// The C loop that adds a run of postings into a window of ranked OR (`hz_add_postings`) gives the sums the Swift
+/// scorer gives: `SegmentPlan.fixedPoint(BM25F.oneFieldScore(…))` for every norm byte and for frequencies in the
+/// table, past it and past the clamp, set then added, and only into marked slots when asked.
+@Suite struct WindowKernelTests {
+    @Test(arguments: [1, 17, 300])
+    func addsWhatTheScorerScores(frequencyStep: Int) {
+        let scorer = BM25F(schema: singleFieldSchema, averageLengths: [37.5])
+        let weight = 2.718
+        let start: UInt32 = 5_000, count = 700
+        let docs = (0..<count).map { start + UInt32($0 * 3) }  // every third slot, to the window's last words
+        let frequencies = (0..<count).map { UInt32(1 + ($0 * frequencyStep) % 70_000) }
+        var norms = [UInt8](repeating: 0, count: Int(start) + 3 * count)
+        for (i, doc) in docs.enumerated() { norms[Int(doc)] = UInt8(truncatingIfNeeded: i * 7) }
+        let end = docs[count - 2]  // the last posting is past the window
+        func expected(_ i: Int) -> UInt64 {
+            SegmentPlan.fixedPoint(scorer.oneFieldScore(frequency: frequencies[i], norm: norms[Int(docs[i])], weight: weight))
+        }
+        let window = WindowBuffer()
+        func add(onlyMarked: Bool) -> Int {
+            docs.withUnsafeBufferPointer { d in
+                frequencies.withUnsafeBufferPointer { f in
+                    norms.withUnsafeBufferPointer { n in
+                        hz_add_postings(d.baseAddress!, f.baseAddress!, 0, count, end, start, n.baseAddress!, scorer.saturated,
+                                        scorer.factors, weight, scorer.k1, window.marks, window.scores, onlyMarked ? 1 : 0)
+                    }
+                }
+            }
+        }
+        #expect(add(onlyMarked: false) == count - 1)
+        #expect(add(onlyMarked: false) == count - 1)
+        for i in 0..<(count - 1) {
+            let slot = Int(docs[i] - start)
+            #expect(window.marks[slot >> 6] & (1 << UInt64(slot & 63)) != 0)
+            #expect(window.scores[slot] == 2 &* expected(i), "posting \(i): tf \(frequencies[i])")
+        }
+        // Only the marked: unmark every other posting's slot, add once more.
+        for i in stride(from: 0, to: count - 1, by: 2) {
+            let slot = Int(docs[i] - start)
+            window.marks[slot >> 6] &= ~(1 << UInt64(slot & 63))
+        }
+        #expect(add(onlyMarked: true) == count - 1)
+        for i in 0..<(count - 1) {
+            let slot = Int(docs[i] - start)
+            #expect(window.scores[slot] == (i % 2 == 0 ? 2 : 3) &* expected(i))
+            #expect((window.marks[slot >> 6] & (1 << UInt64(slot & 63)) != 0) == (i % 2 == 1))
+        }
     }
 }

@@ -1,4 +1,5 @@
-// Small C kernels of the search engine, where the hardware has an instruction for the job.
+// Small C kernels of the search engine: where the hardware has an instruction for the job, and a hot loop
+// that Swift would check at every value (a real number turned into an integer).
 #ifndef CSEARCHKERNELS_H
 #define CSEARCHKERNELS_H
 
@@ -9,5 +10,18 @@
 /// Uses the SSE 4.2 `crc32` instruction when the processor has it (about 8 bytes a
 /// cycle), else slicing-by-8 tables.
 uint32_t hz_crc32c(uint32_t crc, const void *bytes, size_t count);
+
+/// Adds a run of one term's postings (one text field) into a window of ranked OR: for each
+/// document `docs[i]`, `i` from `index` while `i < count` and `docs[i] <= end`, the posting's
+/// BM25 score in fixed point (units of 2^-32) is added to `scores[docs[i] - start]`, which is
+/// marked in `marks` (bit `slot & 63` of word `slot >> 6`) and set instead when it was not. With
+/// `only_marked`, unmarked documents are passed over without scoring. The score is
+/// `weight * saturated[tf * 256 + norm]` for `tf < 16`, else the saturation of
+/// `min(tf, 65535) * factors[norm]` (`weight * (k1 + 1) * x / (k1 + x)`), clamped to [0, 10^6]
+/// (NaN to 0) and truncated: the same operations in the same order as the Swift scorer, so the
+/// same sums. Returns the index of the first posting not added.
+long hz_add_postings(const uint32_t *docs, const uint32_t *frequencies, long index, long count, uint32_t end,
+                     uint32_t start, const uint8_t *norms, const double *saturated, const double *factors,
+                     double weight, double k1, uint64_t *marks, uint64_t *scores, int only_marked);
 
 #endif

@@ -90,7 +90,8 @@ struct BM25F: @unchecked Sendable {  // its tables are never written after init
 
     /// The score of a posting of a one-field schema, from its frequency and its document's
     /// norm byte: the table for small frequencies, else the saturation of `tf` × the norm's
-    /// factor (`tf` clamped as the blocks' stored maxima are).
+    /// factor (`tf` clamped as the blocks' stored maxima are). Ranked OR's window loop does the same in C
+    /// (`hz_add_postings`): a change here is made there too (`WindowKernelTests` compares them).
     @inline(__always)
     func oneFieldScore(frequency: UInt32, norm: UInt8, weight: Double) -> Double {
         frequency < UInt32(Self.tabulatedFrequencies)

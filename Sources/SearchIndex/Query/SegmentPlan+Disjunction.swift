@@ -1,3 +1,5 @@
+import CSearchKernels
+
 /// Ranked OR (block-max MaxScore in windows) and the filters-only scan.
 extension SegmentPlan {
     func runAll(_ heap: inout TopK, _ matched: (Int) -> Void) {
@@ -166,9 +168,10 @@ extension SegmentPlan {
     /// Adds the clause's score of each of its documents in `start...end` into the window,
     /// block run by block run; leaves its cursor on its first document after `end`.
     ///
-    /// With one text field, a run of a decoded block is scored in one loop with
-    /// ``BM25F/oneFieldScore(frequency:norm:weight:)``, as ``score(_:)`` scores (so the
-    /// same fixed-point sums).
+    /// With one text field, a run of a decoded block is scored in one loop, `hz_add_postings` (C: Swift checks each
+    /// conversion of a score to fixed point, which took a quarter of this loop), with the operations of
+    /// ``BM25F/oneFieldScore(frequency:norm:weight:)`` and ``fixedPoint(_:)`` in their order, as ``score(_:)``
+    /// scores (so the same fixed-point sums; `WindowKernelTests`).
     ///
     /// With `onlyMarked`, only the documents already marked in the window get the clause's
     /// score (the others are passed over without scoring), and no mark is added.
@@ -195,17 +198,10 @@ extension SegmentPlan {
             }
             return
         }
-        let weight = clause.weight
-        let norms = segment.norms
         while doc <= end {
             let run = cursor.decodedRun()
-            var i = run.index
-            while i < run.count {
-                let d = run.docs[i]
-                if d > end { break }
-                add(SegmentPlan.fixedPoint(scorer.oneFieldScore(frequency: run.frequencies[i], norm: norms[Int(d)], weight: weight)), d)
-                i += 1
-            }
+            let i = hz_add_postings(run.docs, run.frequencies, run.index, run.count, end, start, segment.norms, scorer.saturated,
+                                    scorer.factors, clause.weight, scorer.k1, marks, scores, onlyMarked ? 1 : 0)
             doc = cursor.move(toIndex: i)
         }
     }
