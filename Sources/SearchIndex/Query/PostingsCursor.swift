@@ -17,6 +17,8 @@ final class PostingsCursor {
     /// The block decoded now (or the block `shallowAdvance` moved to).
     private(set) var block: Int
     private var decodedBlock = -1
+    /// The last document of the decoded block (its last decoded document).
+    private var decodedLastDoc: UInt32 = 0
     private var count = 0
     private var index = 0
     private(set) var doc: UInt32 = 0
@@ -72,6 +74,7 @@ final class PostingsCursor {
     private func decode(_ block: Int) {
         self.block = block
         decodedBlock = block
+        decodedLastDoc = segment.blockLastDoc[block]
         count = documents(inBlock: block)
         let words = segment.postings + Int(segment.blockWordOffset[block])
         blockEnd = segment.postingsEnd(ofBlock: block)
@@ -128,8 +131,26 @@ final class PostingsCursor {
     /// Moves to the first document at or after `target` and returns it.
     ///
     /// - Complexity: O(log *b*) to find the block among *b*, then O(128) to decode it.
+    @inline(__always)
     @discardableResult
     func advance(to target: UInt32) -> UInt32 {
+        // Inlined where the target is in the decoded block (most look-ups); the rest is a call.
+        if decodedBlock >= 0 && doc != Self.exhausted {
+            if doc >= target { return doc }
+            if decodedLastDoc >= target {
+                var i = index
+                while docs[i] < target { i &+= 1 }  // the block's last document ends the walk
+                index = i
+                doc = docs[i]
+                return doc
+            }
+        }
+        return advance(pastBlockTo: target)
+    }
+
+    /// ``advance(to:)`` when the target is not in the decoded block.
+    @inline(never)
+    private func advance(pastBlockTo target: UInt32) -> UInt32 {
         if decodedBlock >= 0 && doc != Self.exhausted && doc >= target { return doc }
         if decodedBlock < 0 || segment.blockLastDoc[decodedBlock] < target {
             guard let found = blockContaining(target, from: decodedBlock < 0 ? firstBlock : decodedBlock + 1) else {
