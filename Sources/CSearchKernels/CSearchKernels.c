@@ -101,3 +101,22 @@ long hz_add_postings(const uint32_t *docs, const uint32_t *frequencies, long ind
     }
     return i;
 }
+
+long hz_keep_candidates(uint64_t *marks, const uint64_t *scores, long words, uint32_t start, int64_t hopeless,
+                        uint32_t *candidates) {
+    long live = 0;
+    for (long w = 0; w < words; w++) {
+        uint64_t bits = marks[w], kept = 0;
+        while (bits) {
+            uint64_t bit = bits & (0 - bits);
+            long slot = (w << 6) | __builtin_ctzll(bits);
+            bits &= bits - 1;
+            uint64_t keep = (int64_t)scores[slot] > hopeless;
+            candidates[live] = start + (uint32_t)slot;  /* written always, kept only when counted */
+            live += (long)keep;
+            kept |= bit & (0 - keep);
+        }
+        marks[w] = kept;
+    }
+    return live;
+}

@@ -146,3 +146,32 @@ import CSearchKernels
         }
     }
 }
+
+extension WindowKernelTests {
+    /// `hz_keep_candidates` lists the marked slots above the limit in order and unmarks the rest, as the loop with
+    /// a branch does: random marks and scores, limits from none (-1) to above every score.
+    @Test(arguments: [Int64(-1), 0, 1 << 30, 1 << 33, Int64.max])
+    func listsTheCandidatesAboveTheLimit(hopeless: Int64) {
+        var generator = SeededGenerator(seed: UInt64(truncatingIfNeeded: hopeless &+ 7))
+        let window = WindowBuffer()
+        let words = 37, start: UInt32 = 90_000
+        var expectedCandidates: [UInt32] = []
+        var expectedMarks = [UInt64](repeating: 0, count: words)
+        for word in 0..<words {
+            let bits = generator.next() & generator.next()  // a quarter of the slots marked
+            window.marks[word] = bits
+            for bit in 0..<64 where bits & (1 << UInt64(bit)) != 0 {
+                let slot = word << 6 | bit
+                window.scores[slot] = generator.next() >> 29  // up to 2³⁵
+                if Int64(bitPattern: window.scores[slot]) > hopeless {
+                    expectedCandidates.append(start + UInt32(slot))
+                    expectedMarks[word] |= 1 << UInt64(bit)
+                }
+            }
+        }
+        let live = hz_keep_candidates(window.marks, window.scores, words, start, hopeless, window.candidates)
+        #expect(Array(UnsafeBufferPointer(start: window.candidates, count: live)) == expectedCandidates)
+        #expect(Array(UnsafeBufferPointer(start: window.marks, count: words)) == expectedMarks)
+        #expect(hopeless != -1 || live > 100)
+    }
+}

@@ -24,4 +24,11 @@ long hz_add_postings(const uint32_t *docs, const uint32_t *frequencies, long ind
                      uint32_t start, const uint8_t *norms, const double *saturated, const double *factors,
                      double weight, double k1, uint64_t *marks, uint64_t *scores, int only_marked);
 
+/// Lists, in document order, the marked slots of a window of ranked OR (`words` words of `marks`) whose
+/// fixed-point score, read as a signed integer, is above `hopeless`, as documents (`start` + slot) into
+/// `candidates`; unmarks the others. Returns how many it listed. Without a branch on the score, which is
+/// above or not as a coin falls.
+long hz_keep_candidates(uint64_t *marks, const uint64_t *scores, long words, uint32_t start, int64_t hopeless,
+                        uint32_t *candidates);
+
 #endif
