@@ -120,3 +120,23 @@ long hz_keep_candidates(uint64_t *marks, const uint64_t *scores, long words, uin
     }
     return live;
 }
+
+long hz_list_postings(const uint32_t *docs, const uint32_t *frequencies, long index, long count, uint32_t end,
+                      uint32_t start, const uint8_t *norms, const double *saturated, const double *factors,
+                      double weight, double k1, int64_t hopeless, uint64_t *marks, uint64_t *scores,
+                      uint32_t *candidates, long *listed) {
+    long i = index, n = *listed;
+    for (; i < count; i++) {
+        uint32_t d = docs[i];
+        if (d > end) break;
+        uint32_t slot = d - start;
+        uint64_t score = fixed_point(posting_score(frequencies[i], norms[d], saturated, factors, weight, k1));
+        uint64_t keep = (int64_t)score > hopeless;
+        scores[slot] = score;
+        candidates[n] = d;  /* written always, kept only when counted */
+        n += (long)keep;
+        marks[slot >> 6] |= ((uint64_t)1 << (slot & 63)) & (0 - keep);
+    }
+    *listed = n;
+    return i;
+}

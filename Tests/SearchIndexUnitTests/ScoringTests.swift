@@ -175,3 +175,45 @@ extension WindowKernelTests {
         #expect(hopeless != -1 || live > 100)
     }
 }
+
+extension WindowKernelTests {
+    /// `hz_list_postings` (one essential clause) lists, marks and scores what `hz_add_postings` then
+    /// `hz_keep_candidates` do, at limits from none to above every score.
+    @Test(arguments: [-1.0, 0.5, 1.2, 1.9, 99])
+    func listsAsItScoresWhatAddingThenKeepingLists(limit: Double) {
+        let scorer = BM25F(schema: singleFieldSchema, averageLengths: [40])
+        let weight = 1.7, start: UInt32 = 64_000, count = 128
+        var generator = SeededGenerator(seed: 5)
+        var docs: [UInt32] = []
+        var doc = start + 3
+        for _ in 0..<count {
+            docs.append(doc)
+            doc += 1 + UInt32(generator.next() % 20)
+        }
+        let frequencies = (0..<count).map { _ in UInt32(1 + generator.next() % 6) }
+        let norms = (0..<Int(doc)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        let end = docs[count - 3]
+        let hopeless = SegmentPlan.hopeless(limit)
+        let added = WindowBuffer(), listed = WindowBuffer()
+        var listedCount = 0
+        let (addedEnd, listedEnd) = docs.withUnsafeBufferPointer { d in
+            frequencies.withUnsafeBufferPointer { f in
+                norms.withUnsafeBufferPointer { n in
+                    (hz_add_postings(d.baseAddress!, f.baseAddress!, 0, count, end, start, n.baseAddress!, scorer.saturated, scorer.factors,
+                                     weight, scorer.k1, added.marks, added.scores, 0),
+                     hz_list_postings(d.baseAddress!, f.baseAddress!, 0, count, end, start, n.baseAddress!, scorer.saturated, scorer.factors,
+                                      weight, scorer.k1, hopeless, listed.marks, listed.scores, listed.candidates, &listedCount))
+                }
+            }
+        }
+        let words = Int(end - start) / 64 + 1
+        let kept = hz_keep_candidates(added.marks, added.scores, words, start, hopeless, added.candidates)
+        #expect(addedEnd == count - 2 && listedEnd == count - 2)
+        #expect(listedCount == kept)
+        let candidates = Array(UnsafeBufferPointer(start: listed.candidates, count: listedCount))
+        #expect(candidates == Array(UnsafeBufferPointer(start: added.candidates, count: kept)))
+        #expect(Array(UnsafeBufferPointer(start: listed.marks, count: words)) == Array(UnsafeBufferPointer(start: added.marks, count: words)))
+        #expect(candidates.allSatisfy { listed.scores[Int($0 - start)] == added.scores[Int($0 - start)] })
+        #expect(limit > 50 ? kept == 0 : limit < 0 ? kept == count - 2 : (0 < kept && kept < count - 2))
+    }
+}

@@ -31,4 +31,13 @@ long hz_add_postings(const uint32_t *docs, const uint32_t *frequencies, long ind
 long hz_keep_candidates(uint64_t *marks, const uint64_t *scores, long words, uint32_t start, int64_t hopeless,
                         uint32_t *candidates);
 
+/// `hz_add_postings` for the one clause that brings a window's documents: each posting's score is set (the
+/// window holds no other), and the document is marked and appended to `candidates` at `*listed` only when the
+/// score, read as a signed integer, is above `hopeless` (without a branch on it); `*listed` is moved on. The
+/// window's marks must be clear. Returns the index of the first posting not scored.
+long hz_list_postings(const uint32_t *docs, const uint32_t *frequencies, long index, long count, uint32_t end,
+                      uint32_t start, const uint8_t *norms, const double *saturated, const double *factors,
+                      double weight, double k1, int64_t hopeless, uint64_t *marks, uint64_t *scores,
+                      uint32_t *candidates, long *listed);
+
 #endif

@@ -89,10 +89,6 @@ extension SegmentPlan {
             while firstEssential < count && prefix[firstEssential] <= threshold { firstEssential += 1 }
             for position in 0..<count { leads[order[position]] = position >= firstEssential }
             if firstEssential < count {
-                // Essential clauses: accumulate their scores over the window, clause by clause.
-                for position in firstEssential..<count {
-                    accumulate(clauses[order[position]], from: windowStart, through: windowEnd, into: window)
-                }
                 // The window's candidates, in document order, that the non-essential clauses
                 // could still lift above the k-th score: listed, and left marked (their running
                 // scores stay in the window's slots).
@@ -102,26 +98,36 @@ extension SegmentPlan {
                 let nonEssentialBound = firstEssential > 0 ? prefix[firstEssential - 1] : 0
                 let hopeless = SegmentPlan.hopeless(threshold - nonEssentialBound)
                 let words = (Int(windowEnd - windowStart) >> 6) + 1
-                if !needsChecks {
-                    // Without a branch on the score, above the limit or not as a coin falls (the branch had a sixth of
-                    // this function's samples; OR p50 −6 to −8%).
-                    live = hz_keep_candidates(marks, scores, words, windowStart, hopeless, candidates)
+                if firstEssential == count - 1 && !needsChecks && segment.fieldCount == 1 {
+                    // One essential clause: its postings listed as they are scored, above the limit or not
+                    // (OR p50 −5%, p99 −10%: no marks to go through after).
+                    live = list(clauses[order[firstEssential]], from: windowStart, through: windowEnd, into: window, above: hopeless)
                 } else {
-                    for word in 0..<words {
-                        var bits = marks[word]
-                        var kept: UInt64 = 0
-                        while bits != 0 {
-                            let bit = bits & (0 &- bits)
-                            let slot = word << 6 | bits.trailingZeroBitCount
-                            bits &= bits - 1
-                            if Int64(bitPattern: scores[slot]) <= hopeless { continue }
-                            let candidate = windowStart + UInt32(slot)
-                            if !accepts(candidate) { continue }
-                            candidates[live] = candidate
-                            live += 1
-                            kept |= bit
+                    // Essential clauses: accumulate their scores over the window, clause by clause.
+                    for position in firstEssential..<count {
+                        accumulate(clauses[order[position]], from: windowStart, through: windowEnd, into: window)
+                    }
+                    if !needsChecks {
+                        // Listed without a branch on the score, above the limit or not as a coin falls (the
+                        // branch had a sixth of this function's samples; OR p50 −6 to −8%).
+                        live = hz_keep_candidates(marks, scores, words, windowStart, hopeless, candidates)
+                    } else {
+                        for word in 0..<words {
+                            var bits = marks[word]
+                            var kept: UInt64 = 0
+                            while bits != 0 {
+                                let bit = bits & (0 &- bits)
+                                let slot = word << 6 | bits.trailingZeroBitCount
+                                bits &= bits - 1
+                                if Int64(bitPattern: scores[slot]) <= hopeless { continue }
+                                let candidate = windowStart + UInt32(slot)
+                                if !accepts(candidate) { continue }
+                                candidates[live] = candidate
+                                live += 1
+                                kept |= bit
+                            }
+                            marks[word] = kept
                         }
-                        marks[word] = kept
                     }
                 }
                 // Non-essential clauses one at a time, the best first, dropping after each the
@@ -211,6 +217,24 @@ extension SegmentPlan {
                                     scorer.factors, clause.weight, scorer.k1, marks, scores, onlyMarked ? 1 : 0)
             doc = cursor.move(toIndex: i)
         }
+    }
+
+    /// Scores the clause's documents in `start...end` into the window, which no other clause has
+    /// touched, and lists in `window.candidates` (marked) those whose score is above `hopeless`;
+    /// returns how many. One text field only (`hz_list_postings`, as ``accumulate(_:from:through:into:onlyMarked:)``).
+    @inline(__always)
+    func list(_ clause: Clause, from start: UInt32, through end: UInt32, into window: WindowBuffer, above hopeless: Int64) -> Int {
+        let cursor = clause.cursor
+        var doc = cursor.advance(to: start)
+        var listed = 0
+        while doc <= end {
+            let run = cursor.decodedRun()
+            let i = hz_list_postings(run.docs, run.frequencies, run.index, run.count, end, start, segment.norms, scorer.saturated,
+                                     scorer.factors, clause.weight, scorer.k1, hopeless, window.marks, window.scores, window.candidates,
+                                     &listed)
+            doc = cursor.move(toIndex: i)
+        }
+        return listed
     }
 
     /// The fewest documents a window of ranked OR spans.
