@@ -140,3 +140,65 @@ long hz_list_postings(const uint32_t *docs, const uint32_t *frequencies, long in
     *listed = n;
     return i;
 }
+
+typedef uint32_t hz_v4u32 __attribute__((vector_size(16)));
+typedef uint64_t hz_v2u64 __attribute__((vector_size(16)));
+
+static inline hz_v4u32 load4(const uint32_t *p) {
+    hz_v4u32 v;
+    memcpy(&v, p, 16);
+    return v;
+}
+
+/* The 128 values of an interleaved run of `width` bits (a constant where inlined): row r holds word r of each of
+   the four lanes, and value 4k + l is value k of lane l, so four consecutive values come out of one shift and one
+   mask of a row (two rows where they straddle). */
+static inline __attribute__((always_inline)) void unpack_interleaved(const uint32_t *words, const int width, uint32_t *output) {
+    const uint32_t m = width == 32 ? 0xFFFFFFFFu : ((1u << width) - 1);
+    const hz_v4u32 mask = {m, m, m, m};
+#pragma clang loop unroll(full)
+    for (int k = 0; k < 32; k++) {
+        const int bit = k * width, row = bit >> 5, shift = bit & 31;
+        hz_v4u32 v = load4(words + 4 * row) >> shift;
+        if (shift + width > 32) v |= load4(words + 4 * (row + 1)) << (32 - shift);
+        v &= mask;
+        memcpy(output + 4 * k, &v, 16);
+    }
+}
+
+#define HZ_UNPACK_CASE(w) case w: unpack_interleaved(words, w, output); break;
+
+uint64_t hz_interleaved_sums(const uint32_t *words, int width, uint32_t plus, const uint8_t *pairs, long exception_count,
+                             uint32_t start, uint32_t *output) {
+    switch (width) {
+        case 0: memset(output, 0, 128 * sizeof(uint32_t)); break;
+        HZ_UNPACK_CASE(1) HZ_UNPACK_CASE(2) HZ_UNPACK_CASE(3) HZ_UNPACK_CASE(4) HZ_UNPACK_CASE(5) HZ_UNPACK_CASE(6)
+        HZ_UNPACK_CASE(7) HZ_UNPACK_CASE(8) HZ_UNPACK_CASE(9) HZ_UNPACK_CASE(10) HZ_UNPACK_CASE(11) HZ_UNPACK_CASE(12)
+        HZ_UNPACK_CASE(13) HZ_UNPACK_CASE(14) HZ_UNPACK_CASE(15) HZ_UNPACK_CASE(16) HZ_UNPACK_CASE(17) HZ_UNPACK_CASE(18)
+        HZ_UNPACK_CASE(19) HZ_UNPACK_CASE(20) HZ_UNPACK_CASE(21) HZ_UNPACK_CASE(22) HZ_UNPACK_CASE(23) HZ_UNPACK_CASE(24)
+        HZ_UNPACK_CASE(25) HZ_UNPACK_CASE(26) HZ_UNPACK_CASE(27) HZ_UNPACK_CASE(28) HZ_UNPACK_CASE(29) HZ_UNPACK_CASE(30)
+        HZ_UNPACK_CASE(31) HZ_UNPACK_CASE(32)
+        default: return UINT64_MAX;  /* no such width: damaged */
+    }
+    for (long pair = 0; pair < exception_count; pair++) {
+        uint8_t index = pairs[2 * pair];
+        if (index < 128 && width < 32) output[index] += (uint32_t)((uint64_t)pairs[2 * pair + 1] << width);
+    }
+    /* Running sums four at a time: within a vector by two shifted additions, then the carry of the vectors before;
+       and the deltas' total in 64 bits, for the caller's check against the block's last document. (Summing in the
+       unpacking loop instead, where there are no exceptions, measured within 1%.) */
+    const hz_v4u32 zero = {0, 0, 0, 0}, more = {plus, plus, plus, plus};
+    hz_v4u32 carry = {start, start, start, start};
+    hz_v2u64 total = {start, 0};
+    for (int k = 0; k < 32; k++) {
+        hz_v4u32 v = load4(output + 4 * k) + more;
+        total += __builtin_convertvector(__builtin_shufflevector(v, v, 0, 1), hz_v2u64)
+               + __builtin_convertvector(__builtin_shufflevector(v, v, 2, 3), hz_v2u64);
+        v += __builtin_shufflevector(zero, v, 0, 4, 5, 6);
+        v += __builtin_shufflevector(zero, v, 0, 1, 4, 5);
+        v += carry;
+        memcpy(output + 4 * k, &v, 16);
+        carry = __builtin_shufflevector(v, v, 3, 3, 3, 3);
+    }
+    return total[0] + total[1];
+}

@@ -1,4 +1,5 @@
 import Testing
+import CSearchKernels
 @testable import SearchIndex
 
 @Suite struct PatchedPackingTests {
@@ -127,5 +128,70 @@ import Testing
             #expect(PatchedPacking.runWords(descriptor, count: 128, at: w.baseAddress!, end: end) == 1)
             #expect(PatchedPacking.exceptions(descriptor, count: 128, at: w.baseAddress!, end: w.baseAddress!) == nil)
         }
+    }
+
+    /// Truth table of segment format 5's document deltas: a run of 128 packed in four interleaved lanes takes the
+    /// words of a plain run and sums, with vectors, to what the plain run sums to, at every width, with exceptions,
+    /// stored less one, and from a start that wraps at 32 bits; a run of fewer is packed plainly.
+    @Test(arguments: Array(0...32))
+    func interleavedDeltasSumAsPlainOnes(width: Int) {
+        var generator = SeededGenerator(seed: UInt64(300 + width))
+        let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
+        let plain = (0..<128).map { _ in UInt32(truncatingIfNeeded: generator.next() & mask) }
+        var patched = plain.map { $0 & UInt32(truncatingIfNeeded: mask >> 1) }  // most values a bit narrower…
+        for index in [5, 77, 127] { patched[index] = UInt32(truncatingIfNeeded: mask) }  // …three at the full width
+        let lessOne = plain.map { max($0, 1) }
+        for (values, minusOne) in [(plain, false), (patched, false), (lessOne, true)] {
+            for start: UInt32 in [1_000, 0xFFFF_FF00] {
+                var interleavedWords: [UInt32] = [0xABCD_0123], plainWords: [UInt32] = [0xABCD_0123]
+                let descriptor = values.withUnsafeBufferPointer {
+                    PatchedPacking.pack($0, lessOne: minusOne, interleaved: true, into: &interleavedWords)
+                }
+                let plainDescriptor = values.withUnsafeBufferPointer { PatchedPacking.pack($0, lessOne: minusOne, into: &plainWords) }
+                #expect(descriptor == plainDescriptor && interleavedWords.count == plainWords.count, "width \(width)")
+                if values == patched && width >= 4 { #expect(descriptor & PatchedPacking.patched != 0, "width \(width): exceptions") }
+                let runWords = interleavedWords.count - 1
+                interleavedWords.append(0xDEAD_BEEF)
+                var sums = [UInt32](repeating: 7, count: 128)
+                let total = interleavedWords.withUnsafeBufferPointer { w in
+                    let run = w.baseAddress! + 1
+                    let exceptions = PatchedPacking.exceptions(descriptor, count: 128, at: run, end: run + runWords)
+                    return sums.withUnsafeMutableBufferPointer {
+                        PatchedPacking.unpackRunningSums(run, count: 128, descriptor: descriptor, exceptions: exceptions, start: start,
+                                                         overread: false, interleaved: true, into: $0.baseAddress!)
+                    }
+                }
+                var running = UInt64(start)
+                let expected = values.map { value -> UInt32 in running += UInt64(value); return UInt32(truncatingIfNeeded: running) }
+                #expect(sums == expected && total == running, "width \(width) start \(start) less one \(minusOne)")
+            }
+        }
+        // Fewer than 128: packed and read plainly whatever `interleaved` says.
+        var few: [UInt32] = []
+        let fewDescriptor = Array(plain.prefix(100)).withUnsafeBufferPointer { PatchedPacking.pack($0, lessOne: false, interleaved: true, into: &few) }
+        var fewPlain: [UInt32] = []
+        _ = Array(plain.prefix(100)).withUnsafeBufferPointer { PatchedPacking.pack($0, lessOne: false, into: &fewPlain) }
+        #expect(few == fewPlain)
+        few.append(0xDEAD_BEEF)
+        var fewSums = [UInt32](repeating: 7, count: 100)
+        _ = few.withUnsafeBufferPointer { w in
+            fewSums.withUnsafeMutableBufferPointer {
+                PatchedPacking.unpackRunningSums(w.baseAddress!, count: 100, descriptor: fewDescriptor, exceptions: nil, start: 0,
+                                                 overread: false, interleaved: true, into: $0.baseAddress!)
+            }
+        }
+        var running: UInt32 = 0
+        #expect(fewSums == plain.prefix(100).map { running &+= $0; return running })
+    }
+
+    /// A damaged descriptor's width above 32 gives a sum no block's last document equals (the cursor then keeps one
+    /// document, that last one).
+    @Test func aWidthAbove32IsDamage() {
+        let words = [UInt32](repeating: 0xFFFF_FFFF, count: 4 * 40)
+        var output = [UInt32](repeating: 0, count: 128)
+        let total = words.withUnsafeBufferPointer { w in
+            output.withUnsafeMutableBufferPointer { hz_interleaved_sums(w.baseAddress!, 40, 0, nil, 0, 0, $0.baseAddress!) }
+        }
+        #expect(total == UInt64.max)
     }
 }

@@ -40,4 +40,13 @@ long hz_list_postings(const uint32_t *docs, const uint32_t *frequencies, long in
                       double weight, double k1, int64_t hopeless, uint64_t *marks, uint64_t *scores,
                       uint32_t *candidates, long *listed);
 
+/// The running sums, from `start`, of a run of 128 document deltas packed at `width` bits in four interleaved
+/// lanes (``BitPacking/packInterleaved``: row `r` holds word `r` of each lane, value `4k + l` is value `k` of lane
+/// `l`), each `plus` more than packed, with exceptions patched in (`exception_count` (index, high bits) byte pairs:
+/// value `index` gains `high << width`; an index past 127 is left out), into `output` (wrapping at 32 bits).
+/// Returns `start` plus the deltas in 64 bits, for checking against the block's last document; `UINT64_MAX` for a
+/// width above 32. Unpacks and sums four values at a time with 16-byte vectors; reads `4 × width` words.
+uint64_t hz_interleaved_sums(const uint32_t *words, int width, uint32_t plus, const uint8_t *pairs, long exception_count,
+                             uint32_t start, uint32_t *output);
+
 #endif

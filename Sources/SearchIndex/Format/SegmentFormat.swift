@@ -10,11 +10,13 @@
 /// `Section.keywordBase + 6k + n`; numeric field `i` is after the keyword ones.
 enum SegmentFormat {
     static let magic: [UInt8] = Array("HZSG".utf8)
+    /// 5: a block's 128 document deltas packed in four interleaved lanes (``BitPacking/packInterleaved(_:width:into:)``),
+    /// unpacked and summed with vectors; 4 packed them one after another (the same words, another order).
     /// 4: postings packed with exceptions, frequencies stored less one where none is 0 (``PatchedPacking``), each run
     /// described by a byte in `blockWidths`; 3 packed every value at the width of the largest.
     /// 3: ids front-coded in blocks of 16, their order bit-packed (``IDColumn``), and the positions' starts left
     /// out when there are no positions; 2 kept ids as offsets and bytes, and the starts always.
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     static let byteOrderMark: UInt32 = 0x0102_0304
     /// magic, version, bom, docCount, 3 field counts, sectionCount.
     static let fixedHeaderBytes = 32

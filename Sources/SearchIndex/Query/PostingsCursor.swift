@@ -83,7 +83,7 @@ final class PostingsCursor {
         // The doc run's packed words were checked to lie inside the block when the segment was opened.
         let sum = PatchedPacking.unpackRunningSums(words, count: count, descriptor: descriptor,
                                                    exceptions: PatchedPacking.exceptions(descriptor, count: count, at: words, end: blockEnd),
-                                                   start: previous, overread: segment.postingsAllowOverread, into: docs)
+                                                   start: previous, overread: segment.postingsAllowOverread, interleaved: true, into: docs)
         if sum != UInt64(segment.blockLastDoc[block]) {
             // Damaged postings (a segment opened without its file's checksum): the deltas do not
             // add up to the block's last document, which was checked when the segment was opened.
