@@ -82,7 +82,7 @@ struct PostingsEncoder {
         blockWordOffset.append(UInt32(postings.count))
         blockPositionsOffset.append(UInt32(pendingPositionsStart - termPositionsStart))
         blockWidths.append(scratch.withUnsafeBufferPointer {
-            PatchedPacking.pack(UnsafeBufferPointer(rebasing: $0[0..<count]), lessOne: false, minimumSaving: 3, interleaved: true, into: &postings)
+            PatchedPacking.pack(UnsafeBufferPointer(rebasing: $0[0..<count]), lessOne: false, interleaved: true, into: &postings)
         })
         for field in 0..<fieldCount {
             let base = field * SegmentFormat.blockSize
