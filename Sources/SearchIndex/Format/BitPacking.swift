@@ -44,12 +44,24 @@ enum BitPacking {
         let start = words.count
         words.append(contentsOf: repeatElement(0, count: 4 * width))
         let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
-        for lane in 0..<4 {
-            for k in 0..<32 {
-                let value = UInt64(values[4 * k + lane]) & mask
-                let bit = k * width, row = bit >> 5, shift = bit & 31
-                words[start + 4 * row + lane] |= UInt32(truncatingIfNeeded: value << UInt64(shift))
-                if shift + width > 32 { words[start + 4 * (row + 1) + lane] |= UInt32(truncatingIfNeeded: value >> UInt64(32 - shift)) }
+        words.withUnsafeMutableBufferPointer { all in
+            let run = all.baseAddress! + start
+            for lane in 0..<4 {
+                // A lane's 32 values through a 64-bit accumulator, as `pack` packs a run.
+                var accumulator: UInt64 = 0
+                var filled = 0
+                var row = 0
+                for k in 0..<32 {
+                    accumulator |= (UInt64(values[4 * k + lane]) & mask) << UInt64(filled)
+                    filled += width
+                    if filled >= 32 {
+                        run[4 * row + lane] = UInt32(truncatingIfNeeded: accumulator)
+                        accumulator >>= 32
+                        filled -= 32
+                        row += 1
+                    }
+                }
+                if filled > 0 { run[4 * row + lane] = UInt32(truncatingIfNeeded: accumulator) }
             }
         }
     }
