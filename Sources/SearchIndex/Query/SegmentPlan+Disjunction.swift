@@ -79,7 +79,16 @@ extension SegmentPlan {
                 let clause = clauses[index]
                 windowMax[index] = clause.cursor.doc > windowEnd ? 0 : clause.maxScore(from: windowStart, through: windowEnd)
             }
-            order[commonCount..<count].sort { windowMax[$0] < windowMax[$1] }
+            // By bound, stably (insertion: a query has a few clauses, and a sort's call and closure cost more).
+            for position in (commonCount + 1)..<max(count, commonCount + 1) {
+                let clause = order[position], bound = windowMax[clause]
+                var to = position
+                while to > commonCount && bound < windowMax[order[to - 1]] {
+                    order[to] = order[to - 1]
+                    to -= 1
+                }
+                order[to] = clause
+            }
             var running = 0.0
             for position in 0..<count {
                 running += windowMax[order[position]]
