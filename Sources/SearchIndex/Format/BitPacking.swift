@@ -97,42 +97,7 @@ enum BitPacking {
         }
         if overread {
             let bytes = UnsafeRawPointer(words)
-            // One copy of the loop per width, so that each value's byte and shift in a group of eight are constants.
-            switch width {
-            case 1: return runningSums(bytes, count: count, width: 1, start: sum, into: output)
-            case 2: return runningSums(bytes, count: count, width: 2, start: sum, into: output)
-            case 3: return runningSums(bytes, count: count, width: 3, start: sum, into: output)
-            case 4: return runningSums(bytes, count: count, width: 4, start: sum, into: output)
-            case 5: return runningSums(bytes, count: count, width: 5, start: sum, into: output)
-            case 6: return runningSums(bytes, count: count, width: 6, start: sum, into: output)
-            case 7: return runningSums(bytes, count: count, width: 7, start: sum, into: output)
-            case 8: return runningSums(bytes, count: count, width: 8, start: sum, into: output)
-            case 9: return runningSums(bytes, count: count, width: 9, start: sum, into: output)
-            case 10: return runningSums(bytes, count: count, width: 10, start: sum, into: output)
-            case 11: return runningSums(bytes, count: count, width: 11, start: sum, into: output)
-            case 12: return runningSums(bytes, count: count, width: 12, start: sum, into: output)
-            case 13: return runningSums(bytes, count: count, width: 13, start: sum, into: output)
-            case 14: return runningSums(bytes, count: count, width: 14, start: sum, into: output)
-            case 15: return runningSums(bytes, count: count, width: 15, start: sum, into: output)
-            case 16: return runningSums(bytes, count: count, width: 16, start: sum, into: output)
-            case 17: return runningSums(bytes, count: count, width: 17, start: sum, into: output)
-            case 18: return runningSums(bytes, count: count, width: 18, start: sum, into: output)
-            case 19: return runningSums(bytes, count: count, width: 19, start: sum, into: output)
-            case 20: return runningSums(bytes, count: count, width: 20, start: sum, into: output)
-            case 21: return runningSums(bytes, count: count, width: 21, start: sum, into: output)
-            case 22: return runningSums(bytes, count: count, width: 22, start: sum, into: output)
-            case 23: return runningSums(bytes, count: count, width: 23, start: sum, into: output)
-            case 24: return runningSums(bytes, count: count, width: 24, start: sum, into: output)
-            case 25: return runningSums(bytes, count: count, width: 25, start: sum, into: output)
-            case 26: return runningSums(bytes, count: count, width: 26, start: sum, into: output)
-            case 27: return runningSums(bytes, count: count, width: 27, start: sum, into: output)
-            case 28: return runningSums(bytes, count: count, width: 28, start: sum, into: output)
-            case 29: return runningSums(bytes, count: count, width: 29, start: sum, into: output)
-            case 30: return runningSums(bytes, count: count, width: 30, start: sum, into: output)
-            case 31: return runningSums(bytes, count: count, width: 31, start: sum, into: output)
-            case 32: return runningSums(bytes, count: count, width: 32, start: sum, into: output)
-            default: return runningSums(bytes, count: count, width: width, start: sum, into: output)
-            }
+            return withConstant(width) { runningSums(bytes, count: count, width: $0, start: sum, into: output) }
         }
         unpack(words, count: count, width: width, into: output)
         for index in 0..<count {
@@ -157,42 +122,7 @@ enum BitPacking {
             return
         }
         let bytes = UnsafeRawPointer(words)
-        // One copy of the loop per width, as for the running sums.
-        switch width {
-        case 1: values(bytes, count: count, width: 1, plus: plus, into: output)
-        case 2: values(bytes, count: count, width: 2, plus: plus, into: output)
-        case 3: values(bytes, count: count, width: 3, plus: plus, into: output)
-        case 4: values(bytes, count: count, width: 4, plus: plus, into: output)
-        case 5: values(bytes, count: count, width: 5, plus: plus, into: output)
-        case 6: values(bytes, count: count, width: 6, plus: plus, into: output)
-        case 7: values(bytes, count: count, width: 7, plus: plus, into: output)
-        case 8: values(bytes, count: count, width: 8, plus: plus, into: output)
-        case 9: values(bytes, count: count, width: 9, plus: plus, into: output)
-        case 10: values(bytes, count: count, width: 10, plus: plus, into: output)
-        case 11: values(bytes, count: count, width: 11, plus: plus, into: output)
-        case 12: values(bytes, count: count, width: 12, plus: plus, into: output)
-        case 13: values(bytes, count: count, width: 13, plus: plus, into: output)
-        case 14: values(bytes, count: count, width: 14, plus: plus, into: output)
-        case 15: values(bytes, count: count, width: 15, plus: plus, into: output)
-        case 16: values(bytes, count: count, width: 16, plus: plus, into: output)
-        case 17: values(bytes, count: count, width: 17, plus: plus, into: output)
-        case 18: values(bytes, count: count, width: 18, plus: plus, into: output)
-        case 19: values(bytes, count: count, width: 19, plus: plus, into: output)
-        case 20: values(bytes, count: count, width: 20, plus: plus, into: output)
-        case 21: values(bytes, count: count, width: 21, plus: plus, into: output)
-        case 22: values(bytes, count: count, width: 22, plus: plus, into: output)
-        case 23: values(bytes, count: count, width: 23, plus: plus, into: output)
-        case 24: values(bytes, count: count, width: 24, plus: plus, into: output)
-        case 25: values(bytes, count: count, width: 25, plus: plus, into: output)
-        case 26: values(bytes, count: count, width: 26, plus: plus, into: output)
-        case 27: values(bytes, count: count, width: 27, plus: plus, into: output)
-        case 28: values(bytes, count: count, width: 28, plus: plus, into: output)
-        case 29: values(bytes, count: count, width: 29, plus: plus, into: output)
-        case 30: values(bytes, count: count, width: 30, plus: plus, into: output)
-        case 31: values(bytes, count: count, width: 31, plus: plus, into: output)
-        case 32: values(bytes, count: count, width: 32, plus: plus, into: output)
-        default: values(bytes, count: count, width: width, plus: plus, into: output)
-        }
+        withConstant(width) { values(bytes, count: count, width: $0, plus: plus, into: output) }
     }
 
     /// ``unpack(_:count:width:plus:overread:into:)``'s loop with 8-byte loads, eight values at a time (see
@@ -219,6 +149,47 @@ enum BitPacking {
             output[index] = UInt32(truncatingIfNeeded: load(group, bit: bit, mask: mask)) &+ plus
             bit &+= width
             index &+= 1
+        }
+    }
+
+    /// Calls `body` with `width` as a literal for each width from 1 to 32 (inlined, one copy of `body` per width,
+    /// in which each value's byte and shift in a group of eight are constants), else with `width` itself.
+    @inline(__always)
+    private static func withConstant<R>(_ width: Int, _ body: (Int) -> R) -> R {
+        switch width {
+        case 1: return body(1)
+        case 2: return body(2)
+        case 3: return body(3)
+        case 4: return body(4)
+        case 5: return body(5)
+        case 6: return body(6)
+        case 7: return body(7)
+        case 8: return body(8)
+        case 9: return body(9)
+        case 10: return body(10)
+        case 11: return body(11)
+        case 12: return body(12)
+        case 13: return body(13)
+        case 14: return body(14)
+        case 15: return body(15)
+        case 16: return body(16)
+        case 17: return body(17)
+        case 18: return body(18)
+        case 19: return body(19)
+        case 20: return body(20)
+        case 21: return body(21)
+        case 22: return body(22)
+        case 23: return body(23)
+        case 24: return body(24)
+        case 25: return body(25)
+        case 26: return body(26)
+        case 27: return body(27)
+        case 28: return body(28)
+        case 29: return body(29)
+        case 30: return body(30)
+        case 31: return body(31)
+        case 32: return body(32)
+        default: return body(width)
         }
     }
 

@@ -137,21 +137,14 @@ final class PostingsCursor {
         // Inlined where the target is in the decoded block (most look-ups); the rest is a call.
         if decodedBlock >= 0 && doc != Self.exhausted {
             if doc >= target { return doc }
-            if decodedLastDoc >= target {
-                var i = index
-                while docs[i] < target { i &+= 1 }  // the block's last document ends the walk
-                index = i
-                doc = docs[i]
-                return doc
-            }
+            if decodedLastDoc >= target { return walk(to: target) }
         }
         return advance(pastBlockTo: target)
     }
 
-    /// ``advance(to:)`` when the target is not in the decoded block.
+    /// ``advance(to:)`` when no block is decoded, the cursor is past its end, or the target is past the decoded block.
     @inline(never)
     private func advance(pastBlockTo target: UInt32) -> UInt32 {
-        if decodedBlock >= 0 && doc != Self.exhausted && doc >= target { return doc }
         if decodedBlock < 0 || segment.blockLastDoc[decodedBlock] < target {
             guard let found = blockContaining(target, from: decodedBlock < 0 ? firstBlock : decodedBlock + 1) else {
                 doc = Self.exhausted
@@ -160,6 +153,13 @@ final class PostingsCursor {
             }
             decode(found)
         }
+        return walk(to: target)
+    }
+
+    /// Moves through the decoded block to its first document at or after `target` (the block's last document,
+    /// at least `target`, ends the walk).
+    @inline(__always)
+    private func walk(to target: UInt32) -> UInt32 {
         // A local index: the loop keeps it in a register (a stored property could alias `docs`).
         var i = index
         while docs[i] < target { i &+= 1 }
